@@ -1,0 +1,37 @@
+# giaoban — two commands: `make run` (demo on http://127.0.0.1:8000) and `make test` (every test).
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: run test test-sqlite test-postgres messages bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "giaoban needs Python 3.11+"'
+	$(PY) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian run 'apt-get install python3-venv'"; exit 1; }
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+	  || $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/giaoban run
+
+# SQLite (all tests, browser included), then PostgreSQL on a private server on loopback.
+test: test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: $(STAMP)
+	$(BIN)/python bin/with-postgres $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+messages: $(STAMP)
+	cd giaoban && ../$(BIN)/giaoban makemessages -l vi -l en --no-obsolete && ../$(BIN)/giaoban compilemessages
+
+bench: $(STAMP)
+	$(BIN)/python bench/load.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,32 @@
+"""The ``giaoban`` console command: wraps manage.py and adds the project's commands.
+
+    giaoban run            migrate, load the demo if the database is empty, serve on 127.0.0.1:8000
+    giaoban demo [--scale national]
+    giaoban extract PATH…  read conclusion/news texts into JSON records (no Django needed)
+    giaoban <any manage.py command>
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "extract":
+        # The extractor is a pure library: do not pay for Django start-up.
+        from giaoban.extraction.cli import main as extract_main
+
+        return extract_main(argv[1:])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
+    from django.core.management import execute_from_command_line
+
+    if not argv:
+        argv = ["help"]
+    execute_from_command_line(["giaoban", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""log_action: the one way to write the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from typing import Any
+
+from django.db import models
+from django.db.models.fields.files import FieldFile
+
+from giaoban.core.models import AuditEntry
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, FieldFile):
+        return value.name or None
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+    """The concrete field values of ``obj`` as JSON-ready data (FKs as ids)."""
+    out: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        out[field.name] = _jsonable(getattr(obj, field.attname))
+    return out
+
+
+def log_action(
+    obj: models.Model,
+    action: str,
+    *,
+    user: Any | None,
+    before: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+    unit: Any | None = None,
+) -> AuditEntry:
+    """Record one state change. Call inside the service's transaction."""
+    actor = user if (user is not None and getattr(user, "is_authenticated", False)) else None
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        unit=unit,
+        before=_jsonable(before) if before is not None else None,
+        data=_jsonable(data) if data is not None else None,
+    )

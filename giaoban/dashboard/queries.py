@@ -1,0 +1,41 @@
+"""Read-only queries for the dashboards (no models here)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, F, Q
+
+from giaoban.core.permissions import assignments_for
+from giaoban.tasks.status import StatusClass, count_by_status, status_case, status_q
+
+
+def status_counts(user: Any, ref: date, unit_ids: set[int] | frozenset[int] | None = None) -> dict[str, int]:
+    qs = assignments_for(user)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    return count_by_status(qs, ref)
+
+
+def overdue(user: Any, ref: date, limit: int = 10, unit_ids=None):
+    qs = assignments_for(user).filter(status_q(StatusClass.OPEN_OVERDUE, ref))
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    return qs.select_related("task", "unit").order_by("deadline", "id")[:limit]
+
+
+def due_soon(user: Any, ref: date, days: int = 7, limit: int = 10, unit_ids=None):
+    qs = assignments_for(user).filter(status_q(StatusClass.OPEN_IN_TIME, ref),
+                                      deadline__lte=ref + timedelta(days=days))
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    return qs.select_related("task", "unit").annotate(status=status_case(ref)).order_by("deadline", "id")[:limit]
+
+
+def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
+    """One row per unit with its count in every status class (one GROUP BY query)."""
+    aggregates = {cls.value: Count("id", filter=status_q(cls.value, ref)) for cls in StatusClass}
+    rows = (assignments_for(user).values("unit_id", name=F("unit__name"), order=F("unit__sort_order"))
+            .annotate(total=Count("id"), **aggregates).order_by("order", "name"))
+    return list(rows)

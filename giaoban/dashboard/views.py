@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from giaoban.core.permissions import scope_for
+from giaoban.dashboard import queries
+from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
+
+
+def _chart(counts: dict[str, int]) -> dict:
+    return {
+        "labels": [str(c.label) for c in StatusClass],
+        "values": [counts[c.value] for c in StatusClass],
+        "colours": [STATUS_HEX[c] for c in StatusClass],
+    }
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """Office/leader/admin: the committee dashboard; unit staff: their unit's."""
+    ref = timezone.localdate()
+    scope = scope_for(request.user)
+    unit_ids = None if scope.is_overseer else scope.own_unit_ids
+    counts = queries.status_counts(request.user, ref, unit_ids)
+    ctx = {
+        "ref": ref,
+        "counts": counts,
+        "classes": [(c, counts[c.value], STATUS_COLOURS[c]) for c in StatusClass],
+        "chart": _chart(counts),
+        "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids),
+        "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
+        "per_unit": queries.per_unit(request.user, ref) if scope.is_overseer else None,
+        "classes_list": list(StatusClass),
+    }
+    template = "dashboard/office.html" if scope.is_overseer else "dashboard/unit.html"
+    return render(request, template, ctx)

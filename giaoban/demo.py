@@ -1,0 +1,395 @@
+"""Demo and scale data: a realistic province after the 2025 reform, or the whole country.
+
+``build_province`` goes through the services for tasks (so the data obeys the
+same rules as real input) and then moves assignments into every status class.
+``build_national`` writes millions of rows by bulk insert (COPY on
+PostgreSQL) for load tests; it does not write audit entries.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Callable, Iterable, TextIO
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from django.utils import timezone
+
+from giaoban.accounts.models import Membership, Role, User
+from giaoban.core.audit import log_action
+from giaoban.org.models import Unit, UnitKind
+from giaoban.tasks.models import (
+    Assignment,
+    AssignmentRole,
+    AssignmentState,
+    CompletionClaim,
+    Decision,
+    ExtensionRequest,
+    ProgressUpdate,
+    Task,
+)
+from giaoban.tasks.services import create_task
+
+DEMO_PASSWORD = "giaoban2026"
+
+#: the 34 provinces and cities after the 2025 merger
+PROVINCES = [
+    ("Thành ủy", "Hà Nội"), ("Thành ủy", "Huế"), ("Tỉnh ủy", "Lai Châu"), ("Tỉnh ủy", "Điện Biên"),
+    ("Tỉnh ủy", "Sơn La"), ("Tỉnh ủy", "Lạng Sơn"), ("Tỉnh ủy", "Quảng Ninh"), ("Tỉnh ủy", "Thanh Hóa"),
+    ("Tỉnh ủy", "Nghệ An"), ("Tỉnh ủy", "Hà Tĩnh"), ("Tỉnh ủy", "Cao Bằng"), ("Tỉnh ủy", "Tuyên Quang"),
+    ("Tỉnh ủy", "Lào Cai"), ("Tỉnh ủy", "Thái Nguyên"), ("Tỉnh ủy", "Phú Thọ"), ("Tỉnh ủy", "Bắc Ninh"),
+    ("Tỉnh ủy", "Hưng Yên"), ("Thành ủy", "Hải Phòng"), ("Tỉnh ủy", "Ninh Bình"), ("Tỉnh ủy", "Quảng Trị"),
+    ("Thành ủy", "Đà Nẵng"), ("Tỉnh ủy", "Quảng Ngãi"), ("Tỉnh ủy", "Gia Lai"), ("Tỉnh ủy", "Khánh Hòa"),
+    ("Tỉnh ủy", "Lâm Đồng"), ("Tỉnh ủy", "Đắk Lắk"), ("Thành ủy", "Hồ Chí Minh"), ("Tỉnh ủy", "Đồng Nai"),
+    ("Tỉnh ủy", "Tây Ninh"), ("Thành ủy", "Cần Thơ"), ("Tỉnh ủy", "Vĩnh Long"), ("Tỉnh ủy", "Đồng Tháp"),
+    ("Tỉnh ủy", "Cà Mau"), ("Tỉnh ủy", "An Giang"),
+]
+
+#: provincial bloc units after the 2025 reform: (kind, name pattern, short name, username)
+BLOC_UNITS = [
+    (UnitKind.OFFICE, "Văn phòng {c}", "Văn phòng", "vanphong"),
+    (UnitKind.BOARD, "Ban Tổ chức {c}", "Ban Tổ chức", "bantochuc"),
+    (UnitKind.BOARD, "Ban Tuyên giáo và Dân vận {c}", "Ban TG&DV", "bantuyengiao"),
+    (UnitKind.BOARD, "Ban Nội chính {c}", "Ban Nội chính", "bannoichinh"),
+    (UnitKind.INSPECTION, "Ủy ban Kiểm tra {c}", "UBKT", "ubkt"),
+    (UnitKind.NEWSPAPER, "Báo và Phát thanh, Truyền hình {p}", "Báo và PT-TH", "bao"),
+    (UnitKind.SCHOOL, "Trường Chính trị tỉnh {p}", "Trường Chính trị", "truongct"),
+    (UnitKind.BLOC_COMMITTEE, "Đảng ủy các cơ quan Đảng tỉnh", "ĐU các cơ quan Đảng", "dangcqd"),
+    (UnitKind.BLOC_COMMITTEE, "Đảng ủy Ủy ban nhân dân tỉnh", "ĐU UBND tỉnh", "dangubnd"),
+]
+
+_SYLLABLES = ["An", "Bình", "Phước", "Tân", "Long", "Hòa", "Thạnh", "Xuân", "Phú", "Thuận", "Trảng", "Định",
+              "Quán", "Hưng", "Lộc", "Mỹ", "Đông", "Tây", "Nam", "Bắc", "Vĩnh", "Thống", "Nhất", "Gia",
+              "Kiệm", "Sơn", "Hải", "Trị", "Lâm", "Phong", "Thọ", "Hiệp", "Đức", "Thành", "Trung", "Cát"]
+
+TASK_TEXTS = [
+    "Rà soát, hoàn thiện kế hoạch thực hiện nhiệm vụ trọng tâm, báo cáo Thường trực Tỉnh ủy",
+    "Tham mưu tổ chức hội nghị sơ kết việc thực hiện Nghị quyết của Ban Chấp hành Đảng bộ tỉnh",
+    "Đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong hoạt động của cơ quan",
+    "Tăng cường công tác tuyên truyền, vận động Nhân dân bàn giao mặt bằng các dự án trọng điểm",
+    "Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên theo quy định",
+    "Rà soát, bổ sung quy hoạch cán bộ, kiện toàn nhân sự cấp ủy",
+    "Tham mưu giải quyết dứt điểm các đơn thư khiếu nại, tố cáo kéo dài",
+    "Xây dựng báo cáo tổng kết công tác năm và phương hướng nhiệm vụ năm sau",
+    "Tập trung thực hiện phát triển đảng viên đạt chỉ tiêu đề ra, nhất là trong doanh nghiệp và trường học",
+    "Chuẩn bị nội dung phục vụ hội nghị Ban Chấp hành Đảng bộ tỉnh",
+    "Thực hiện nghiêm quy chế bảo vệ bí mật nhà nước trong cơ quan",
+    "Báo cáo tiến độ thực hiện các kết luận của Thường trực Tỉnh ủy",
+    "Tổ chức sinh hoạt chi bộ hằng tháng bằng Sổ tay đảng viên điện tử",
+    "Tăng cường kiểm tra, giám sát việc thực hiện quy chế làm việc của cấp ủy",
+]
+
+
+def commune_names(n: int, rng: random.Random) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    while len(names) < n:
+        name = f"{rng.choice(_SYLLABLES)} {rng.choice(_SYLLABLES)}"
+        if name.split()[0] == name.split()[1] or name in seen:
+            continue
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def last_quarters(today: date, count: int) -> list[tuple[int, int]]:
+    """The ``count`` most recent finished quarters as (year, quarter), oldest first."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    out = []
+    for _ in range(count):
+        quarter -= 1
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        out.append((year, quarter))
+    return list(reversed(out))
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    month = quarter * 3
+    return (date(year + (month == 12), (month % 12) + 1, 1)) - timedelta(days=1)
+
+
+def _make_province_units(prefix: str, province: str, code: str, rng: random.Random, communes: int,
+                         parent: Unit | None = None) -> tuple[Unit, list[Unit], list[Unit]]:
+    committee_name = f"{prefix} {province}"
+    committee = Unit.objects.create(kind=UnitKind.COMMITTEE, name=committee_name, short_name=committee_name,
+                                    code=code, code_scheme="demo", parent=parent, valid_from=date(2025, 7, 1))
+    units = []
+    for order, (kind, pattern, short, _user) in enumerate(BLOC_UNITS, start=1):
+        units.append(Unit(kind=kind, name=pattern.format(c=prefix, p=province), short_name=short,
+                          parent=committee, sort_order=order, valid_from=date(2025, 7, 1),
+                          code=f"{code}.{order:02d}", code_scheme="demo"))
+    comm = []
+    for i, name in enumerate(commune_names(communes, rng), start=1):
+        word = "phường" if i % 4 == 0 else "xã"
+        comm.append(Unit(kind=UnitKind.COMMUNE_COMMITTEE, name=f"Đảng ủy {word} {name}",
+                         short_name=f"ĐU {word} {name}", parent=committee, sort_order=100 + i,
+                         valid_from=date(2025, 7, 1), code=f"{code}.{100 + i:03d}", code_scheme="demo"))
+    for u in units + comm:
+        u.name_folded = ""
+        u.save()
+    return committee, units, comm
+
+
+@dataclass
+class Login:
+    username: str
+    role: str
+    unit: str
+
+
+LOGINS: list[Login] = []
+
+
+def print_logins(out: TextIO) -> None:
+    users = (Membership.objects.select_related("user", "unit").filter(user__username__in=[
+        "admin", "vanphong", "thuongtruc", "bantochuc", "bantuyengiao", "ubkt", "xa01"]).order_by("user__username"))
+    out.write(f"Tài khoản mẫu / demo logins (mật khẩu / password: {DEMO_PASSWORD}):")
+    for m in users:
+        out.write(f"  {m.user.username:<14} {m.get_role_display():<28} {m.unit.name}")
+
+
+@transaction.atomic
+def build_province(*, seed: int = 2026, today: date | None = None) -> str:
+    """One province (Đồng Nai) with its bloc units, ~90 communes, users and six quarters of tasks."""
+    rng = random.Random(seed)
+    today = today or timezone.localdate()
+    committee, units, communes = _make_province_units("Tỉnh ủy", "Đồng Nai", "DN", rng, communes=90)
+    by_user = {b[3]: u for b, u in zip(BLOC_UNITS, units)}
+    password = make_password(DEMO_PASSWORD)
+
+    def user(username: str, full_name: str, position: str, unit: Unit, role: str, **extra) -> User:
+        u = User.objects.create(username=username, full_name=full_name, position=position, password=password,
+                                **extra)
+        Membership.objects.create(user=u, unit=unit, role=role)
+        return u
+
+    user("admin", "Quản trị hệ thống", "Quản trị", committee, Role.ADMIN, is_staff=True, is_superuser=True)
+    office = user("vanphong", "Nguyễn Văn Phòng", "Chuyên viên Văn phòng Tỉnh ủy", by_user["vanphong"], Role.OFFICE)
+    leader = user("thuongtruc", "Hồ Thanh Sơn", "Phó Bí thư Thường trực Tỉnh ủy", committee, Role.LEADER)
+    for username, unit in by_user.items():
+        if username != "vanphong":
+            user(username, f"Cán bộ {unit.short_name}", "Chuyên viên", unit, Role.UNIT)
+    for i, unit in enumerate(communes[:5], start=1):
+        user(f"xa{i:02d}", f"Cán bộ {unit.short_name}", "Chánh Văn phòng Đảng ủy", unit, Role.UNIT)
+
+    boards = [u for u in units if u.kind != UnitKind.OFFICE]
+    tasks = 0
+    for n, (year, quarter) in enumerate(last_quarters(today, 6), start=1):
+        doc_date = quarter_end(year, quarter) + timedelta(days=rng.randint(8, 20))
+        if doc_date > today:
+            doc_date = today
+        number = f"{40 + n * 7}-TB/TU"
+        for item in range(1, 9):
+            text = rng.choice(TASK_TEXTS)
+            kind = item % 4
+            if kind == 3:
+                deadline = None  # standing
+            else:
+                deadline = doc_date + timedelta(days=rng.choice([20, 45, 60, 80]))
+            kwargs: dict = {}
+            if item in (1, 5):
+                kwargs["all_units"] = True
+            elif item in (2, 6):
+                kwargs["lead_units"] = [rng.choice(boards)]
+                kwargs["coordinating_units"] = rng.sample([b for b in boards if b not in kwargs["lead_units"]], 2)
+            elif item == 4:
+                kwargs["lead_units"] = rng.sample(communes, 30)
+            else:
+                kwargs["lead_units"] = rng.sample(boards, 3)
+            create_task(committee=committee, doc_number=number, doc_date=doc_date, item_number=str(item),
+                        text=f"{text} (Quý {'I' * quarter if quarter < 4 else 'IV'}/{year}).",
+                        deadline=deadline, directed_by=leader,
+                        directed_by_name="Hồ Thanh Sơn, Phó Bí thư Thường trực Tỉnh ủy",
+                        created_by=office, created_on=doc_date, check_permission=False, **kwargs)
+            tasks += 1
+    _evolve(rng, today, office)
+    n_asg = Assignment.objects.count()
+    return f"1 province, {Unit.objects.count()} units, {User.objects.count()} users, {tasks} tasks, {n_asg} assignments"
+
+
+def _evolve(rng: random.Random, today: date, office: User) -> None:
+    """Move assignments into every status class, with claims, extensions and progress."""
+    changed: list[Assignment] = []
+    claims: list[CompletionClaim] = []
+    extensions: list[ExtensionRequest] = []
+    progress: list[ProgressUpdate] = []
+    unit_users = {m.unit_id: m.user for m in Membership.objects.filter(role=Role.UNIT).select_related("user")}
+    for a in Assignment.objects.select_related("task"):
+        doc_date = a.task.doc_date
+        author = unit_users.get(a.unit_id, office)
+        roll = rng.random()
+        if a.deadline is None:
+            if roll < 0.25:
+                a.state, a.completed_on = AssignmentState.DONE, min(today, doc_date + timedelta(days=rng.randint(10, 90)))
+        elif a.deadline < today:
+            if roll < 0.10:  # extended once, then done within the new deadline
+                a.extension_count, a.deadline = 1, a.deadline + timedelta(days=30)
+                extensions.append(ExtensionRequest(assignment=a, requested_by=author, old_deadline=a.original_deadline,
+                                                   new_deadline=a.deadline, reason="Cần thêm thời gian phối hợp.",
+                                                   decision=Decision.APPROVED, decided_by=office))
+                if a.deadline < today:
+                    a.state, a.completed_on = AssignmentState.DONE, a.deadline - timedelta(days=rng.randint(0, 10))
+            elif roll < 0.60:
+                a.state, a.completed_on = AssignmentState.DONE, a.deadline - timedelta(days=rng.randint(0, 15))
+            elif roll < 0.75:
+                a.state, a.completed_on = AssignmentState.DONE, min(today, a.deadline + timedelta(days=rng.randint(1, 20)))
+            elif roll < 0.80:
+                a.state, a.cancelled_on, a.cancel_reason = (AssignmentState.CANCELLED, a.deadline,
+                                                            "Điều chỉnh theo kết luận mới của Thường trực Tỉnh ủy.")
+            elif roll < 0.86:
+                a.state = AssignmentState.CLAIMED
+        else:
+            if roll < 0.25:
+                a.state, a.completed_on = AssignmentState.DONE, min(today, doc_date + timedelta(days=rng.randint(5, 20)))
+            elif roll < 0.35:
+                a.state = AssignmentState.CLAIMED
+            elif roll < 0.40:
+                extensions.append(ExtensionRequest(assignment=a, requested_by=author, old_deadline=a.deadline,
+                                                   new_deadline=a.deadline + timedelta(days=30),
+                                                   reason="Chờ ý kiến của các sở, ngành liên quan."))
+        if a.completed_on is not None and a.completed_on < doc_date:
+            a.completed_on = doc_date
+        if a.state == AssignmentState.DONE:
+            a.progress_percent = 100
+            a.confirmed_by = office
+            a.confirmed_at = timezone.make_aware(datetime.combine(a.completed_on, time(16, 0)))
+            claims.append(CompletionClaim(assignment=a, claimed_by=author, completed_on=a.completed_on,
+                                          evidence_number=f"{rng.randint(10, 400)}-BC/ĐU",
+                                          evidence_date=a.completed_on, decision=Decision.APPROVED,
+                                          decided_by=office))
+        elif a.state == AssignmentState.CLAIMED:
+            a.progress_percent = 100
+            claims.append(CompletionClaim(assignment=a, claimed_by=author,
+                                          completed_on=min(today, max(doc_date, today - timedelta(days=2))),
+                                          evidence_number=f"{rng.randint(10, 400)}-BC/ĐU", evidence_date=today))
+        elif a.state == AssignmentState.OPEN:
+            a.progress_percent = rng.choice([0, 20, 40, 60, 80])
+            if a.progress_percent:
+                progress.append(ProgressUpdate(assignment=a, author=author, percent=a.progress_percent,
+                                               text="Đang triển khai, đã hoàn thành dự thảo văn bản."))
+        changed.append(a)
+    Assignment.objects.bulk_update(changed, ["state", "completed_on", "deadline", "extension_count", "cancelled_on",
+                                             "cancel_reason", "progress_percent", "confirmed_by", "confirmed_at"],
+                                   batch_size=500)
+    CompletionClaim.objects.bulk_create(claims, batch_size=500)
+    ExtensionRequest.objects.bulk_create(extensions, batch_size=500)
+    ProgressUpdate.objects.bulk_create(progress, batch_size=500)
+
+
+# -- national scale -----------------------------------------------------------
+
+def _copy_rows(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
+    """Bulk insert: COPY on PostgreSQL, executemany in one transaction on SQLite."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+            batch: list[tuple] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 50_000:
+                    cursor.executemany(sql, batch)
+                    batch.clear()
+            if batch:
+                cursor.executemany(sql, batch)
+
+
+def _reset_sequences() -> None:
+    if connection.vendor != "postgresql":
+        return
+    from django.core.management.color import no_style
+
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Task, Assignment]):
+            cursor.execute(sql)
+
+
+def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, seed: int = 2026,
+                   today: date | None = None, progress: Callable[[str], object] = print) -> str:
+    """Every province with its bloc units and ~90 communes, and enough tasks to reach
+    ``min_assignments`` assignments, by bulk insert. Users: vp01…/tt01…/unit01… per province."""
+    import time as _time
+
+    rng = random.Random(seed)
+    today = today or timezone.localdate()
+    password = make_password(DEMO_PASSWORD)
+    started = _time.perf_counter()
+    with transaction.atomic():
+        nation = Unit.objects.filter(kind=UnitKind.NATIONAL).first() or Unit.objects.create(
+            kind=UnitKind.NATIONAL, name="Toàn quốc", short_name="Toàn quốc")
+        trees = []
+        for i, (prefix, name) in enumerate(PROVINCES[:provinces], start=1):
+            committee, units, communes = _make_province_units(prefix, name, f"P{i:02d}", rng, communes=90,
+                                                              parent=nation)
+            trees.append((committee, units + communes))
+            office_unit = units[0]
+            for username, unit, role in ((f"vp{i:02d}", office_unit, Role.OFFICE),
+                                         (f"tt{i:02d}", committee, Role.LEADER),
+                                         (f"unit{i:02d}", units[1], Role.UNIT)):
+                u = User.objects.create(username=username, full_name=username, password=password)
+                Membership.objects.create(user=u, unit=unit, role=role)
+        progress(f"  {len(trees)} provinces, {Unit.objects.count()} units in {_time.perf_counter() - started:.1f} s")
+    creator = User.objects.filter(username="vp01").first()
+    per_province = -(-min_assignments // len(trees))
+    next_task = (Task.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    next_asg = (Assignment.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    task_cols = ["id", "committee_id", "doc_number", "doc_date", "doc_year", "item_number", "text", "deadline",
+                 "directed_by_id", "directed_by_name", "created_by_id", "created_at", "created_on", "search_folded"]
+    asg_cols = ["id", "task_id", "unit_id", "role", "state", "deadline", "original_deadline", "extension_count",
+                "progress_percent", "completed_on", "confirmed_at", "confirmed_by_id", "cancelled_on", "cancel_reason",
+                "created_at", "updated_at"]
+    from giaoban.core.text import fold
+
+    now = timezone.now()
+    total_asg = 0
+    for committee, units in trees:
+        tasks_rows, asg_rows = [], []
+        count = 0
+        number = 0
+        while count < per_province:
+            number += 1
+            doc_date = today - timedelta(days=rng.randint(5, 540))
+            deadline = None if number % 5 == 0 else doc_date + timedelta(days=rng.choice([15, 30, 60, 90]))
+            text = rng.choice(TASK_TEXTS)
+            doc_number = f"{number % 400 + 1}-TB/TU"
+            tasks_rows.append((next_task, committee.pk, doc_number, doc_date, doc_date.year, str(number), text,
+                               deadline, None, "", creator.pk, now, doc_date, fold(f"{doc_number} {text}")))
+            for unit in units:
+                roll = rng.random()
+                state, completed, cancelled = "open", None, None
+                if deadline is None:
+                    if roll < 0.2:
+                        state, completed = "done", min(today, doc_date + timedelta(days=20))
+                elif deadline < today:
+                    if roll < 0.6:
+                        state, completed = "done", deadline - timedelta(days=rng.randint(0, 10))
+                    elif roll < 0.75:
+                        state, completed = "done", min(today, deadline + timedelta(days=rng.randint(1, 20)))
+                    elif roll < 0.78:
+                        state, cancelled = "cancelled", deadline
+                elif roll < 0.3:
+                    state, completed = "done", today - timedelta(days=1)
+                if completed is not None and completed < doc_date:
+                    completed = doc_date
+                asg_rows.append((next_asg, next_task, unit.pk, "lead", state, deadline, deadline, 0,
+                                 100 if state == "done" else 0, completed, None, None, cancelled, "", now, now))
+                next_asg += 1
+                count += 1
+            next_task += 1
+        with transaction.atomic():
+            _copy_rows(Task._meta.db_table, task_cols, tasks_rows)
+            _copy_rows(Assignment._meta.db_table, asg_cols, asg_rows)
+        total_asg += len(asg_rows)
+        progress(f"  {committee.name}: {len(tasks_rows)} tasks, {len(asg_rows)} assignments "
+                 f"({_time.perf_counter() - started:.0f} s)")
+    _reset_sequences()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return f"{len(trees)} provinces, {Unit.objects.count()} units, {total_asg} assignments"

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from giaoban.org.models import Unit
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "kind", "code", "parent", "valid_from", "valid_to")
+    list_filter = ("kind",)
+    search_fields = ("name", "short_name", "code")
+    raw_id_fields = ("parent", "successor")
