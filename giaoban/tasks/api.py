@@ -31,8 +31,7 @@ class FilterIn(Schema):
     deadline_to: date | None = None
 
     def to_filters(self, user) -> Filters:
-        if self.unit is not None and not assignments_for(user).filter(unit_id=self.unit).exists() \
-                and not scope_for(user).can_read_unit(self.unit):
+        if self.unit is not None and not scope_for(user).can_read_unit(self.unit):
             raise ValidationError({"unit": _("Unknown unit.")})
         if self.deadline_from and self.deadline_to and self.deadline_from > self.deadline_to:
             raise ValidationError({"deadline_from": _("'Deadline from' must not be after 'deadline to'.")})
