@@ -22,3 +22,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "prefix", "created_at", "last_used_at")
     readonly_fields = ("prefix", "created_at", "last_used_at")
     exclude = ("key_hash",)
+
+    def has_add_permission(self, request):
+        # A token is shown only once when issued: use `giaoban token USERNAME`.
+        return False

@@ -1,0 +1,24 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from giaoban.accounts.models import ApiToken, hash_token
+from giaoban.core.models import AuditEntry
+
+
+def test_token_command_issues_a_working_token(cast, client):
+    out = StringIO()
+    call_command("token", "unit_a", "--name", "script", stdout=out)
+    raw = out.getvalue().strip()
+    token = ApiToken.objects.get(user=cast.unit_a)
+    assert token.key_hash == hash_token(raw) and raw.startswith(token.prefix)
+    assert AuditEntry.objects.filter(action="accounts.token.issued", object_id=str(token.pk)).exists()
+    response = client.get("/api/assignments", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 200
+    assert [row["unit_id"] for row in response.json()["items"]] == [cast.board_a.pk]
+
+
+def test_token_command_unknown_user(db):
+    with pytest.raises(CommandError, match="no such user"):
+        call_command("token", "nobody")
