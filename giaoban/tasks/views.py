@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -219,6 +219,24 @@ def extension_decide(request: HttpRequest, pk: int, req_pk: int) -> HttpResponse
                 lambda a, d: services.decide_extension(request=ext, user=request.user, approve=d["approve"],
                                                        reason=d["reason"]),
                 _("Extension approved.") if approve else _("Extension rejected."))
+
+
+@login_required
+@require_GET
+def attachment(request: HttpRequest, pk: int, kind: str, item_pk: int) -> FileResponse:
+    """Attachments are served only through the scope: another unit's file is a 404."""
+    assignment = _assignment(request, pk)
+    related = {"progress": assignment.progress_updates, "claim": assignment.claims}.get(kind)
+    if related is None:
+        raise Http404
+    item = get_object_or_404(related.all(), pk=item_pk)
+    if not item.attachment:
+        raise Http404
+    try:
+        handle = item.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404
+    return FileResponse(handle, as_attachment=True, filename=item.attachment.name.rsplit("/", 1)[-1])
 
 
 @login_required
