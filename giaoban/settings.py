@@ -152,6 +152,10 @@ FORMAT_MODULE_PATH = ["giaoban.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("GIAOBAN_STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+try:  # WhiteNoise warns on every start when the collectstatic folder does not exist yet
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 WHITENOISE_USE_FINDERS = True  # serve straight from the source tree without collectstatic
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("GIAOBAN_MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -172,3 +176,10 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# Reporting periods (Nghị định 09/2019/NĐ-CP by default): data cut-off day of the
+# month and the report due date as working days after the cut-off.
+GIAOBAN_REPORT_CUTOFF_DAY = env_int("GIAOBAN_REPORT_CUTOFF_DAY", 14)
+GIAOBAN_REPORT_DUE_WORKING_DAYS = env_int("GIAOBAN_REPORT_DUE_WORKING_DAYS", 5)
+if not 1 <= GIAOBAN_REPORT_CUTOFF_DAY <= 31:
+    raise ImproperlyConfigured("GIAOBAN_REPORT_CUTOFF_DAY must be between 1 and 31")

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,7 +11,18 @@ from django.views.decorators.http import require_GET
 
 from giaoban.core.permissions import scope_for
 from giaoban.dashboard import queries
+from giaoban.periods import Period, PeriodType, ReportRules, default_calendar
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
+
+
+def current_period(ref: date) -> dict:
+    """The quarter under way, its data cut-off window and report due date."""
+    rules = ReportRules(cutoff_day=settings.GIAOBAN_REPORT_CUTOFF_DAY,
+                        due_working_days=settings.GIAOBAN_REPORT_DUE_WORKING_DAYS)
+    period = Period.current(PeriodType.QUARTER, today=ref)
+    start, end = rules.cutoff_window(period)
+    return {"label": period.label, "cutoff_start": start, "cutoff_end": end,
+            "due": rules.due_date(period, default_calendar())}
 
 
 def _chart(counts: dict[str, int]) -> dict:
@@ -36,6 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
         "per_unit": queries.per_unit(request.user, ref) if scope.is_overseer else None,
         "classes_list": list(StatusClass),
+        "period": current_period(ref),
     }
     template = "dashboard/office.html" if scope.is_overseer else "dashboard/unit.html"
     return render(request, template, ctx)
