@@ -69,12 +69,37 @@ def on_auth_error(request, exc):
     return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
 
 
+def _schema_message(err: dict) -> str:
+    """A user-facing message for one pydantic error (pydantic's own text is English only)."""
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _("Enter a valid date as YYYY-MM-DD.")
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "string_too_long":
+        return _("The text is too long (at most %(max)s characters).") % {"max": ctx.get("max_length")}
+    if kind == "string_too_short":
+        return _("This field cannot be empty.")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("Enter a whole number.")
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return _("The number is out of range.")
+    if kind == "enum":
+        return _("Choose one of: %(values)s.") % {"values": ctx.get("expected", "")}
+    if kind in ("bool_parsing", "bool_type"):
+        return _("Enter true or false.")
+    return str(err.get("msg", _("The value is not valid.")))
+
+
 @api.exception_handler(NinjaValidationError)
 def on_schema_error(request, exc: NinjaValidationError):
-    errors = {}
+    errors: dict[str, list[str]] = {}
     for err in exc.errors:
-        loc = ".".join(str(p) for p in err.get("loc", [])[1:]) or "__all__"
-        errors.setdefault(loc, []).append(str(err.get("msg", "")))
+        # loc is like ("body", "payload", "completed_on"): keep the field path only
+        parts = [str(p) for p in err.get("loc", []) if p not in ("body", "query", "path", "payload", "filters")]
+        loc = ".".join(parts) or "__all__"
+        errors.setdefault(loc, []).append(_schema_message(err))
     return api.create_response(request, {"detail": _("The request is not valid."), "errors": errors}, status=422)
 
 
