@@ -39,3 +39,18 @@ def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
     rows = (assignments_for(user).values("unit_id", name=F("unit__name"), order=F("unit__sort_order"))
             .annotate(total=Count("id"), **aggregates).order_by("order", "name"))
     return list(rows)
+
+
+def awaiting_decision(user: Any, limit: int = 10):
+    """Office: claims and extension requests in its reach that wait for its decision."""
+    from django.db.models import Exists, OuterRef
+
+    from giaoban.core.permissions import scope_for
+    from giaoban.tasks.models import Decision, ExtensionRequest
+
+    scope = scope_for(user)
+    pending_ext = ExtensionRequest.objects.filter(assignment=OuterRef("pk"), decision=Decision.PENDING)
+    qs = (assignments_for(user).filter(unit_id__in=scope.office_unit_ids)
+          .annotate(has_pending_ext=Exists(pending_ext))
+          .filter(Q(state="claimed") | Q(has_pending_ext=True)))
+    return qs.select_related("task", "unit").order_by("deadline", "id")[:limit]

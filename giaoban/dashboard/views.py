@@ -51,6 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "per_unit": queries.per_unit(request.user, ref) if scope.is_overseer else None,
         "classes_list": list(StatusClass),
         "period": current_period(ref),
+        "awaiting": queries.awaiting_decision(request.user) if scope.is_office else None,
     }
     template = "dashboard/office.html" if scope.is_overseer else "dashboard/unit.html"
     return render(request, template, ctx)
