@@ -280,24 +280,44 @@ def _evolve(rng: random.Random, today: date, office: User) -> None:
 
 
 # -- national scale -----------------------------------------------------------
+#
+# Everything below writes rows straight into the tables (no services, no audit
+# entries, no model save()), so it must fill the derived columns itself
+# (Unit.name_folded, Task.doc_year and Task.search_folded) the way save() does.
 
-def _copy_rows(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
-    """Bulk insert: COPY on PostgreSQL, executemany in one transaction on SQLite."""
+#: tasks generated, written and committed together: bounds memory and transaction size
+NATIONAL_BATCH_TASKS = 2_000
+
+_TASK_COLS = ["id", "committee_id", "doc_number", "doc_date", "doc_year", "item_number", "text", "deadline",
+              "directed_by_id", "directed_by_name", "created_by_id", "created_at", "created_on", "search_folded"]
+_ASG_COLS = ["id", "task_id", "unit_id", "role", "state", "deadline", "original_deadline", "extension_count",
+             "progress_percent", "completed_on", "confirmed_at", "confirmed_by_id", "cancelled_on", "cancel_reason",
+             "created_at", "updated_at"]
+
+
+def _copy_rows(table: str, columns: list[str], rows: Iterable[tuple]) -> int:
+    """Bulk insert ``rows`` (an iterable, consumed once): COPY on PostgreSQL,
+    executemany in slices of 20,000 on SQLite. Returns the number of rows."""
+    n = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+                    n += 1
         else:
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
             batch: list[tuple] = []
             for row in rows:
                 batch.append(row)
-                if len(batch) >= 50_000:
+                if len(batch) >= 20_000:
                     cursor.executemany(sql, batch)
+                    n += len(batch)
                     batch.clear()
             if batch:
                 cursor.executemany(sql, batch)
+                n += len(batch)
+    return n
 
 
 def _reset_sequences() -> None:
@@ -310,86 +330,203 @@ def _reset_sequences() -> None:
             cursor.execute(sql)
 
 
-def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, seed: int = 2026,
-                   today: date | None = None, progress: Callable[[str], object] = print) -> str:
-    """Every province with its bloc units and ~90 communes, and enough tasks to reach
-    ``min_assignments`` assignments, by bulk insert. Users: vp01…/tt01…/unit01… per province."""
-    import time as _time
-
-    rng = random.Random(seed)
-    today = today or timezone.localdate()
-    password = make_password(DEMO_PASSWORD)
-    started = _time.perf_counter()
-    with transaction.atomic():
-        nation = Unit.objects.filter(kind=UnitKind.NATIONAL).first() or Unit.objects.create(
-            kind=UnitKind.NATIONAL, name="Toàn quốc", short_name="Toàn quốc")
-        trees = []
-        for i, (prefix, name) in enumerate(PROVINCES[:provinces], start=1):
-            committee, units, communes = _make_province_units(prefix, name, f"P{i:02d}", rng, communes=90,
-                                                              parent=nation)
-            trees.append((committee, units + communes))
-            office_unit = units[0]
-            for username, unit, role in ((f"vp{i:02d}", office_unit, Role.OFFICE),
-                                         (f"tt{i:02d}", committee, Role.LEADER),
-                                         (f"unit{i:02d}", units[1], Role.UNIT)):
-                u = User.objects.create(username=username, full_name=username, password=password)
-                Membership.objects.create(user=u, unit=unit, role=role)
-        progress(f"  {len(trees)} provinces, {Unit.objects.count()} units in {_time.perf_counter() - started:.1f} s")
-    creator = User.objects.filter(username="vp01").first()
-    per_province = -(-min_assignments // len(trees))
-    next_task = (Task.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-    next_asg = (Assignment.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-    task_cols = ["id", "committee_id", "doc_number", "doc_date", "doc_year", "item_number", "text", "deadline",
-                 "directed_by_id", "directed_by_name", "created_by_id", "created_at", "created_on", "search_folded"]
-    asg_cols = ["id", "task_id", "unit_id", "role", "state", "deadline", "original_deadline", "extension_count",
-                "progress_percent", "completed_on", "confirmed_at", "confirmed_by_id", "cancelled_on", "cancel_reason",
-                "created_at", "updated_at"]
+def _national_units(nation: Unit, number: int, prefix: str, province: str, rng: random.Random,
+                    communes: int) -> tuple[Unit, list[Unit], list[Unit]]:
+    """One province's committee, bloc units and communes (bulk insert, codes P01, P01.01, P01.101, …)."""
     from giaoban.core.text import fold
 
+    code = f"P{number:02d}"
+    name = f"{prefix} {province}"
+    committee = Unit.objects.create(kind=UnitKind.COMMITTEE, name=name, short_name=name, code=code,
+                                    code_scheme="demo", parent=nation, sort_order=number, valid_from=date(2025, 7, 1))
+    bloc = [Unit(kind=kind, name=pattern.format(c=prefix, p=province), short_name=short, parent=committee,
+                 sort_order=order, valid_from=date(2025, 7, 1), code=f"{code}.{order:02d}", code_scheme="demo")
+            for order, (kind, pattern, short, _user) in enumerate(BLOC_UNITS, start=1)]
+    comm = []
+    for i, commune in enumerate(commune_names(communes, rng), start=1):
+        word = "phường" if i % 4 == 0 else "xã"
+        comm.append(Unit(kind=UnitKind.COMMUNE_COMMITTEE, name=f"Đảng ủy {word} {commune}",
+                         short_name=f"ĐU {word} {commune}", parent=committee, sort_order=100 + i,
+                         valid_from=date(2025, 7, 1), code=f"{code}.{100 + i:03d}", code_scheme="demo"))
+    for u in bloc + comm:
+        u.name_folded = fold(f"{u.name} {u.short_name}")
+    Unit.objects.bulk_create(bloc + comm)
+    if any(u.pk is None for u in bloc + comm):  # backends without RETURNING
+        by_code = dict(Unit.objects.filter(parent=committee).values_list("code", "pk"))
+        for u in bloc + comm:
+            u.pk = by_code[u.code]
+    return committee, bloc, comm
+
+
+def _national_fanout(rng: random.Random, bloc: list[Unit], communes: list[Unit]) -> list[tuple[Unit, str]]:
+    """Which units get one task, as build_province spreads them: every unit, one lead board with two
+    coordinating boards, a set of communes, or three boards."""
+    boards = [u for u in bloc if u.kind != UnitKind.OFFICE]
+    roll = rng.random()
+    if roll < 0.2:
+        return [(u, "lead") for u in bloc[1:] + communes]
+    if roll < 0.5:
+        lead, *coord = rng.sample(boards, 3)
+        return [(lead, "lead")] + [(u, "coordinating") for u in coord]
+    if roll < 0.7:
+        return [(u, "lead") for u in rng.sample(communes, rng.randint(10, 40))]
+    return [(u, "lead") for u in rng.sample(boards, 3)]
+
+
+def _national_state(rng: random.Random, today: date, doc_date: date, deadline: date | None) -> tuple:
+    """(state, deadline in force, extension_count, progress, completed_on, cancelled_on) for one assignment,
+    spread over every status class at ``today``."""
+    roll = rng.random()
+    ext, state, completed, cancelled = 0, "open", None, None
+    if deadline is None:
+        if roll < 0.25:
+            state, completed = "done", doc_date + timedelta(days=rng.randint(10, 90))
+        elif roll < 0.28:
+            state, cancelled = "cancelled", doc_date + timedelta(days=rng.randint(5, 60))
+        elif roll < 0.33:
+            state = "claimed"
+    elif deadline < today:
+        if roll < 0.10:  # extended once by 30 days; done within the new deadline if it has passed
+            ext, deadline = 1, deadline + timedelta(days=30)
+            if deadline < today:
+                state, completed = "done", deadline - timedelta(days=rng.randint(0, 10))
+        elif roll < 0.55:
+            state, completed = "done", deadline - timedelta(days=rng.randint(0, 15))
+        elif roll < 0.72:
+            state, completed = "done", deadline + timedelta(days=rng.randint(1, 30))
+        elif roll < 0.76:
+            state, cancelled = "cancelled", deadline
+        elif roll < 0.82:
+            state = "claimed"
+    else:
+        if roll < 0.25:
+            state, completed = "done", doc_date + timedelta(days=rng.randint(5, 20))
+        elif roll < 0.33:
+            state = "claimed"
+        elif roll < 0.36:
+            state, cancelled = "cancelled", doc_date + timedelta(days=rng.randint(1, 10))
+    if completed is not None:
+        completed = max(doc_date, min(today, completed))
+    if cancelled is not None:
+        cancelled = max(doc_date, min(today, cancelled))
+    if state in ("done", "claimed"):
+        percent = 100
+    elif state == "open":
+        percent = rng.choice((0, 0, 20, 40, 60, 80))
+    else:
+        percent = 0
+    return state, deadline, ext, percent, completed, cancelled
+
+
+def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, seed: int = 2026,
+                   today: date | None = None, communes: int = 90,
+                   progress: Callable[[str], object] = print) -> str:
+    """Every province (committee, 9 bloc units, ``communes`` communes), users and enough tasks to reach
+    ``min_assignments`` assignments, written by bulk insert in batches of NATIONAL_BATCH_TASKS tasks.
+
+    Users (password DEMO_PASSWORD): ``admin``; per province ``vpNN`` (office), ``ttNN`` (leader of
+    the committee), ``unitNN`` (staff of its Ban Tổ chức), ``xaNN`` (staff of its first commune).
+    Needs an empty database; writes no audit entries.
+    """
+    import time as _time
+
+    from giaoban.core.text import fold
+
+    if Unit.objects.exists() or User.objects.exists():
+        raise ValueError("build_national needs an empty database")
+    if not 1 <= provinces <= len(PROVINCES):
+        raise ValueError(f"provinces must be between 1 and {len(PROVINCES)}")
+    rng = random.Random(seed)
+    today = today or timezone.localdate()
+    started = _time.perf_counter()
+    postgres = connection.vendor == "postgresql"
+
+    def db_dt(value: datetime):
+        return value if postgres else connection.ops.adapt_datetimefield_value(value)
+
+    def db_date(value: date | None):
+        return value if postgres or value is None else value.isoformat()
+
+    # -- units and users (small: ordinary bulk_create) --
+    password = make_password(DEMO_PASSWORD)
+    trees = []
+    with transaction.atomic():
+        nation = Unit.objects.create(kind=UnitKind.NATIONAL, name="Toàn quốc", short_name="Toàn quốc",
+                                     code="VN", code_scheme="demo")
+        users: list[User] = [User(username="admin", full_name="Quản trị hệ thống", position="Quản trị",
+                                  password=password, is_staff=True, is_superuser=True)]
+        members: list[tuple[int, Unit, str]] = [(0, nation, Role.ADMIN)]
+        for i, (prefix, name) in enumerate(PROVINCES[:provinces], start=1):
+            committee, bloc, comm = _national_units(nation, i, prefix, name, rng, communes)
+            trees.append((committee, bloc, comm))
+            for username, full_name, position, unit, role in (
+                    (f"vp{i:02d}", f"Chuyên viên Văn phòng {committee.name}", "Chuyên viên", bloc[0], Role.OFFICE),
+                    (f"tt{i:02d}", f"Thường trực {committee.name}", "Phó Bí thư Thường trực", committee, Role.LEADER),
+                    (f"unit{i:02d}", f"Cán bộ {bloc[1].name}", "Chuyên viên", bloc[1], Role.UNIT),
+                    (f"xa{i:02d}", f"Cán bộ {comm[0].name}", "Chánh Văn phòng Đảng ủy", comm[0], Role.UNIT)):
+                members.append((len(users), unit, role))
+                users.append(User(username=username, full_name=full_name, position=position, password=password))
+        User.objects.bulk_create(users)
+        if any(u.pk is None for u in users):
+            pks = dict(User.objects.values_list("username", "pk"))
+            for u in users:
+                u.pk = pks[u.username]
+        Membership.objects.bulk_create([Membership(user=users[k], unit=unit, role=role) for k, unit, role in members])
+    office_of = {c.pk: users[1 + 4 * n] for n, (c, _b, _m) in enumerate(trees)}
+    progress(f"  {len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users "
+             f"({_time.perf_counter() - started:.1f} s)")
+
+    # -- tasks and assignments, streamed in batches --
+    per_province = -(-min_assignments // len(trees))
+    next_task = next_asg = 1
     now = timezone.now()
-    total_asg = 0
-    for committee, units in trees:
-        tasks_rows, asg_rows = [], []
-        count = 0
+    now_db = db_dt(now)
+    total_tasks = total_asg = 0
+    for committee, bloc, comm in trees:
+        office = office_of[committee.pk]
+        remaining = per_province
         number = 0
-        while count < per_province:
-            number += 1
-            doc_date = today - timedelta(days=rng.randint(5, 540))
-            deadline = None if number % 5 == 0 else doc_date + timedelta(days=rng.choice([15, 30, 60, 90]))
-            text = rng.choice(TASK_TEXTS)
-            doc_number = f"{number % 400 + 1}-TB/TU"
-            tasks_rows.append((next_task, committee.pk, doc_number, doc_date, doc_date.year, str(number), text,
-                               deadline, None, "", creator.pk, now, doc_date, fold(f"{doc_number} {text}")))
-            for unit in units:
-                roll = rng.random()
-                state, completed, cancelled = "open", None, None
-                if deadline is None:
-                    if roll < 0.2:
-                        state, completed = "done", min(today, doc_date + timedelta(days=20))
-                elif deadline < today:
-                    if roll < 0.6:
-                        state, completed = "done", deadline - timedelta(days=rng.randint(0, 10))
-                    elif roll < 0.75:
-                        state, completed = "done", min(today, deadline + timedelta(days=rng.randint(1, 20)))
-                    elif roll < 0.78:
-                        state, cancelled = "cancelled", deadline
-                elif roll < 0.3:
-                    state, completed = "done", today - timedelta(days=1)
-                if completed is not None and completed < doc_date:
-                    completed = doc_date
-                asg_rows.append((next_asg, next_task, unit.pk, "lead", state, deadline, deadline, 0,
-                                 100 if state == "done" else 0, completed, None, None, cancelled, "", now, now))
-                next_asg += 1
-                count += 1
-            next_task += 1
-        with transaction.atomic():
-            _copy_rows(Task._meta.db_table, task_cols, tasks_rows)
-            _copy_rows(Assignment._meta.db_table, asg_cols, asg_rows)
-        total_asg += len(asg_rows)
-        progress(f"  {committee.name}: {len(tasks_rows)} tasks, {len(asg_rows)} assignments "
-                 f"({_time.perf_counter() - started:.0f} s)")
+        while remaining > 0:
+            task_rows: list[tuple] = []
+            asg_rows: list[tuple] = []
+            for _ in range(NATIONAL_BATCH_TASKS):
+                if remaining <= 0:
+                    break
+                number += 1
+                # documents of eight items each, spread over the last eighteen months
+                doc, item = divmod(number - 1, 8)
+                if item == 0:
+                    doc_date = today - timedelta(days=rng.randint(5, 540))
+                    doc_number = f"{doc + 1}-TB/TU"
+                deadline = None if item % 4 == 3 else doc_date + timedelta(days=rng.choice((15, 30, 60, 90)))
+                text = rng.choice(TASK_TEXTS)
+                directed = f"Thường trực {committee.name}"
+                task_rows.append((next_task, committee.pk, doc_number, db_date(doc_date), doc_date.year, str(item + 1),
+                                  text, db_date(deadline), None, directed, office.pk, now_db, db_date(doc_date),
+                                  fold(f"{doc_number} {text} {directed}")))
+                for unit, role in _national_fanout(rng, bloc, comm):
+                    state, in_force, ext, percent, completed, cancelled = _national_state(rng, today, doc_date,
+                                                                                          deadline)
+                    confirmed_at = (db_dt(timezone.make_aware(datetime.combine(completed, time(16, 0))))
+                                    if state == "done" else None)
+                    asg_rows.append((next_asg, next_task, unit.pk, role, state, db_date(in_force),
+                                     db_date(deadline), ext, percent, db_date(completed), confirmed_at,
+                                     office.pk if state == "done" else None, db_date(cancelled),
+                                     "Điều chỉnh theo kết luận mới." if state == "cancelled" else "", now_db, now_db))
+                    next_asg += 1
+                    remaining -= 1
+                next_task += 1
+            with transaction.atomic():
+                total_tasks += _copy_rows(Task._meta.db_table, _TASK_COLS, task_rows)
+                total_asg += _copy_rows(Assignment._meta.db_table, _ASG_COLS, asg_rows)
+        progress(f"  {committee.name}: {number} tasks ({total_asg:,} assignments so far, "
+                 f"{_time.perf_counter() - started:.0f} s)")
     _reset_sequences()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if postgres:
             cursor.execute("ANALYZE")
-    return f"{len(trees)} provinces, {Unit.objects.count()} units, {total_asg} assignments"
+        else:
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")
+    return (f"{len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users, {total_tasks:,} tasks, "
+            f"{total_asg:,} assignments")

@@ -28,7 +28,12 @@ class Command(BaseCommand):
             summary = demo.build_province(seed=seed)
             demo.print_logins(self.stdout)
         else:
-            summary = demo.build_national(provinces=provinces, min_assignments=assignments, seed=seed,
-                                          progress=self.stdout.write)
+            if Unit.objects.exists():
+                raise CommandError("Cơ sở dữ liệu đã có dữ liệu / the database is not empty.")
+            try:
+                summary = demo.build_national(provinces=provinces, min_assignments=assignments, seed=seed,
+                                              progress=self.stdout.write)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from None
         elapsed = time.perf_counter() - started
         self.stdout.write(f"demo {scale}: {summary} in {elapsed:.1f} s")
