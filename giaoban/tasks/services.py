@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from giaoban.core.audit import log_action, snapshot
 from giaoban.core.permissions import check_action
 from giaoban.org.models import Unit
+from giaoban.tasks.docnumbers import parse_reference
 from giaoban.tasks.models import (
     Assignment,
     AssignmentRole,
@@ -104,6 +105,12 @@ def create_task(
         errors.setdefault("deadline", []).append(_("The deadline cannot be before the day the task is created."))
     if doc_date > created_on:
         errors.setdefault("doc_date", []).append(_("The document date cannot be in the future."))
+    reference = parse_reference(doc_number)
+    if reference is None:
+        errors.setdefault("doc_number", []).append(
+            _("Write the document number as offices do, e.g. 90-TB/TU or 45/KH-UBND."))
+    else:
+        doc_number = reference.number
     lead = list(dict.fromkeys(lead_units))
     coord = [u for u in dict.fromkeys(coordinating_units) if u not in lead]
     if all_units:
@@ -117,6 +124,11 @@ def create_task(
     if outside:
         errors.setdefault("units", []).append(
             _("Unknown unit for this committee: %(names)s.") % {"names": ", ".join(u.name for u in outside)}
+        )
+    closed = [u for u in lead + coord if u.pk in allowed and not u.is_active(created_on)]
+    if closed:
+        errors.setdefault("units", []).append(
+            _("This unit no longer exists: %(names)s.") % {"names": ", ".join(u.name for u in closed)}
         )
     if errors:
         raise ValidationError(errors)
@@ -206,6 +218,11 @@ def claim_completion(*, assignment: Assignment, user: Any, completed_on: date, e
     if assignment.state == AssignmentState.CLAIMED:
         raise ValidationError(_("A completion claim is already awaiting the office's decision."))
     validate_attachment(attachment)
+    # evidence pasted whole ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date
+    reference = parse_reference(evidence_number) if evidence_number.strip() else None
+    if reference is not None:
+        evidence_number = reference.number
+        evidence_date = evidence_date or reference.date
     errors: dict[str, list[str]] = {}
     if completed_on > today():
         errors.setdefault("completed_on", []).append(_("The completion date cannot be in the future."))
@@ -313,6 +330,7 @@ def request_extension(*, assignment: Assignment, user: Any, new_deadline: date,
     req.full_clean()
     req.save()
     log_action(assignment, "tasks.assignment.extension_requested", user=user, unit=assignment.unit,
+               before=snapshot(assignment, ASSIGNMENT_FIELDS),
                data={"request": req.pk, "old_deadline": req.old_deadline, "new_deadline": new_deadline,
                      "reason": req.reason})
     return req
