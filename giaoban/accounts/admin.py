@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from giaoban.core.admin import AuditedAdminMixin
 from giaoban.accounts.models import ApiToken, Membership, User
 
 
@@ -11,7 +12,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
     inlines = [MembershipInline]
     fieldsets = BaseUserAdmin.fieldsets + (("giaoban", {"fields": ("full_name", "position")}),)
     list_display = ("username", "full_name", "position", "is_active", "is_staff")

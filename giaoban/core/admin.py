@@ -17,3 +17,38 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedAdminMixin:
+    """Django admin edits of reference data go to the same audit log as the services."""
+
+    def save_model(self, request, obj, form, change):
+        from giaoban.core.audit import log_action, snapshot
+
+        before = None
+        if change and obj.pk:
+            previous = type(obj).objects.filter(pk=obj.pk).first()
+            before = snapshot(previous) if previous is not None else None
+        super().save_model(request, obj, form, change)
+        action = f"{obj._meta.label_lower}.{'changed' if change else 'created'}"
+        log_action(obj, action, user=request.user, before=before, data=snapshot(obj))
+
+    def delete_model(self, request, obj):
+        from giaoban.core.audit import log_action, snapshot
+
+        log_action(obj, f"{obj._meta.label_lower}.deleted", user=request.user, before=snapshot(obj))
+        super().delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        from giaoban.core.audit import log_action, snapshot
+
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            log_action(obj, f"{obj._meta.label_lower}.deleted", user=request.user, before=snapshot(obj))
+            obj.delete()
+        for obj in instances:
+            created = obj.pk is None
+            obj.save()
+            log_action(obj, f"{obj._meta.label_lower}.{'created' if created else 'changed'}", user=request.user,
+                       data=snapshot(obj))
+        formset.save_m2m()
