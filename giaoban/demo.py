@@ -293,6 +293,10 @@ _TASK_COLS = ["id", "committee_id", "doc_number", "doc_date", "doc_year", "item_
 _ASG_COLS = ["id", "task_id", "unit_id", "role", "state", "deadline", "original_deadline", "extension_count",
              "progress_percent", "completed_on", "confirmed_at", "confirmed_by_id", "cancelled_on", "cancel_reason",
              "created_at", "updated_at"]
+_CLAIM_COLS = ["assignment_id", "claimed_by_id", "claimed_at", "completed_on", "evidence_number", "evidence_date",
+               "note", "attachment", "decision", "decided_by_id", "decided_at", "decision_reason"]
+_EXT_COLS = ["assignment_id", "requested_by_id", "requested_at", "old_deadline", "new_deadline", "reason", "decision",
+             "decided_by_id", "decided_at", "decision_reason"]
 
 
 def _copy_rows(table: str, columns: list[str], rows: Iterable[tuple]) -> int:
@@ -374,9 +378,10 @@ def _national_fanout(rng: random.Random, bloc: list[Unit], communes: list[Unit])
 
 
 def _national_state(rng: random.Random, today: date, doc_date: date, deadline: date | None) -> tuple:
-    """(state, deadline in force, extension_count, progress, completed_on, cancelled_on) for one assignment,
-    spread over every status class at ``today``."""
+    """(state, deadline in force, extension_count, progress, completed_on, cancelled_on, pending extension)
+    for one assignment, spread over every status class at ``today``."""
     roll = rng.random()
+    asks = False
     ext, state, completed, cancelled = 0, "open", None, None
     if deadline is None:
         if roll < 0.25:
@@ -405,6 +410,8 @@ def _national_state(rng: random.Random, today: date, doc_date: date, deadline: d
             state = "claimed"
         elif roll < 0.36:
             state, cancelled = "cancelled", doc_date + timedelta(days=rng.randint(1, 10))
+        elif roll < 0.40:
+            asks = True  # an extension request awaiting the office
     if completed is not None:
         completed = max(doc_date, min(today, completed))
     if cancelled is not None:
@@ -415,7 +422,7 @@ def _national_state(rng: random.Random, today: date, doc_date: date, deadline: d
         percent = rng.choice((0, 0, 20, 40, 60, 80))
     else:
         percent = 0
-    return state, deadline, ext, percent, completed, cancelled
+    return state, deadline, ext, percent, completed, cancelled, asks
 
 
 def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, seed: int = 2026,
@@ -426,7 +433,8 @@ def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, see
 
     Users (password DEMO_PASSWORD): ``admin``; per province ``vpNN`` (office), ``ttNN`` (leader of
     the committee), ``unitNN`` (staff of its Ban Tổ chức), ``xaNN`` (staff of its first commune).
-    Needs an empty database; writes no audit entries.
+    Claimed assignments get their pending completion claim, extended ones their approved extension
+    request, and some open ones a pending request. Needs an empty database; writes no audit entries.
     """
     import time as _time
 
@@ -473,6 +481,7 @@ def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, see
                 u.pk = pks[u.username]
         Membership.objects.bulk_create([Membership(user=users[k], unit=unit, role=role) for k, unit, role in members])
     office_of = {c.pk: users[1 + 4 * n] for n, (c, _b, _m) in enumerate(trees)}
+    staff_of = {c.pk: users[3 + 4 * n] for n, (c, _b, _m) in enumerate(trees)}
     progress(f"  {len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users "
              f"({_time.perf_counter() - started:.1f} s)")
 
@@ -483,12 +492,14 @@ def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, see
     now_db = db_dt(now)
     total_tasks = total_asg = 0
     for committee, bloc, comm in trees:
-        office = office_of[committee.pk]
+        office, staff = office_of[committee.pk], staff_of[committee.pk]
         remaining = per_province
         number = 0
         while remaining > 0:
             task_rows: list[tuple] = []
             asg_rows: list[tuple] = []
+            claim_rows: list[tuple] = []
+            ext_rows: list[tuple] = []
             for _ in range(NATIONAL_BATCH_TASKS):
                 if remaining <= 0:
                     break
@@ -505,20 +516,33 @@ def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, see
                                   text, db_date(deadline), None, directed, office.pk, now_db, db_date(doc_date),
                                   fold(f"{doc_number} {text} {directed}")))
                 for unit, role in _national_fanout(rng, bloc, comm):
-                    state, in_force, ext, percent, completed, cancelled = _national_state(rng, today, doc_date,
-                                                                                          deadline)
+                    state, in_force, ext, percent, completed, cancelled, asks = _national_state(
+                        rng, today, doc_date, deadline)
                     confirmed_at = (db_dt(timezone.make_aware(datetime.combine(completed, time(16, 0))))
                                     if state == "done" else None)
                     asg_rows.append((next_asg, next_task, unit.pk, role, state, db_date(in_force),
                                      db_date(deadline), ext, percent, db_date(completed), confirmed_at,
                                      office.pk if state == "done" else None, db_date(cancelled),
                                      "Điều chỉnh theo kết luận mới." if state == "cancelled" else "", now_db, now_db))
+                    if state == "claimed":
+                        claimed_on = min(today, max(doc_date, today - timedelta(days=2)))
+                        claim_rows.append((next_asg, staff.pk, now_db, db_date(claimed_on), "15-BC/ĐU",
+                                           db_date(today), "", "", "pending", None, None, ""))
+                    if ext:
+                        ext_rows.append((next_asg, staff.pk, now_db, db_date(deadline), db_date(in_force),
+                                         "Cần thêm thời gian phối hợp.", "approved", office.pk, now_db, ""))
+                    elif asks:
+                        ext_rows.append((next_asg, staff.pk, now_db, db_date(in_force),
+                                         db_date(in_force + timedelta(days=30)),
+                                         "Chờ ý kiến của các sở, ngành liên quan.", "pending", None, None, ""))
                     next_asg += 1
                     remaining -= 1
                 next_task += 1
             with transaction.atomic():
                 total_tasks += _copy_rows(Task._meta.db_table, _TASK_COLS, task_rows)
                 total_asg += _copy_rows(Assignment._meta.db_table, _ASG_COLS, asg_rows)
+                _copy_rows(CompletionClaim._meta.db_table, _CLAIM_COLS, claim_rows)
+                _copy_rows(ExtensionRequest._meta.db_table, _EXT_COLS, ext_rows)
         progress(f"  {committee.name}: {number} tasks ({total_asg:,} assignments so far, "
                  f"{_time.perf_counter() - started:.0f} s)")
     _reset_sequences()

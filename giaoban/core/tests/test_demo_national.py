@@ -7,13 +7,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, F
 
 from giaoban.accounts.models import Membership, Role, User
 from giaoban.core.permissions import assignments_for, scope_for
 from giaoban.demo import DEMO_PASSWORD, build_national
 from giaoban.org.models import Unit, UnitKind
-from giaoban.tasks.models import Assignment, Task
+from giaoban.tasks.models import Assignment, CompletionClaim, ExtensionRequest, Task
 from giaoban.tasks.status import StatusClass, count_by_status
 
 REF = date(2026, 6, 15)
@@ -52,6 +52,17 @@ def test_every_status_class_is_present(national):
     assert Assignment.objects.filter(state="claimed").exists()
     assert Assignment.objects.filter(role="coordinating").exists()
     assert sum(counts[c.value] for c in StatusClass) == counts["total"]
+
+
+def test_claims_and_extensions_match_the_states(national):
+    claimed = Assignment.objects.filter(state="claimed")
+    assert CompletionClaim.objects.filter(decision="pending").count() == claimed.count()
+    assert not claimed.exclude(claims__decision="pending").exists()
+    extended = Assignment.objects.filter(extension_count__gt=0)
+    approved = ExtensionRequest.objects.filter(decision="approved")
+    assert approved.count() == extended.count()
+    assert not approved.exclude(new_deadline=F("assignment__deadline")).exists()
+    assert ExtensionRequest.objects.filter(decision="pending", assignment__state="open").exists()
 
 
 def test_users_and_their_scope(national):
