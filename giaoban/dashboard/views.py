@@ -3,6 +3,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from giaoban.core.permissions import scope_for
 from giaoban.dashboard import queries
+from giaoban.tasks.forms import date_field
 from giaoban.periods import Period, PeriodType, ReportRules, default_calendar
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
 
@@ -33,11 +37,21 @@ def _chart(counts: dict[str, int]) -> dict:
     }
 
 
+def _as_of(request: HttpRequest) -> date:
+    """?as_of=dd/mm/yyyy shows the counts as they stood on that day; a bad date falls back to today."""
+    field = date_field("as_of", required=False)
+    try:
+        return field.clean(request.GET.get("as_of")) or timezone.localdate()
+    except ValidationError:
+        messages.warning(request, _("Enter a valid date as dd/mm/yyyy."))
+        return timezone.localdate()
+
+
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Office/leader/admin: the committee dashboard; unit staff: their unit's."""
-    ref = timezone.localdate()
+    ref = _as_of(request)
     scope = scope_for(request.user)
     unit_ids = None if scope.is_overseer else scope.own_unit_ids
     counts = queries.status_counts(request.user, ref, unit_ids)

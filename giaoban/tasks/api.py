@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import field_validator
 
+from giaoban.accounts.models import Role, User
 from giaoban.core.permissions import assignments_for, get_for_user, scope_for, tasks_for
 from giaoban.org.models import Unit
 from giaoban.tasks import services
@@ -29,6 +30,10 @@ class FilterIn(Schema):
     source: str = Field("", max_length=64)
     deadline_from: date | None = None
     deadline_to: date | None = None
+    as_of: date | None = Field(None, description="Reference date of the status classes (default: today)")
+
+    def ref(self) -> date:
+        return self.as_of or timezone.localdate()
 
     def to_filters(self, user) -> Filters:
         if self.unit is not None and not scope_for(user).can_read_unit(self.unit):
@@ -78,6 +83,7 @@ class TaskIn(Schema):
     item_number: str = Field("", max_length=16)
     text: str = Field(..., min_length=1, max_length=TEXT_MAX)
     deadline: date | None = None
+    directed_by: int | None = Field(None, description="id of the leader (a user) who gave the direction")
     directed_by_name: str = Field("", max_length=200)
     all_units: bool = False
     lead_units: list[int] = []
@@ -129,7 +135,7 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view"):
 @router.get("/tasks", response=list[TaskOut], summary="Tasks with their roll-up")
 @paginate(LimitOffsetPagination)
 def list_tasks(request: HttpRequest, filters: Query[FilterIn]):
-    return task_list(request.user, filters.to_filters(request.user), timezone.localdate())
+    return task_list(request.user, filters.to_filters(request.user), filters.ref())
 
 
 @router.get("/tasks/{task_id}", response=TaskOut)
@@ -150,7 +156,14 @@ def create_task(request: HttpRequest, payload: TaskIn):
     unknown = sorted(wanted - set(units))
     if unknown:
         raise ValidationError({"units": _("Unknown unit: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}})
+    leader = None
+    if payload.directed_by is not None:
+        leader = User.objects.filter(pk=payload.directed_by, memberships__role=Role.LEADER,
+                                     memberships__unit_id__in=scope.office_committee_ids).first()
+        if leader is None:
+            raise ValidationError({"directed_by": _("Unknown leader.")})
     task = services.create_task(
+        directed_by=leader,
         committee=committee, doc_number=payload.doc_number, doc_date=payload.doc_date,
         item_number=payload.item_number, text=payload.text, deadline=payload.deadline,
         directed_by_name=payload.directed_by_name, created_by=request.user, all_units=payload.all_units,
@@ -162,7 +175,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
 @router.get("/assignments", response=list[AssignmentOut], summary="Assignments with their status class")
 @paginate(LimitOffsetPagination)
 def list_assignments(request: HttpRequest, filters: Query[FilterIn]):
-    qs = assignment_list(request.user, filters.to_filters(request.user), timezone.localdate())
+    qs = assignment_list(request.user, filters.to_filters(request.user), filters.ref())
     return qs.order_by("deadline", "id")
 
 

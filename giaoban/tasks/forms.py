@@ -31,6 +31,11 @@ class BootstrapMixin:
             widget.attrs.setdefault("class", css)
 
 
+class LeaderChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj} — {obj.position}" if obj.position else str(obj)
+
+
 class TaskForm(BootstrapMixin, forms.Form):
     committee = forms.ModelChoiceField(label=_("Host committee"), queryset=Unit.objects.none(),
                                        error_messages={"invalid_choice": _("Unknown committee.")})
@@ -40,7 +45,10 @@ class TaskForm(BootstrapMixin, forms.Form):
     item_number = forms.CharField(label=_("Item"), max_length=16, required=False)
     text = forms.CharField(label=_("Content"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
     deadline = date_field(_("Deadline"), required=False)
-    directed_by_name = forms.CharField(label=_("Directed by (name and title)"), max_length=200, required=False)
+    directed_by = LeaderChoiceField(label=_("Directed by (leader)"), queryset=None, required=False,
+                                    error_messages={"invalid_choice": _("Unknown leader.")})
+    directed_by_name = forms.CharField(label=_("Directed by (name and title)"), max_length=200, required=False,
+                                       help_text=_("When the leader has no account, e.g. 'Bí thư Tỉnh ủy'."))
     all_units = forms.BooleanField(label=_("All units"), required=False)
     lead_units = forms.ModelMultipleChoiceField(
         label=_("Lead units"), queryset=Unit.objects.none(), required=False,
@@ -51,8 +59,9 @@ class TaskForm(BootstrapMixin, forms.Form):
         error_messages={"invalid_choice": _("Unknown unit: %(value)s."),
                         "invalid_pk_value": _("Unknown unit: %(pk)s.")})
 
-    def __init__(self, *args, committees, units, **kwargs):
+    def __init__(self, *args, committees, units, leaders, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["directed_by"].queryset = leaders
         self.fields["committee"].queryset = committees
         self.fields["lead_units"].queryset = units
         self.fields["coordinating_units"].queryset = units
@@ -103,6 +112,7 @@ class FilterForm(BootstrapMixin, forms.Form):
     source = forms.CharField(label=_("Source document"), max_length=64, required=False)
     deadline_from = date_field(_("Deadline from"), required=False)
     deadline_to = date_field(_("Deadline to"), required=False)
+    as_of = date_field(_("Status as of"), required=False)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ the request comes from htmx)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from giaoban.accounts.models import Role, User
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import assignments_for, check_action, get_for_user, scope_for, tasks_for, units_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
@@ -35,11 +37,18 @@ def _filters(form: FilterForm) -> Filters:
     return Filters.from_cleaned(form.cleaned_data) if form.is_bound and form.is_valid() else Filters()
 
 
+def _as_of(form: FilterForm) -> date:
+    """The reference date of the status classes: today, or the 'as of' the user chose."""
+    if form.is_bound and form.is_valid() and form.cleaned_data.get("as_of"):
+        return form.cleaned_data["as_of"]
+    return timezone.localdate()
+
+
 @login_required
 @require_GET
 def task_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
-    ref = timezone.localdate()
+    ref = _as_of(form)
     page = paginate(request, query_tasks(request.user, _filters(form), ref))
     ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref}
     template = "tasks/_partials/task_rows.html" if request.htmx else "tasks/task_list.html"
@@ -50,7 +59,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def assignment_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
-    ref = timezone.localdate()
+    ref = _as_of(form)
     page = paginate(request, query_assignments(request.user, _filters(form), ref).order_by("deadline", "id"))
     ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref,
            "colours": STATUS_COLOURS}
@@ -66,14 +75,17 @@ def task_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     committees = Unit.objects.filter(pk__in=scope.office_committee_ids)
     units = Unit.objects.active().filter(pk__in=scope.office_unit_ids - scope.office_committee_ids)
-    form = TaskForm(request.POST or None, committees=committees, units=units.order_by("sort_order", "name"))
+    leaders = User.objects.filter(memberships__role=Role.LEADER,
+                                  memberships__unit_id__in=scope.office_committee_ids).distinct()
+    form = TaskForm(request.POST or None, committees=committees, units=units.order_by("sort_order", "name"),
+                    leaders=leaders)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             task = services.create_task(
                 committee=data["committee"], doc_number=data["doc_number"], doc_date=data["doc_date"],
                 item_number=data["item_number"], text=data["text"], deadline=data["deadline"],
-                directed_by_name=data["directed_by_name"], created_by=request.user,
+                directed_by=data["directed_by"], directed_by_name=data["directed_by_name"], created_by=request.user,
                 lead_units=data["lead_units"], coordinating_units=data["coordinating_units"],
                 all_units=data["all_units"])
         except ValidationError as exc:
@@ -81,7 +93,8 @@ def task_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Task created and given to %(n)s units.") % {"n": task.assignments.count()})
             return redirect("tasks:detail", pk=task.pk)
-    return render(request, "tasks/task_form.html", {"form": form})
+    # a refused POST answers 400 (like the assignment acts), so scripts and htmx see the failure
+    return render(request, "tasks/task_form.html", {"form": form}, status=400 if request.method == "POST" else 200)
 
 
 @login_required
