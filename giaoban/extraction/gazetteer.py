@@ -1,0 +1,236 @@
+"""Gazetteers: provinces, Party-bloc units, titles of office, group phrases.
+
+Everything here is data or a regex built from data, compiled at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Final
+
+_DATA = json.loads(resources.files("giaoban.extraction").joinpath(
+    "data/provinces.json").read_text(encoding="utf-8"))
+
+CURRENT_PROVINCES: Final[tuple[str, ...]] = tuple(_DATA["current"])
+FORMER_PROVINCES: Final[tuple[str, ...]] = tuple(_DATA["former"])
+PROVINCES: Final[frozenset[str]] = frozenset(CURRENT_PROVINCES) | frozenset(FORMER_PROVINCES)
+CITIES: Final[frozenset[str]] = frozenset(_DATA["cities"])
+_ALIASES: dict[str, str] = {p: p for p in PROVINCES} | dict(_DATA["aliases"])
+_BY_UPPER: dict[str, str] = {k.upper(): v for k, v in _ALIASES.items()}
+
+
+def _alternation(names: list[str]) -> str:
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        parts.append(r"\s*-\s*".join(r"\s+".join(re.escape(w) for w in side.split())
+                                     for side in name.split(" - ")))
+    return "|".join(parts)
+
+
+_NAMES = list(_ALIASES)
+# Province names as written in running text (title case) or in an upper-case
+# document header ("ĐẢNG BỘ TỈNH ĐỒNG NAI").
+PROVINCE_PATTERN: Final[str] = (
+    r"(?:" + _alternation(_NAMES) + "|" + _alternation([n.upper() for n in _NAMES]) + r")"
+)
+PROVINCE_RE: Final = re.compile(rf"(?<!\w)(?:{PROVINCE_PATTERN})(?!\w)")
+
+
+def canonical_province(name: str) -> str | None:
+    """'Thanh Hóa', 'THANH HÓA', 'TP.HCM' -> canonical name, else None."""
+    key = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", name.strip()))
+    if key in _ALIASES:
+        return _ALIASES[key]
+    return _BY_UPPER.get(key.upper()) or _BY_UPPER.get(name.strip().upper())
+
+
+def committee_of(province: str) -> str:
+    """The Party committee word of a province: 'Thành ủy' for central cities."""
+    return "Thành ủy" if province in CITIES else "Tỉnh ủy"
+
+
+# --- Party-bloc units ----------------------------------------------------
+_BOARDS: dict[str, str] = {
+    "tuyên giáo và dân vận": "Ban Tuyên giáo và Dân vận",
+    "tuyên giáo & dân vận": "Ban Tuyên giáo và Dân vận",
+    "tổ chức": "Ban Tổ chức",
+    "tuyên giáo": "Ban Tuyên giáo",
+    "dân vận": "Ban Dân vận",
+    "nội chính": "Ban Nội chính",
+    "kinh tế": "Ban Kinh tế",
+    "tc": "Ban Tổ chức",
+    "tg": "Ban Tuyên giáo",
+    "dv": "Ban Dân vận",
+    "nc": "Ban Nội chính",
+    "tgdv": "Ban Tuyên giáo và Dân vận",
+}
+_COMMITTEE = r"(?:Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Trung\s+ương|TU|TW)"
+_PLACE = r"(?:\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2})"
+_P = PROVINCE_PATTERN
+
+UNIT_RE: Final = re.compile(
+    rf"""(?<!\w)(?:
+      (?P<board>(?i:Ban)\s+(?P<bname>(?i:tuyên\s+giáo\s+(?:và|&)\s+dân\s+vận|tổ\s+chức
+            |tuyên\s+giáo|dân\s+vận|nội\s+chính)))
+        (?:\s+(?P<bcom>{_COMMITTEE})(?P<bplace>{_PLACE})?)?
+    | (?P<babbr>Ban\s+(?P<bab>TC|TG|DV|NC|TGDV)(?:TU|\s+Tỉnh\s+ủy|\s+TU)
+        |Ban\s+(?P<bab2>TG&DV|TG\s*&\s*DV)\s+(?:Tỉnh\s+ủy|TU))
+    | (?P<ubkt>(?i:(?:cơ\s+quan\s+)?ủy\s+ban\s+kiểm\s+tra)|UBKT)
+        (?:\s*(?P<kcom>{_COMMITTEE})(?P<kplace>{_PLACE})?)?
+    | (?P<ubktabbr>UBKTTU|UBKT\s+TU)
+    | (?P<vp>(?i:văn\s+phòng))\s+(?P<vcom>Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy)(?P<vplace>{_PLACE})?
+    | (?P<vpabbr>VPTU|VPTW)
+    | (?P<baodai>(?i:báo\s+và\s+phát\s+thanh\s*(?:,|-|và)\s*truyền\s+hình))\s+(?:tỉnh\s+)?(?P<bdp>{_P})
+    | (?P<bao>Báo)\s+(?:(?i:điện\s+tử)\s+)?(?P<baop>{_P})
+    | (?P<dai>(?i:đài\s+(?:phát\s+thanh\s*(?:-|và|,)\s*truyền\s+hình|pt\s*(?:-|&|và)\s*th|ptth)))
+        (?:\s+(?i:tỉnh|thành\s+phố))?(?:\s+(?P<daip>{_P}))?
+    | (?P<school>(?i:trường\s+chính\s+trị))(?:\s+(?P<slevel>(?i:tỉnh|thành\s+phố)))?
+        (?:\s+(?P<sp>{_P})|\s+(?P<sname>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3}))?
+    | (?P<khoi>(?i:đảng\s+ủy\s+khối)\s+(?P<kname>(?i:(?:các\s+)?cơ\s+quan\s*(?:và|-|,)\s*(?:các\s+)?doanh\s+nghiệp
+            |(?:các\s+)?cơ\s+quan|(?:các\s+)?doanh\s+nghiệp|dân\s+chính\s+đảng)))
+        (?:\s+(?P<klevel>(?i:tỉnh|thành\s+phố)))?
+    | (?P<dcq>(?i:đảng\s+ủy\s+các\s+cơ\s+quan\s+đảng)(?:\s+(?i:tỉnh|thành\s+phố))?)
+    | (?P<bvsk>(?i:ban\s+bảo\s+vệ,?\s+chăm\s+sóc\s+sức\s+khỏe\s+cán\s+bộ)(?:\s+(?i:tỉnh|thành\s+phố))?)
+    )(?!\w)""",
+    re.VERBOSE,
+)
+# A bare board name followed by these is an event committee, not the Party board.
+_NOT_A_BOARD_AFTER = re.compile(
+    r"\s+(?:[A-ZĐ]|hội\s+nghị|hội\s+thi|cuộc\s+thi|giải|lễ|chương\s+trình|đại\s+hội|sự\s+kiện)"
+)
+
+
+def _committee_word(raw: str | None, default: str) -> str | None:
+    if not raw:
+        return default
+    raw = re.sub(r"\s+", " ", raw)
+    if raw in ("Trung ương", "TW"):
+        return None
+    return {"TU": "Tỉnh ủy"}.get(raw, raw)
+
+
+def _place_suffix(committee: str, place: str | None) -> str:
+    # "Huyện ủy Hưng Nguyên" keeps its place; a province's own committee does not.
+    if place and committee in ("Huyện ủy", "Thị ủy"):
+        return place.rstrip()
+    return ""
+
+
+def find_units(text: str, *, committee: str = "Tỉnh ủy",
+               province: str | None = None) -> list[tuple[int, int, str]]:
+    """Party-bloc units named in `text`: (start, end, canonical name)."""
+    out: list[tuple[int, int, str]] = []
+    for m in UNIT_RE.finditer(text):
+        name = _canonical(m, text, committee, province)
+        if name:
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def _canonical(m: re.Match[str], text: str, committee: str, province: str | None) -> str | None:
+    g = m.group
+    if g("board"):
+        com = _committee_word(g("bcom"), committee)
+        if com is None:
+            return None
+        if not g("bcom") and _NOT_A_BOARD_AFTER.match(text, m.end()):
+            return None
+        base = _BOARDS[re.sub(r"\s+", " ", g("bname").lower())]
+        return f"{base} {com}{_place_suffix(com, g('bplace'))}"
+    if g("babbr"):
+        return f"{_BOARDS[(g('bab') or 'tgdv').lower()]} Tỉnh ủy"
+    if g("ubkt"):
+        com = _committee_word(g("kcom"), committee)
+        if com is None:
+            return None
+        return f"Ủy ban Kiểm tra {com}{_place_suffix(com, g('kplace'))}"
+    if g("ubktabbr"):
+        return "Ủy ban Kiểm tra Tỉnh ủy"
+    if g("vp"):
+        com = re.sub(r"\s+", " ", g("vcom"))
+        return f"Văn phòng {com}{_place_suffix(com, g('vplace'))}"
+    if g("vpabbr"):
+        return "Văn phòng Tỉnh ủy" if g("vpabbr") == "VPTU" else None
+    if g("baodai"):
+        return f"Báo và Phát thanh, Truyền hình {canonical_province(g('bdp'))}"
+    if g("bao"):
+        return f"Báo {canonical_province(g('baop'))}"
+    if g("dai"):
+        place = canonical_province(g("daip")) if g("daip") else province
+        return f"Đài Phát thanh - Truyền hình {place or 'tỉnh'}"
+    if g("school"):
+        if g("sp"):
+            return f"Trường Chính trị {canonical_province(g('sp'))}"
+        if g("sname") and not g("slevel"):
+            return f"Trường Chính trị {g('sname')}"
+        return f"Trường Chính trị {province or 'tỉnh'}"
+    if g("khoi"):
+        kind = re.sub(r"\s+", " ", g("kname").lower())
+        level = re.sub(r"\s+", " ", (g("klevel") or "tỉnh").lower())
+        if "doanh nghiệp" in kind and "cơ quan" in kind:
+            return f"Đảng ủy Khối các cơ quan và doanh nghiệp {level}"
+        if "doanh nghiệp" in kind:
+            return f"Đảng ủy Khối Doanh nghiệp {level}"
+        if "dân chính" in kind:
+            return f"Đảng ủy Khối Dân chính Đảng {level}"
+        return f"Đảng ủy Khối các cơ quan {level}"
+    if g("dcq"):
+        return "Đảng ủy các cơ quan Đảng tỉnh"
+    if g("bvsk"):
+        return "Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh"
+    return None
+
+
+# --- Titles of office ----------------------------------------------------
+TITLE_HEAD: Final[str] = (
+    r"(?i:ủy\s+viên|tỉnh\s+ủy\s+viên|thành\s+ủy\s+viên|phó\s+bí\s+thư|bí\s+thư"
+    r"|phó\s+chủ\s+tịch|chủ\s+tịch|phó\s+trưởng\s+ban|trưởng\s+ban|phó\s+trưởng\s+đoàn"
+    r"|trưởng\s+đoàn|phó\s+chánh\s+văn\s+phòng|chánh\s+văn\s+phòng|phó\s+chủ\s+nhiệm"
+    r"|chủ\s+nhiệm|phó\s+giám\s+đốc|giám\s+đốc|phó\s+tổng\s+biên\s+tập|tổng\s+biên\s+tập"
+    r"|phó\s+hiệu\s+trưởng|hiệu\s+trưởng|bộ\s+trưởng|thứ\s+trưởng|đại\s+biểu\s+quốc\s+hội"
+    r"|thường\s+trực)|TUV|TƯV|UVTV|UVBTV|UVTW|UVTƯ|UBTV"
+)
+TITLE_HEAD_RE: Final = re.compile(rf"(?<!\w)(?:{TITLE_HEAD})(?!\w)")
+
+# Upper-case letters of Vietnamese, for names ("Hồ Thanh Sơn").
+UPPER: Final[str] = "".join(
+    c for c in map(chr, list(range(0x41, 0x5B)) + list(range(0xC0, 0x1EFA)))
+    if c.isupper() and c.isalpha() and c.lower() != c and ord(c) not in (0xD7,)
+    and (ord(c) < 0x250 or 0x1EA0 <= ord(c) <= 0x1EF9)
+)
+_SYL = rf"[{UPPER}][^\W\d_]*"
+NAME_RE: Final = re.compile(rf"(?<!\w){_SYL}(?:[ ]{_SYL}){{1,4}}(?!\w)")
+# Words that are capitalized in titles but never part of a person's name.
+NOT_NAME_WORDS: Final = frozenset(
+    "Tỉnh Thành Huyện Đảng Ban Ủy Bí Phó Chủ Thường Mặt Tổ Kiểm Tuyên Báo Đài Trường "
+    "Khối Chấp Bộ HĐND UBND MTTQ TUV UVBTV Hội Đồng Chí Phát Kết Đồng Sáng Chiều Ngày".split()
+)
+
+# --- Group phrases for assignees -----------------------------------------
+# Addressed to every unit present -> "*".
+ALL_UNITS_RE: Final = re.compile(
+    r"(?i)^(?:(?:tập\s+thể\s+)?lãnh\s+đạo\s+|thủ\s+trưởng\s+|người\s+đứng\s+đầu\s+)?"
+    r"các\s+(?:đồng\s+chí\s+(?:lãnh\s+đạo\s+)?(?:các\s+)?)?(?:"
+    r"cơ\s+quan,?\s+đơn\s+vị|ban,?\s+(?:và\s+)?văn\s+phòng|ban\s+đảng,?\s+(?:và\s+)?văn\s+phòng"
+    r"|ban,\s+đơn\s+vị|ban,\s+ngành|cơ\s+quan\s+khối\s+đảng|đơn\s+vị\s+khối\s+đảng"
+    r"|cơ\s+quan\s+tham\s+mưu|đơn\s+vị(?!\s+sự\s+nghiệp)"
+    r"|cơ\s+quan(?!\s+(?:báo\s+chí|truyền\s+thông|chức\s+năng|tư\s+pháp|nội\s+chính|liên\s+quan)))"
+)
+# A named subset of units, kept as written ("các cấp ủy", "các cơ quan báo chí của tỉnh").
+SUBSET_GROUP_RE: Final = re.compile(
+    r"(?i)(?<!\w)(?:các\s+)?(?:"
+    r"cấp\s+ủy(?:\s+đảng)?(?:\s+các\s+cấp)?(?:\s+trực\s+thuộc(?:\s+tỉnh|\s+tỉnh\s+ủy)?)?"
+    r"(?:,\s+tổ\s+chức\s+đảng)?"
+    r"|cơ\s+quan\s+(?:báo\s+chí|truyền\s+thông)(?:\s+(?:của|trên\s+địa\s+bàn)\s+tỉnh)?"
+    r"|huyện\s+ủy,\s+thị\s+ủy,\s+thành\s+ủy(?:,\s+đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?)?"
+    r"|huyện,\s+thị,\s+thành\s+ủy(?:,\s+đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?)?"
+    r"|ban\s+xây\s+dựng\s+đảng|ban\s+đảng|đảng\s+bộ\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?"
+    r"|đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?|tổ\s+chức\s+cơ\s+sở\s+đảng|chi\s+bộ"
+    r"|sở,\s+ban,\s+ngành(?:,\s+địa\s+phương)?|sở,\s+ngành(?:,\s+địa\s+phương)?"
+    r"|địa\s+phương|xã,\s+phường(?:,\s+đặc\s+khu)?|đảng\s+ủy\s+xã,\s+phường"
+    r")(?!\w)"
+)
+# Partners too vague to list ("các cơ quan, đơn vị liên quan").
+VAGUE_PARTNER_RE: Final = re.compile(r"(?i)liên\s+quan|có\s+liên\s+quan|các\s+ngành\b")

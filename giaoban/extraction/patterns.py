@@ -1,0 +1,252 @@
+"""Regular expressions for the forms met in briefing texts, compiled at import.
+
+Every quantifier that can meet a long run of text is bounded or anchored to a
+literal, so matching time grows linearly with the input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from giaoban.extraction.gazetteer import TITLE_HEAD, UPPER
+
+_D = r"(?<!\d)(\d{1,2})"
+_SEP = r"\s*[/.-]\s*"
+
+# --- Dates ---------------------------------------------------------------
+# "Chiều 28-11", "Sáng 05/10", "Chiều nay (4/12)", "Ngày 20/6/2024",
+# "Sáng thứ Hai (4/12)", "ngày 10 tháng 01 năm 2025".
+MEETING_DATE: Final = re.compile(
+    r"(?i)(?<!\w)(?:sáng|chiều|trưa|tối|ngày|hôm(?=\s+nay|\s+qua))"
+    r"(?:\s+(?:nay|qua|hôm\s+nay|hôm\s+qua|mai))?(?:\s+ngày)?"
+    r"(?:\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật))?\s*,?\s*\(?\s*"
+    r"(?:" + _D + _SEP + r"(\d{1,2})(?:" + _SEP + r"(\d{4}))?(?!\d)"
+    r"|(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?)"
+)
+# A date followed or preceded by a clock time: a publication stamp.
+STAMP_DATE: Final = re.compile(
+    r"(?<!\d)(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:[,|-]\s*)?(?:\w+\s*,\s*)?"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
+    r"|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:[,|-]\s*)?(?:lúc\s+)?"
+    r"(\d{1,2})[:h](\d{2})(?!\d)"
+)
+# "Thứ Năm, 28/11/2023", "Cập nhật: 28/11/2023", "Ngày đăng 28-11-2023".
+LABELLED_DATE: Final = re.compile(
+    r"(?i)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|đăng\s+ngày"
+    r"|ngày\s+cập\s+nhật|xuất\s+bản|đăng\s+lúc|ngày\s+xuất\s+bản)\s*[:,]?\s*"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
+)
+ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# The place-and-date line of a formal document: "Đồng Nai, ngày 15 tháng 01 năm 2025".
+PLACE_DATE: Final = re.compile(
+    r"(?i)^(?P<place>[^\W\d_][^,\n]{1,40}?),?\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})"
+    r"\s+năm\s+(\d{4})\s*\.?$"
+)
+# Document numbers: Party "Số 90-TB/TU", state "Số: 45/KH-UBND".
+DOC_NUMBER_PARTY: Final = re.compile(
+    r"(?i)^(?:số|so)\s*:?\s*(\d{1,5})\s*-\s*([A-ZĐ]{1,6})\s*/\s*([A-ZĐ0-9]{1,12}(?:\s*-\s*[A-ZĐ0-9]{1,10})?)"
+)
+DOC_NUMBER_STATE: Final = re.compile(
+    r"(?i)^(?:số|so)\s*:?\s*(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ]{1,6})\s*-\s*([A-ZĐ0-9]{1,12}(?:\s*-\s*[A-ZĐ0-9]{1,10})?)"
+)
+
+# --- Periods -------------------------------------------------------------
+_YEAR_TAIL = r"(?:\s*(?:[/.-]|năm|,\s*năm)\s*(\d{4}))?"
+PERIOD: Final = re.compile(
+    r"(?i)(?<!\w)(?:"
+    r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|năm|,\s*năm)\s*(?P<qy>\d{4}))?"
+    r"|(?P<h>6|06|sáu)\s+tháng(?:\s+(?P<hw>đầu|cuối))?(?:\s+năm(?:\s+(?P<hy>\d{4}))?)?"
+    r"|(?P<n>9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm(?:\s+(?P<ny>\d{4}))?)?"
+    r"|(?P<t>3|03|ba)\s+tháng\s+(?P<tw>đầu|cuối)\s+năm(?:\s+(?P<ty>\d{4}))?"
+    r"|(?P<m>giao\s+ban(?:\s+công\s+tác)?\s+tháng)\s+(?P<mn>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?"
+    r"|(?P<y>(?:tổng\s+kết|giao\s+ban|đánh\s+giá|kiểm\s+điểm)(?:\s+(?:công\s+tác|tình\s+hình"
+    r"|kết\s+quả|thực\s+hiện|nhiệm\s+vụ|cả|của|trong))*\s+năm)\s+(?P<yy>\d{4})"
+    r")(?!\w)"
+)
+# Words that make the following period a plan, not the period under review.
+PLANNING_BEFORE: Final = re.compile(
+    r"(?i)(?:định\s+hướng|phương\s+hướng|triển\s+khai|kế\s+hoạch|chuẩn\s+bị|trọng\s+tâm"
+    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang)[^.;,]{0,30}$"
+)
+YEAR: Final = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
+
+# --- Meeting kind, online ------------------------------------------------
+GIAO_BAN: Final = re.compile(r"(?i)giao\s+ban")
+LAM_VIEC: Final = re.compile(
+    r"(?i)làm\s+việc\s+với|buổi\s+làm\s+việc|(?:thường\s+trực|ban\s+thường\s+vụ)\s+\S+\s+ủy\s+nghe"
+)
+ONLINE: Final = re.compile(
+    r"(?i)(?<!dịch vụ công )trực\s+tuyến(?!\s+(?:toàn\s+trình|một\s+phần|mức))|điểm\s+cầu"
+)
+POINT_COUNT: Final = re.compile(r"(?i)(?<!\d)(\d{1,4})\s+điểm\s+cầu")
+POINT_NAMED: Final = re.compile(
+    rf"(?i)(?:(?P<from>từ|tại|chính|trung\s+tâm)\s+)?(?<!\d\s)điểm\s+cầu\s+(?!(?:trung\s+tâm|chính)\b)"
+    rf"(?-i:(?P<name>[{UPPER}]))"
+)
+
+# --- Chairs --------------------------------------------------------------
+CHAIR_VERB: Final = re.compile(
+    r"(?i)(?<!\w)(?:đồng\s+)?chủ\s+trì(?!\s*,?\s*(?:phối\s+hợp|tham\s+mưu|xây\s+dựng|thực\s+hiện"
+    r"|triển\s+khai|theo\s+dõi|tổ\s+chức|hướng\s+dẫn|rà\s+soát))(?!\w)"
+)
+CHAIR_AFTER: Final = re.compile(
+    r"(?i)(?:dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của|(?<!\w)chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc"
+    r"|cuộc\s+họp|buổi\s+giao\s+ban)?\s*(?:có|là|gồm|:))\s*(?=đồng\s+chí|đ/c|ông|bà|" + TITLE_HEAD + r")"
+)
+PERSON_MARK: Final = re.compile(r"(?i)(?<!\w)(?:đồng\s+chí|đ/c|ông|bà)\s+")
+PEOPLE_SPLIT: Final = re.compile(
+    r"\s+(?:và|cùng|cùng\s+với)\s+(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
+)
+TITLE_START: Final = re.compile(rf"^(?:{TITLE_HEAD})(?!\w)")
+
+# --- Conclusion and directives -------------------------------------------
+CONCLUSION: Final = re.compile(
+    r"(?i)phát\s+biểu\s+kết\s+luận|kết\s+luận\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp"
+    r"|buổi\s+giao\s+ban|tại\s+(?:hội\s+nghị|buổi))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
+    r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo"
+)
+# The reporting frame: "Đồng chí ... đề nghị," -> what follows is the directive.
+FRAME_VERB: Final = re.compile(
+    r"(?i)(?<!\w)(?:lưu\s+ý\s+và\s+đề\s+nghị|đề\s+nghị\s+và\s+yêu\s+cầu|yêu\s+cầu\s+và\s+đề\s+nghị"
+    r"|đề\s+nghị|yêu\s+cầu|lưu\s+ý|nhấn\s+mạnh|chỉ\s+đạo|mong\s+muốn|quán\s+triệt"
+    r"|giao(?!\s+(?:ban|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))"
+    r"|chỉ\s+rõ|đồng\s+ý\s+giao)(?!\w)\s*(?:[,:]\s*)?"
+)
+# What may stand right before a frame verb: the speaker and an adverb.
+SPEAKER_END: Final = re.compile(
+    rf"(?:(?i:đồng\s+chí|đ/c)|(?i:tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy|đảng\s+ủy|trung\s+ương"
+    rf"|hđnd\s+tỉnh|ubnd\s+tỉnh|thường\s+trực|bí\s+thư|chủ\s+tịch|trưởng\s+ban|ban\s+thường\s+vụ"
+    rf"|tỉnh)(?:\s+[{UPPER}][^\W\d_]*){{0,5}}|[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}})"
+    r"(?:\s+(?i:cũng|đặc\s+biệt|còn|đồng\s+thời|tiếp\s+tục|thẳng\s+thắn|nghiêm\s+túc|đề\s+nghị\s+và))*\s*$"
+)
+LEADING_CONNECTIVE: Final = re.compile(
+    r"(?i)^(?:cùng\s+với\s+đó|đồng\s+thời|bên\s+cạnh\s+đó|ngoài\s+ra|mặt\s+khác|trong\s+đó"
+    r"|theo\s+đó|trước\s+mắt|tiếp\s+đó|sau\s+đó)\s*,?\s*"
+)
+CAUSAL_TO_SUBJECT: Final = re.compile(
+    r"(?i)(?:,\s*|\s)(?:do\s+đó|vì\s+vậy|vì\s+thế|cho\s+nên|nên|vậy\s+nên)\s*,?\s+(?=(?:các|lãnh\s+đạo"
+    r"|mỗi|từng|ban|văn\s+phòng|báo|đài|ủy\s+ban|trường|đảng\s+ủy)\s)"
+)
+# A sentence that asks someone to act (outside a reporting frame).
+MODAL_CUE: Final = re.compile(
+    r"(?i)(?<!\w)(?:cần|phải|không\s+để|không\s+được|tập\s+trung|tiếp\s+tục|lưu\s+ý|khẩn\s+trương"
+    r"|mong\s+muốn|sẽ\s+được)(?!\w)"
+)
+IMPERATIVE_START: Final = re.compile(
+    r"(?i)^(?:tăng\s+cường|tiếp\s+tục|tập\s+trung|đẩy\s+mạnh|đẩy\s+nhanh|nâng\s+cao|chủ\s+động"
+    r"|khẩn\s+trương|quan\s+tâm|thực\s+hiện|rà\s+soát|chỉ\s+đạo|triển\s+khai|tổ\s+chức|kịp\s+thời"
+    r"|làm\s+tốt|chuẩn\s+bị|xây\s+dựng|phối\s+hợp|đôn\s+đốc|theo\s+dõi|hoàn\s+thành|sớm|chú\s+trọng"
+    r"|chấn\s+chỉnh|quán\s+triệt|bảo\s+đảm|đảm\s+bảo|phát\s+huy|duy\s+trì|cần|phải|lưu\s+ý|không\s+để"
+    r"|giao|yêu\s+cầu|đề\s+nghị|khắc\s+phục|tham\s+mưu|hướng\s+dẫn|nghiên\s+cứu|đổi\s+mới|siết\s+chặt"
+    r"|thường\s+xuyên|kiên\s+quyết|quyết\s+liệt|nghiêm\s+túc|huy\s+động|củng\s+cố|kiện\s+toàn)(?!\w)"
+)
+# Action verbs: where the subject of a directive ends.
+ACTION_VERB: Final = re.compile(
+    r"(?i)(?<!\w)(?:cần|phải|tiếp\s+tục|tập\s+trung|chủ\s+động|khẩn\s+trương|sớm|tăng\s+cường"
+    r"|đẩy\s+mạnh|đẩy\s+nhanh|rà\s+soát|chỉ\s+đạo|thực\s+hiện|triển\s+khai|xây\s+dựng|tổ\s+chức"
+    r"|tham\s+mưu|nâng\s+cao|quan\s+tâm|phối\s+hợp|chủ\s+trì|theo\s+dõi|đôn\s+đốc|hướng\s+dẫn"
+    r"|hoàn\s+thành|bao\s+quát|nắm\s+bắt|làm\s+tốt|kịp\s+thời|dồn\s+lực|chuẩn\s+bị|nghiên\s+cứu"
+    r"|phát\s+huy|bảo\s+đảm|đảm\s+bảo|không\s+để|chú\s+trọng|quyết\s+liệt|kiện\s+toàn|hoàn\s+thiện"
+    r"|đổi\s+mới|củng\s+cố|thường\s+xuyên|khắc\s+phục|duy\s+trì|có\s+giải\s+pháp|lãnh\s+đạo,\s+chỉ\s+đạo)(?!\w)"
+)
+# Not directives: evaluation, scheduling, reports of what was done.
+EVALUATION: Final = re.compile(
+    r"(?i)(?<!\w)(?:ghi\s+nhận|đánh\s+giá\s+cao|biểu\s+dương|khen\s+ngợi|hoan\s+nghênh|cảm\s+ơn"
+    r"|chúc\s+mừng|khẳng\s+định|nhìn\s+nhận|thẳng\s+thắn\s+chỉ\s+ra)(?!\w)"
+)
+DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
+RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
+SCHEDULING: Final = re.compile(
+    r"(?i)giao\s+ban\s+(?:tiếp\s+theo|lần\s+sau|kỳ\s+tới)|hội\s+nghị\s+(?:sẽ|tiếp\s+theo)\s"
+)
+META_ASSIGNMENT: Final = re.compile(
+    r"(?i)^(?:nhiệm\s+vụ|việc)(?:\s+cụ\s+thể)?\s+cho\s+(?:từng|các|mỗi)|^(?:nhiệm\s+vụ|việc)\s*$"
+)
+TOPIC_HEADER: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s+[^:]{1,120}:\s*")
+UNIT_LABEL: Final = re.compile(r"^(?P<label>[^:]{3,80}):\s+")
+
+# --- Enumerations --------------------------------------------------------
+INLINE_ITEM: Final = re.compile(r"(?:(?<=\s)|^)\((\d{1,2})\)\s*")
+INLINE_ORDINAL: Final = re.compile(
+    r"(?:(?<=[\s.;:])|^)(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]\s*"
+    r"|(?:(?<=[\s.;:])|^)Thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]\s*"
+)
+ORDINAL_WORDS: Final = {w: i + 1 for i, w in enumerate(
+    "một hai ba bốn năm sáu bảy tám chín mười".split())} | {"nhất": 1}
+LINE_ITEM: Final = re.compile(
+    r"^(?:(?P<num>\d{1,2})[.)]|(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*])"
+    r"|\((?P<pnum>\d{1,2})\))\s+"
+)
+SECTION: Final = re.compile(r"^(?P<roman>[IVX]{1,4})[.)/]\s+(?P<title>.+)$")
+SECTION_REPORT: Final = re.compile(
+    r"(?i)đánh\s+giá|kết\s+quả|tình\s+hình|ưu\s+điểm|hạn\s+chế|tồn\s+tại|đạt\s+được|nhận\s+xét"
+)
+END_OF_NOTICE: Final = re.compile(
+    r"(?i)^(?:nơi\s+nhận|t/m\b|tm\.|t/l\b|tl\.|k/t\b|kt\.|thừa\s+lệnh|(?:thường\s+trực|ban\s+thường\s+vụ)"
+    r"\s+\S+\s+ủy\s+thông\s+báo\s+(?:để|kết\s+luận)|văn\s+phòng\s+\S+\s+ủy\s+thông\s+báo)"
+)
+
+# --- Deadlines -----------------------------------------------------------
+DEADLINE: Final = re.compile(
+    r"(?i)(?<!\w)(?:"
+    r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|đến|hoàn\s+thành\s+trước|xong\s+trước"
+    r"|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})(?:\s*[/.-]\s*(?P<dy>\d{4}))?(?!\d)"
+    r"|(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|đến)\s+ngày\s+(?P<d2>\d{1,2})\s+tháng\s+"
+    r"(?P<dm2>\d{1,2})(?:\s+năm\s+(?P<dy2>\d{4}))?"
+    r"|trong\s+quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|năm)\s*(?P<qy>\d{4}))?"
+    r"|(?:trong|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?(?!\d)"
+    r"|(?:trong|xong\s+trong|trước)\s+(?P<h>6|06|sáu)\s+tháng\s+(?P<hw>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?"
+    r"|(?:trong|xong\s+trong|trước)\s+(?P<t>3|03|ba)\s+tháng\s+cuối\s+năm(?:\s+(?P<ty>\d{4}))?"
+    r"|(?:xong\s+(?:trong|vào|trước)|hoàn\s+thành\s+(?:trong|vào|trước)|trước|đến|trong|vào)\s+cuối\s+năm"
+    r"(?:\s+(?P<ey>\d{4}))?"
+    r"|(?:xong|hoàn\s+thành|hoàn\s+tất|dứt\s+điểm)\s+(?:trong|trước)\s+năm\s+(?P<yy>\d{4})"
+    r"|(?:đến\s+hết|trước\s+hết)\s+năm\s+(?P<yy2>\d{4})"
+    r")"
+)
+
+# --- Figures -------------------------------------------------------------
+FIGURE: Final = re.compile(
+    r"(?i)(?<!\w)(?P<verb>tiếp\s+nhận|xử\s+lý|giải\s+quyết|tham\s+mưu|ban\s+hành|kết\s+nạp"
+    r"|kiểm\s+tra|giám\s+sát|thi\s+hành\s+kỷ\s+luật|kỷ\s+luật|tổ\s+chức|xuất\s+bản|phát\s+hành"
+    r"|đăng\s+tải|đăng|phát\s+sóng|thẩm\s+định|góp\s+ý|tiếp|biên\s+tập|mở|đào\s+tạo|bồi\s+dưỡng"
+    r"|xét|trình|cho\s+ý\s+kiến|khảo\s+sát|tập\s+huấn|sản\s+xuất|phục\s+vụ|phát\s+hiện"
+    r"|trao\s+tặng|trao|tặng|hướng\s+dẫn|xây\s+dựng|thụ\s+lý|nhận)(?!\w)"
+    r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)){0,60}?)\s(?:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
+    r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?P<measure>[^\W\d_][^.;:()\n]{0,80})"
+)
+FIGURE_MEASURE_STOP: Final = re.compile(
+    r"(?i)^(?:tháng|năm|ngày|giờ|phút|quý|lần\s+thứ|nhiệm\s+kỳ|tuổi|km|điểm\s+cầu|đại\s+biểu"
+    r"|đồng\s+chí|ý\s+kiến|tham\s+luận|người\s+dự|%|phần\s+trăm|tỷ|triệu|nghìn|vào|của|tại"
+    r"|trên|với|và|để|trong|từ|đến)(?!\w)"
+)
+FIGURE_GAP_STOP: Final = re.compile(
+    r"(?i)(?<!\w)(?:thứ|số|khóa|ngày|tháng|năm|quý|lần|kỳ|đợt|giai\s+đoạn|nhiệm\s+kỳ)\s*$"
+)
+FIGURE_MEASURE_END: Final = re.compile(
+    r"(?i)\s+(?:gửi\s+đến|trong\s+(?:quý|tháng|năm|kỳ)|so\s+với|đạt|tăng|giảm|và\s+đã|với)(?!\w).*$"
+)
+
+# --- Recommendations -----------------------------------------------------
+RECOMMEND: Final = re.compile(
+    r"(?i)(?<!\w)(?:đã\s+|cũng\s+)?(?:kiến\s+nghị,\s+đề\s+xuất|kiến\s+nghị|đề\s+xuất|đề\s+đạt)(?!\w)"
+    r"(?:\s+(?:với|lên))?"
+)
+RECOMMEND_ADDRESSEE: Final = re.compile(
+    r"(?i)^\s*(?:(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành)(?:\s+(?:tỉnh|thành|huyện)\s+ủy)?"
+    r"(?:,\s+(?:ban\s+thường\s+vụ|thường\s+trực)(?:\s+(?:tỉnh|thành)\s+ủy)?)*"
+    r"|(?:tỉnh|thành)\s+ủy|trung\s+ương|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên"
+    r"|lãnh\s+đạo\s+tỉnh)?\s*(?:một\s+số\s+(?:nội\s+dung|vấn\s+đề)(?:\s+như)?)?\s*[:,]?\s*"
+)
+RECOMMEND_LEAD_VERB: Final = re.compile(
+    r"(?i)^(?:(?:quan\s+tâm|xem\s+xét)(?:,?\s+(?:chỉ\s+đạo|cho\s+phép|hỗ\s+trợ))?|cho\s+phép)\s+"
+    r"(?!(?:các|cho|để|việc|về|đơn\s+vị|bổ\s+sung\s+cho)\s)"
+)
+NOT_RECOMMENDATION_BEFORE: Final = re.compile(
+    r"(?i)(?:giải\s+quyết|xử\s+lý|tiếp\s+nhận|các|những|đơn\s+thư|phản\s+ánh,|tố\s+cáo,|tham\s+mưu,"
+    r"|đối\s+với|về|của|chỉ\s+đạo|trả\s+lời|lời|nội\s+dung)\s*$"
+)
+
+# --- Sentences -----------------------------------------------------------
+SENTENCE_END: Final = re.compile(r"(?:[.!?]+|…+|\.{3})[\"”’)]*(?:/\.)?\s+")
+ABBREVIATION_END: Final = re.compile(r"(?i)(?:^|\s)(?:tp|tt|ths|ts|pgs|gs|bs|ông|bà|đ/c|st|v\.v|tr)\.$")
