@@ -9,7 +9,7 @@ from typing import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -170,6 +170,9 @@ def _act(request: HttpRequest, pk: int, action: str, form_cls, form_key: str,
                 return render(request, "tasks/_partials/assignment_panel.html", _detail_context(request, assignment))
             return redirect("tasks:assignment", pk=pk)
     ctx = _detail_context(request, assignment, **{form_key: form})
+    # errors about the assignment as a whole (cancelled, no claim to confirm…) go above the panel:
+    # the form they came from may not be on the page any more
+    ctx["act_errors"] = form.errors.pop(NON_FIELD_ERRORS, [])
     template = "tasks/_partials/assignment_panel.html" if request.htmx else "tasks/assignment_detail.html"
     return render(request, template, ctx, status=400)
 
