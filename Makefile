@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+# Compiled translations are built from the .po files (msgfmt comes with Debian's gettext).
+PO := $(wildcard giaoban/locale/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
 
 .PHONY: run test test-sqlite test-postgres messages bench clean
 
@@ -15,16 +18,21 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	  || $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+%.mo: %.po
+	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o $@ $<; \
+	elif [ -f $@ ]; then echo "msgfmt not found (apt-get install gettext): keeping $@"; \
+	else echo "msgfmt not found: apt-get install gettext to compile $<"; exit 1; fi
+
+run: $(STAMP) $(MO)
 	$(BIN)/giaoban run
 
 # SQLite (all tests, browser included), then PostgreSQL on a private server on loopback.
 test: test-sqlite test-postgres
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(MO)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(MO)
 	$(BIN)/python bin/with-postgres $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 messages: $(STAMP)

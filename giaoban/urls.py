@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
+from django.views.generic import RedirectView
 
 from giaoban.api.api import api
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # browsers ask for /favicon.ico on pages without an icon link (admin, API docs)
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "giaoban/favicon.svg")),
 ]
 
 if settings.DEBUG:
