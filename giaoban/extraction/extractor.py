@@ -574,9 +574,15 @@ class _Reader:
                 section_ok = not pt.SECTION_REPORT.search(sec.group("title"))
                 default = lead_default
                 continue
+            item = pt.LINE_ITEM.match(line)
+            if item and len(line[item.end():].split()) <= 10 and not line.rstrip().endswith(
+                    (".", ";", "…", ":")):
+                # "1. Đánh giá chung", "2. Nhiệm vụ thời gian tới": a sub-heading.
+                section_ok = not pt.SECTION_REPORT.search(line[item.end():])
+                default = lead_default
+                continue
             if not section_ok:
                 continue
-            item = pt.LINE_ITEM.match(line)
             if item:
                 body = line[item.end():]
                 header = pt.TOPIC_HEADER.match(body)
@@ -732,8 +738,12 @@ class _Reader:
                 names = list(dict.fromkeys([lead_units[-1]] + partners))
                 return tuple(names), lead_units[-1]
         found = self._assignees(text, default)
-        lead = found[0] if found and found[0] != "*" and len(found) == 1 else None
+        lead = found[0] if len(found) == 1 and self._is_unit_name(found[0]) else None
         return tuple(found), lead
+
+    def _is_unit_name(self, name: str) -> bool:
+        units = gz.find_units(name, committee=self.unit_committee, province=self.province)
+        return bool(units) and units[0][2] == name
 
     def _partners(self, text: str) -> list[str]:
         out: list[str] = []
@@ -869,10 +879,12 @@ class _Reader:
             subject_text = re.sub(r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s*$", "", subject_text)
             if in_region and self._speaker_is_leader(subject_text):
                 return None
+            rest = sentence[m.end():]
+            if pt.RECOMMEND_NOUN_AFTER.match(rest) or len(subject_text.split()) > 14:
+                continue
             subject = self._rec_subject(subject_text)
             if subject is None:
                 continue
-            rest = sentence[m.end():]
             rest = rest[pt.RECOMMEND_ADDRESSEE.match(rest).end():]  # type: ignore[union-attr]
             if len(rest.split()) < 3:
                 continue
@@ -925,7 +937,8 @@ class _Reader:
                     continue
                 value = int(m.group("value").replace(".", ""))
                 before = [u for u in units if u[1] <= m.start()]
-                subject = [u for u in units if u[0] < 40 and u[1] <= m.start()]
+                clause = s.text.rfind(";", 0, m.start()) + 1
+                subject = [u for u in units if clause <= u[0] < clause + 40 and u[1] <= m.start()]
                 unit = (subject[0][2] if subject else before[-1][2] if before
                         else para_unit.get(s.para))
                 if unit is None:
@@ -938,6 +951,8 @@ class _Reader:
     def _units(self, directives: list[Directive]) -> list[str]:
         found: list[str] = []
         for i, line in enumerate(self.lines):
+            if pt.END_OF_NOTICE.match(line):
+                break
             if i in self.meta or (i in self.head and i not in self.prose and self._byline(line)):
                 continue
             for _, _, name in gz.find_units(line, committee=self.unit_committee,

@@ -87,7 +87,7 @@ UNIT_RE: Final = re.compile(
     | (?P<dai>(?i:đài\s+(?:phát\s+thanh\s*(?:-|và|,)\s*truyền\s+hình|pt\s*(?:-|&|và)\s*th|ptth)))
         (?:\s+(?i:tỉnh|thành\s+phố))?(?:\s+(?P<daip>{_P}))?
     | (?P<school>(?i:trường\s+chính\s+trị))(?:\s+(?P<slevel>(?i:tỉnh|thành\s+phố)))?
-        (?:\s+(?P<sp>{_P})|\s+(?P<sname>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3}))?
+        (?:\s+(?P<sp>{_P})|\s+(?P<sname>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){{1,3}}))?
     | (?P<khoi>(?i:đảng\s+ủy\s+khối)\s+(?P<kname>(?i:(?:các\s+)?cơ\s+quan\s*(?:và|-|,)\s*(?:các\s+)?doanh\s+nghiệp
             |(?:các\s+)?cơ\s+quan|(?:các\s+)?doanh\s+nghiệp|dân\s+chính\s+đảng)))
         (?:\s+(?P<klevel>(?i:tỉnh|thành\s+phố)))?

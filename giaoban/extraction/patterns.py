@@ -111,7 +111,7 @@ FRAME_VERB: Final = re.compile(
     r"(?i)(?<!\w)(?:lưu\s+ý\s+và\s+đề\s+nghị|đề\s+nghị\s+và\s+yêu\s+cầu|yêu\s+cầu\s+và\s+đề\s+nghị"
     r"|đề\s+nghị|yêu\s+cầu|lưu\s+ý|nhấn\s+mạnh|chỉ\s+đạo|mong\s+muốn|quán\s+triệt"
     r"|giao(?!\s+(?:ban|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))"
-    r"|chỉ\s+rõ|đồng\s+ý\s+giao)(?!\w)\s*(?:[,:]\s*)?"
+    r"|chỉ\s+rõ|(?:đồng\s+ý|thống\s+nhất)[^,.;]{0,60},\s+giao)(?!\w)\s*(?:[,:]\s*)?"
 )
 # What may stand right before a frame verb: the speaker and an adverb.
 SPEAKER_END: Final = re.compile(
@@ -158,7 +158,8 @@ EVALUATION: Final = re.compile(
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
 RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
 SCHEDULING: Final = re.compile(
-    r"(?i)giao\s+ban\s+(?:tiếp\s+theo|lần\s+sau|kỳ\s+tới)|hội\s+nghị\s+(?:sẽ|tiếp\s+theo)\s"
+    r"(?i)(?:hội\s+nghị|giao\s+ban|cuộc\s+họp|phiên\s+họp)[^.;]{0,40}?(?:sẽ\s+(?:được\s+)?"
+    r"(?:tổ\s+chức|diễn\s+ra|họp|tiến\s+hành)|tiếp\s+theo|lần\s+sau|kỳ\s+tới)"
 )
 META_ASSIGNMENT: Final = re.compile(
     r"(?i)^(?:nhiệm\s+vụ|việc)(?:\s+cụ\s+thể)?\s+cho\s+(?:từng|các|mỗi)|^(?:nhiệm\s+vụ|việc)\s*$"
@@ -169,8 +170,8 @@ UNIT_LABEL: Final = re.compile(r"^(?P<label>[^:]{3,80}):\s+")
 # --- Enumerations --------------------------------------------------------
 INLINE_ITEM: Final = re.compile(r"(?:(?<=\s)|^)\((\d{1,2})\)\s*")
 INLINE_ORDINAL: Final = re.compile(
-    r"(?:(?<=[\s.;:])|^)(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\s*[,:]\s*"
-    r"|(?:(?<=[\s.;:])|^)Thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]\s*"
+    r"(?:(?<=[\s.;:])|^)(?i:(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)\s*[,:]\s*"
+    r"|(?:(?<=[\s.;:])|^)(?i:thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*"
 )
 ORDINAL_WORDS: Final = {w: i + 1 for i, w in enumerate(
     "một hai ba bốn năm sáu bảy tám chín mười".split())} | {"nhất": 1}
@@ -207,12 +208,12 @@ DEADLINE: Final = re.compile(
 
 # --- Figures -------------------------------------------------------------
 FIGURE: Final = re.compile(
-    r"(?i)(?<!\w)(?P<verb>tiếp\s+nhận|xử\s+lý|giải\s+quyết|tham\s+mưu|ban\s+hành|kết\s+nạp"
+    r"(?<!\w)(?P<verb>tiếp\s+nhận|xử\s+lý|giải\s+quyết|tham\s+mưu|ban\s+hành|kết\s+nạp"
     r"|kiểm\s+tra|giám\s+sát|thi\s+hành\s+kỷ\s+luật|kỷ\s+luật|tổ\s+chức|xuất\s+bản|phát\s+hành"
     r"|đăng\s+tải|đăng|phát\s+sóng|thẩm\s+định|góp\s+ý|tiếp|biên\s+tập|mở|đào\s+tạo|bồi\s+dưỡng"
     r"|xét|trình|cho\s+ý\s+kiến|khảo\s+sát|tập\s+huấn|sản\s+xuất|phục\s+vụ|phát\s+hiện"
     r"|trao\s+tặng|trao|tặng|hướng\s+dẫn|xây\s+dựng|thụ\s+lý|nhận)(?!\w)"
-    r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)){0,60}?)\s(?:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
+    r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)){0,60}?)\s(?i:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
     r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?P<measure>[^\W\d_][^.;:()\n]{0,80})"
 )
 FIGURE_MEASURE_STOP: Final = re.compile(
@@ -232,6 +233,7 @@ RECOMMEND: Final = re.compile(
     r"(?i)(?<!\w)(?:đã\s+|cũng\s+)?(?:kiến\s+nghị,\s+đề\s+xuất|kiến\s+nghị|đề\s+xuất|đề\s+đạt)(?!\w)"
     r"(?:\s+(?:với|lên))?"
 )
+RECOMMEND_NOUN_AFTER: Final = re.compile(r"(?i)^\s*(?:của|này|đó|nêu|trên|đã\s+nêu|được)(?!\w)")
 RECOMMEND_ADDRESSEE: Final = re.compile(
     r"(?i)^\s*(?:(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành)(?:\s+(?:tỉnh|thành|huyện)\s+ủy)?"
     r"(?:,\s+(?:ban\s+thường\s+vụ|thường\s+trực)(?:\s+(?:tỉnh|thành)\s+ủy)?)*"

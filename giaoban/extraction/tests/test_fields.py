@@ -203,7 +203,7 @@ def test_deadlines(clause: str, deadline: date | None) -> None:
     [
         ("các đơn vị rà soát công việc được giao", ("*",), None),
         ("các cơ quan báo chí của tỉnh, tăng cường công tác tuyên truyền",
-         ("các cơ quan báo chí của tỉnh",), "các cơ quan báo chí của tỉnh"),
+         ("các cơ quan báo chí của tỉnh",), None),
         ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy và Ủy ban Kiểm tra Tỉnh "
          "ủy tham mưu quy định về công tác cán bộ",
          ("Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"),
