@@ -80,7 +80,8 @@ def task_list(user: Any, filters: Filters, ref: date) -> QuerySet:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
         qs = qs.filter(_text_q(filters.q))
-    return with_rollup(qs, ref)
+    # explicit: Meta.ordering is dropped from GROUP BY queries, and pages need a stable order
+    return with_rollup(qs, ref).order_by("-doc_date", "doc_number", "item_number", "id")
 
 
 def with_rollup(qs: QuerySet, ref: date) -> QuerySet:
