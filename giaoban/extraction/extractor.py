@@ -31,6 +31,7 @@ from giaoban.extraction.record import (
 )
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_DIGIT = re.compile(r"\d")
 _HEAD_LINES = 15          # how far down the page header may reach
 _STAMP_LINE_LEN = 120     # a publication stamp sits on a short line
 
@@ -77,9 +78,7 @@ def _month_end(y: int, m: int) -> date:
 
 def _clean(text: str) -> str:
     """Strip the final full stop, ellipsis, "/." and stray separators."""
-    text = text.strip()
-    text = re.sub(r"(?:\s*(?:\./\.|/\.|\.\.\.|…|[.;,:])+\s*)+$", "", text)
-    return text.strip(" -")
+    return text.strip().rstrip(" .;,:…/-").lstrip(" -")
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def _sentences(line: str) -> list[str]:
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“(‘'-"):
             continue
         piece = line[start:m.end()]
-        if pt.ABBREVIATION_END.search(piece.rstrip()):
+        if pt.ABBREVIATION_END.search(piece.rstrip()[-12:]):
             continue
         out.append(piece.strip())
         start = m.end()
@@ -115,6 +114,8 @@ class _Reader:
         self.chrome = chrome
         self.crawler_date = crawler_date
         self.meta: set[int] = set()
+        self.directive_sentences: set[str] = set()   # filled by _directives, read by _figures
+        self._rec_cache: dict[tuple[str, bool], tuple[tuple[str, ...], str] | None] = {}
         self.lines = list(lines)
         self.published = published
         self.document = self._document()
@@ -229,24 +230,20 @@ class _Reader:
     def _province(self) -> str | None:
         scores: Counter[str] = Counter()
         first: dict[str, int] = {}
-        order = 0
-        for line in list(self.lines) + list(self.chrome):
+        for line in self.lines[:_HEAD_LINES + 5]:
             m = pt.PLACE_DATE.match(line)
             if m:
                 p = gz.canonical_province(m.group("place"))
                 if p:
                     scores[p] += 5
-                    first.setdefault(p, order)
-            for pm in gz.PROVINCE_RE.finditer(line):
-                order += 1
-                p = gz.canonical_province(pm.group(0))
-                if not p:
-                    continue
-                ctx = self._PROVINCE_CONTEXT.search(line[max(0, pm.start() - 40):pm.start()])
-                if not ctx:
-                    continue
-                scores[p] += 5 if ctx.group("com") else 3
-                first.setdefault(p, order)
+                    first.setdefault(p, -1)
+        text = "\n".join(self.lines) + "\n" + "\n".join(self.chrome)
+        for order, (start, _, p) in enumerate(gz.find_provinces(text)):
+            ctx = self._PROVINCE_CONTEXT.search(text, max(0, start - 40), start)
+            if not ctx:
+                continue
+            scores[p] += 5 if ctx.group("com") else 3
+            first.setdefault(p, order)
         if not scores:
             return None
         return max(scores, key=lambda p: (scores[p], -first[p]))
@@ -598,6 +595,7 @@ class _Reader:
                 d = self._directive(_clean(body), default, item=True)
                 if d:
                     out.append(d)
+                    self.directive_sentences.update(s.text for s in sents)
                 continue
             text = " ".join(s.text for s in sents)
             items = self._inline_items(text)
@@ -616,6 +614,7 @@ class _Reader:
                     d = self._directive(_clean(part), inherited, item=True)
                     if d:
                         out.append(d)
+                        self.directive_sentences.update(s.text for s in sents)
                 continue
             for s in sents:
                 if s.para in self.head and s.para not in self.prose:
@@ -630,6 +629,8 @@ class _Reader:
 
     @staticmethod
     def _inline_items(text: str) -> tuple[str, list[str]] | None:
+        if "(1)" not in text and " là" not in text and "hứ " not in text:
+            return None
         marks = list(pt.INLINE_ITEM.finditer(text))
         numbers = [int(m.group(1)) for m in marks]
         if len(marks) < 2 or numbers[:2] != [1, 2]:
@@ -653,6 +654,13 @@ class _Reader:
         return text[:run[0].start()], parts
 
     def _directive_sentence(self, sentence: str, default: tuple[str, ...]) -> Directive | None:
+        d = self._directive_sentence_uncached(sentence, default)
+        if d is not None:
+            self.directive_sentences.add(sentence)
+        return d
+
+    def _directive_sentence_uncached(self, sentence: str,
+                                     default: tuple[str, ...]) -> Directive | None:
         if pt.SCHEDULING.search(sentence) or self._rec_frame(sentence, False) is not None:
             return None
         frame = self._frame(sentence)
@@ -869,6 +877,15 @@ class _Reader:
         return out
 
     def _rec_frame(self, sentence: str, in_region: bool) -> tuple[tuple[str, ...], str] | None:
+        key = (sentence, in_region)
+        if key not in self._rec_cache:
+            self._rec_cache[key] = self._rec_frame_uncached(sentence, in_region)
+        return self._rec_cache[key]
+
+    def _rec_frame_uncached(self, sentence: str,
+                            in_region: bool) -> tuple[tuple[str, ...], str] | None:
+        if not any(w in sentence for w in ("iến nghị", "ề xuất", "ề đạt", "IẾN NGHỊ", "Ề XUẤT")):
+            return None
         for m in pt.RECOMMEND.finditer(sentence):
             before = sentence[:m.start()]
             if pt.NOT_RECOMMENDATION_BEFORE.search(before) or m.start() > 250:
@@ -923,12 +940,15 @@ class _Reader:
         region_start = self.region
         para_unit: dict[int, str] = {}
         for k, s in enumerate(self.sentences):
+            has_digit = _DIGIT.search(s.text) is not None
+            if s.para in para_unit and not has_digit:
+                continue
             units = gz.find_units(s.text, committee=self.unit_committee, province=self.province)
             if units and s.para not in para_unit and units[0][0] < 40:
                 para_unit[s.para] = units[0][2]
-            if k >= region_start and self._directive_sentence(s.text, ("*",)) is not None:
+            if not has_digit or (k >= region_start and s.text in self.directive_sentences):
                 continue
-            if pt.RECOMMEND.search(s.text) and self._rec_frame(s.text, False):
+            if self._rec_frame(s.text, False):
                 continue
             for m in pt.FIGURE.finditer(s.text):
                 measure = m.group("measure")

@@ -5,11 +5,18 @@ Everything here is data or a regex built from data, compiled at import.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from importlib import resources
 from typing import Final
 
+# Upper-case letters of Vietnamese, for names ("Hồ Thanh Sơn").
+UPPER: Final[str] = "".join(
+    c for c in map(chr, list(range(0x41, 0x5B)) + list(range(0xC0, 0x1EFA)))
+    if c.isupper() and c.isalpha() and c.lower() != c and ord(c) not in (0xD7,)
+    and (ord(c) < 0x250 or 0x1EA0 <= ord(c) <= 0x1EF9)
+)
 _DATA = json.loads(resources.files("giaoban.extraction").joinpath(
     "data/provinces.json").read_text(encoding="utf-8"))
 
@@ -36,6 +43,44 @@ PROVINCE_PATTERN: Final[str] = (
     r"(?:" + _alternation(_NAMES) + "|" + _alternation([n.upper() for n in _NAMES]) + r")"
 )
 PROVINCE_RE: Final = re.compile(rf"(?<!\w)(?:{PROVINCE_PATTERN})(?!\w)")
+
+
+_CAP_WORD = rf"[{UPPER}][^\W_]*"
+_CAP_RUN: Final = re.compile(
+    rf"(?<!\w)(?:TP\.\s?|TP\s)?{_CAP_WORD}(?:(?:\s+|\s*-\s*){_CAP_WORD}){{0,5}}(?!\w)"
+)
+_TOKEN = re.compile(r"TP\.\s?\w+|[^\s-]+|-")
+_FOLDED: dict[str, str] = {
+    " ".join(_TOKEN.findall(k)).casefold(): v for k, v in _ALIASES.items()}
+_FIRST_WORDS = frozenset(_TOKEN.findall(k)[0].casefold() for k in _ALIASES)
+_MAX_TOKENS = max(len(_TOKEN.findall(k)) for k in _ALIASES)
+
+
+def find_provinces(text: str) -> list[tuple[int, int, str]]:
+    """Province names in `text` (title case or upper case): (start, end, canonical).
+
+    Looks up runs of capitalized words in a dictionary instead of trying a
+    100-name alternation at every position.
+    """
+    out: list[tuple[int, int, str]] = []
+    for run in _CAP_RUN.finditer(text):
+        words = list(_TOKEN.finditer(run.group(0)))
+        folded = [w.group(0).casefold() for w in words]
+        i = 0
+        while i < len(words):
+            if folded[i] not in _FIRST_WORDS:
+                i += 1
+                continue
+            for j in range(min(len(words), i + _MAX_TOKENS), i, -1):
+                key = " ".join(folded[i:j])
+                if key in _FOLDED:
+                    out.append((run.start() + words[i].start(), run.start() + words[j - 1].end(),
+                                _FOLDED[key]))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
 
 
 def canonical_province(name: str) -> str | None:
@@ -96,6 +141,9 @@ UNIT_RE: Final = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+_UNIT_TRIGGER: Final = re.compile(
+    r"(?<!\w)(?:[Bb]an|[CcỦủ]|UBKT|[Vv]ăn|VPT|[Bb]áo|[Đđ]ài|[Tt]rường|[Đđ]ảng)"
+)
 # A bare board name followed by these is an event committee, not the Party board.
 _NOT_A_BOARD_AFTER = re.compile(
     r"\s+(?:[A-ZĐ]|hội\s+nghị|hội\s+thi|cuộc\s+thi|giải|lễ|chương\s+trình|đại\s+hội|sự\s+kiện)"
@@ -118,15 +166,28 @@ def _place_suffix(committee: str, place: str | None) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=8192)
 def find_units(text: str, *, committee: str = "Tỉnh ủy",
-               province: str | None = None) -> list[tuple[int, int, str]]:
-    """Party-bloc units named in `text`: (start, end, canonical name)."""
+               province: str | None = None) -> tuple[tuple[int, int, str], ...]:
+    """Party-bloc units named in `text`: (start, end, canonical name).
+
+    Cached: the reader asks about the same sentence from several passes.
+    """
     out: list[tuple[int, int, str]] = []
-    for m in UNIT_RE.finditer(text):
+    end = 0
+    # Try the long alternation only where a unit name can start: much faster
+    # than letting the regex engine try it at every position.
+    for t in _UNIT_TRIGGER.finditer(text):
+        if t.start() < end:
+            continue
+        m = UNIT_RE.match(text, t.start())
+        if m is None:
+            continue
         name = _canonical(m, text, committee, province)
         if name:
             out.append((m.start(), m.end(), name))
-    return out
+            end = m.end()
+    return tuple(out)
 
 
 def _canonical(m: re.Match[str], text: str, committee: str, province: str | None) -> str | None:
@@ -194,12 +255,6 @@ TITLE_HEAD: Final[str] = (
 )
 TITLE_HEAD_RE: Final = re.compile(rf"(?<!\w)(?:{TITLE_HEAD})(?!\w)")
 
-# Upper-case letters of Vietnamese, for names ("Hồ Thanh Sơn").
-UPPER: Final[str] = "".join(
-    c for c in map(chr, list(range(0x41, 0x5B)) + list(range(0xC0, 0x1EFA)))
-    if c.isupper() and c.isalpha() and c.lower() != c and ord(c) not in (0xD7,)
-    and (ord(c) < 0x250 or 0x1EA0 <= ord(c) <= 0x1EF9)
-)
 _SYL = rf"[{UPPER}][^\W\d_]*"
 NAME_RE: Final = re.compile(rf"(?<!\w){_SYL}(?:[ ]{_SYL}){{1,4}}(?!\w)")
 # Words that are capitalized in titles but never part of a person's name.

@@ -161,13 +161,24 @@ def vietnamese_score(text: str) -> float:
     return hits / len(words) - stray / max(len(text), 1)
 
 
+_LEGACY_RE = re.compile("[" + re.escape("".join(sorted(LEGACY_MARKERS))) + "]")
+_MODERN_RE = re.compile("[\u1ea0-\u1ef9ăâêôơưđĂÂÊÔƠƯĐ]")
+_SAMPLE = 50_000
+
+
+# Characters of TCVN3/VNI mojibake that Vietnamese Unicode text never uses.
+_STRONG_RE = re.compile("[¸µ¶¹»¼½¾ÆÇËÎÏÑÖ×ØÜÞßåæçëîïñö÷øûüþ¨ª¬ÄÅÛä]")
+
+
 def looks_legacy(text: str) -> bool:
     """True when a Unicode string is probably TCVN3/VNI read as Latin-1."""
-    legacy = sum(1 for c in text if c in LEGACY_MARKERS)
+    sample = text[:_SAMPLE]
+    if _STRONG_RE.search(sample) is None:
+        return False
+    legacy = len(_LEGACY_RE.findall(sample))
     if legacy < 3:
         return False
-    modern = sum(1 for c in text if 0x1EA0 <= ord(c) <= 0x1EF9 or c in "ăâêôơưđĂÂÊÔƠƯĐ")
-    return legacy > modern
+    return legacy > len(_MODERN_RE.findall(sample))
 
 
 def repair(text: str) -> str:

@@ -25,15 +25,14 @@ _TONE_TO_PLAIN = {
     "ỳ": ("\u0300", "y"), "ý": ("\u0301", "y"), "ỷ": ("\u0309", "y"),
     "ỹ": ("\u0303", "y"), "ỵ": ("\u0323", "y"),
 }
-_OLD_TONE = re.compile(
-    r"(?<![qQ])([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?!\w)"
-    r"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)"
-)
+_OLD_TONE = re.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?!\w)|[uU][ỳýỷỹỵỲÝỶỸỴ](?!\w)")
 
 
 def _new_tone(m: re.Match[str]) -> str:
-    vowel = m.group(1) or m.group(3)
-    toned = m.group(2) or m.group(4)
+    start = m.start()
+    if start and m.string[start - 1] in "qQ":
+        return m.group(0)
+    vowel, toned = m.group(0)
     mark, plain = _TONE_TO_PLAIN[toned.lower()]
     if toned.isupper():
         plain = plain.upper()
