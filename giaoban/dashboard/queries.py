@@ -34,11 +34,23 @@ def due_soon(user: Any, ref: date, days: int = 7, limit: int = 10, unit_ids=None
 
 
 def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
-    """One row per unit with its count in every status class (one GROUP BY query)."""
-    aggregates = {cls.value: Count("id", filter=status_q(cls.value, ref)) for cls in StatusClass}
-    rows = (assignments_for(user).values("unit_id", name=F("unit__name"), order=F("unit__sort_order"))
-            .annotate(total=Count("id"), **aggregates).order_by("order", "name"))
-    return list(rows)
+    """One row per unit with its count in every status class (one GROUP BY query).
+
+    Grouped by (unit, CASE status class), one evaluation per row instead of one
+    FILTER per class, then folded into one row per unit here.
+    """
+    rows = (assignments_for(user).order_by().annotate(status_class_=status_case(ref))
+            .values("unit_id", "status_class_", name=F("unit__name"), order=F("unit__sort_order"))
+            .annotate(n=Count("id")))
+    units: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        unit = units.get(row["unit_id"])
+        if unit is None:
+            unit = units[row["unit_id"]] = {"unit_id": row["unit_id"], "name": row["name"], "order": row["order"],
+                                            "total": 0, **{cls.value: 0 for cls in StatusClass}}
+        unit[row["status_class_"]] += row["n"]
+        unit["total"] += row["n"]
+    return sorted(units.values(), key=lambda u: (u["order"], u["name"]))
 
 
 def awaiting_decision(user: Any, limit: int = 10):

@@ -143,8 +143,13 @@ class Assignment(models.Model):
             ),
         ]
         indexes = [
-            # every scoped list and dashboard count: unit IN (subtree) + status-class predicates
-            models.Index(fields=["unit", "state", "deadline", "completed_on"], name="tasks_asg_scope_idx"),
+            # every scoped list and dashboard count: unit IN (subtree) + status-class predicates; holds
+            # every column the status class reads, so counts are index-only scans (migration 0002)
+            models.Index(fields=["unit", "deadline", "state", "completed_on", "cancelled_on", "extension_count",
+                                 "original_deadline", "id"], name="tasks_asg_scope_cover_idx"),
+            # first page of a list ordered by deadline across a committee (overdue list, API)
+            models.Index(fields=["deadline", "id", "unit", "state", "completed_on", "cancelled_on"],
+                         name="tasks_asg_deadline_order_idx"),
             # overdue / due-soon lists across a committee ordered by deadline
             models.Index(fields=["state", "deadline"], name="tasks_asg_state_deadline_idx"),
         ]
