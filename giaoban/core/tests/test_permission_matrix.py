@@ -1,0 +1,295 @@
+"""The generated permission matrix: every URL of the project and every API operation,
+for every role, answers the status this table says.
+
+The table is the specification. ``test_every_url_is_in_the_table`` walks the URL
+resolver and ``test_every_api_operation_is_in_the_table`` the OpenAPI document: a new
+page or endpoint fails the suite until someone writes down who may use it.
+
+Roles, in the order of each expectation string:
+    anon      not signed in
+    office_a  office of committee Alpha            (may create, confirm, decide, cancel)
+    leader_a  standing-committee leader of Alpha   (reads the whole committee, acts on nothing)
+    unit_a    staff of Ban Tổ chức A               (acts on its own assignment, cast.asg_a)
+    unit_b    staff of a unit of committee Beta    (the objects below do not exist for them: 404)
+    admin     system administrator                 (reads everything, no say over content)
+
+The objects in the paths are always Alpha's: task_a, its assignment to Ban Tổ chức A
+(asg_a), Ban Tổ chức A itself, an extension request and a progress file of asg_a.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from giaoban.accounts.models import ApiToken
+from giaoban.core.tests.support import frozen  # noqa: F401
+from giaoban.tasks import services
+from giaoban.tasks.models import ExtensionRequest, ProgressUpdate
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+ROLES = ("anon", "office_a", "leader_a", "unit_a", "unit_b", "admin")
+#: URL prefixes with their own small tests (Django's admin, the language switch, sign-in/out)
+EXCLUDED = ("admin/", "i18n/", "accounts/login/", "accounts/logout/", "static/", "media/")
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    expect: str                       # one status per role, in ROLES order
+    data: dict = field(default_factory=dict)
+    state: str = ""                   # "claimed", "extension", "attachment": what the act needs
+
+    def status(self, role: str) -> int:
+        codes = self.expect.split()
+        assert len(codes) == len(ROLES), self.expect
+        return int(codes[ROLES.index(role)])
+
+
+NEW_TASK = {"committee": "{committee_a}", "doc_number": "95-TB/TU", "doc_date": "02/03/2026", "item_number": "1",
+            "text": "Sơ kết quý I", "deadline": "30/06/2026", "lead_units": "{board_a}"}
+CLAIM = {"completed_on": "10/03/2026", "evidence_number": "335-BC/ĐU", "evidence_date": "10/03/2026"}
+
+#                         anon office leader unit_a unit_b admin
+READ_ALL = Row("get",    "302  200    200    200    200    200")
+READ_A = Row("get",      "302  200    200    200    404    200")
+NO_POST = Row("post",    "302  405    405    405    405    405")
+NO_GET = Row("get",      "302  405    405    405    405    405")
+
+
+def _unit_act(data: dict, state: str = "") -> list[Row]:
+    return [Row("post", "302  403    403    302    404    403", data, state), Row("get", NO_GET.expect, state=state)]
+
+
+def _office_act(data: dict, state: str = "") -> list[Row]:
+    return [Row("post", "302  302    403    403    404    403", data, state), Row("get", NO_GET.expect, state=state)]
+
+
+PAGES: dict[str, list[Row]] = {
+    "": [READ_ALL, NO_POST],
+    "favicon.ico": [Row("get", "302  302    302    302    302    302")],
+    "tasks/": [READ_ALL, NO_POST],
+    "tasks/new/": [Row("get", "302  200    403    403    403    403"),
+                   Row("post", "302  302    403    403    403    403", NEW_TASK),
+                   Row("put", "302  405    405    405    405    405")],
+    "tasks/<int:pk>/": [READ_A, NO_POST],
+    "tasks/assignments/": [READ_ALL, NO_POST],
+    "tasks/assignments/<int:pk>/": [READ_A, NO_POST],
+    "tasks/assignments/<int:pk>/progress/": _unit_act({"text": "Đã có dự thảo", "percent": "40"}),
+    "tasks/assignments/<int:pk>/claim/": _unit_act(CLAIM),
+    "tasks/assignments/<int:pk>/extension/": _unit_act({"new_deadline": "31/03/2028", "reason": "Chờ hướng dẫn"}),
+    "tasks/assignments/<int:pk>/confirm/": _office_act({}, "claimed"),
+    "tasks/assignments/<int:pk>/return/": _office_act({"reason": "Thiếu văn bản"}, "claimed"),
+    "tasks/assignments/<int:pk>/extension/<int:req_pk>/decide/": _office_act({"approve": "1"}, "extension"),
+    "tasks/assignments/<int:pk>/cancel/": _office_act({"reason": "Điều chỉnh"}),
+    "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
+        Row("get", "302  200    200    200    404    200", state="attachment"),
+        Row("post", "302  405    405    405    405    405", state="attachment")],
+}
+
+#                               anon office leader unit_a unit_b admin
+API_READ_ALL = Row("get",      "401  200    200    200    200    200")
+API_READ_A = Row("get",        "401  200    200    200    404    200")
+API_UNIT_ACT = "401  403    403    201    404    403"
+API_OFFICE_ACT = "401  200    403    403    404    403"
+
+API: dict[tuple[str, str], Row] = {
+    ("get", "/api/units/"): API_READ_ALL,
+    ("get", "/api/units/{unit_id}"): API_READ_A,
+    ("get", "/api/tasks"): API_READ_ALL,
+    ("post", "/api/tasks"): Row("post", "401  201    403    403    403    403", {
+        "committee": "{committee_a}", "doc_number": "95-TB/TU", "doc_date": "2026-03-02", "text": "Sơ kết quý I",
+        "deadline": "2026-06-30", "lead_units": ["{board_a}"]}),
+    ("get", "/api/tasks/{task_id}"): API_READ_A,
+    ("get", "/api/assignments"): API_READ_ALL,
+    ("get", "/api/assignments/{assignment_id}"): API_READ_A,
+    ("post", "/api/assignments/{assignment_id}/progress"): Row("post", API_UNIT_ACT, {"text": "Đã có dự thảo"}),
+    ("post", "/api/assignments/{assignment_id}/claim"): Row("post", API_UNIT_ACT, {
+        "completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}),
+    ("post", "/api/assignments/{assignment_id}/extensions"): Row("post", API_UNIT_ACT, {
+        "new_deadline": "2028-03-31", "reason": "Chờ hướng dẫn"}),
+    ("post", "/api/assignments/{assignment_id}/confirm"): Row("post", API_OFFICE_ACT, {}, "claimed"),
+    ("post", "/api/assignments/{assignment_id}/return"): Row("post", API_OFFICE_ACT, {"reason": "Thiếu"}, "claimed"),
+    ("post", "/api/assignments/{assignment_id}/extensions/{request_id}/decide"): Row(
+        "post", API_OFFICE_ACT, {"approve": True}, "extension"),
+    ("post", "/api/assignments/{assignment_id}/cancel"): Row("post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}),
+}
+#: API URLs that are not operations of the document
+API_EXTRA: dict[str, list[Row]] = {
+    "api/openapi.json": [Row("get", "200  200    200    200    200    200")],
+    "api/docs": [Row("get", "200  200    200    200    200    200")],
+    "api/": [Row("get", "404  404    404    404    404    404")],  # no root page; docs are at /api/docs
+}
+#: a method no operation has answers 405 before auth
+API_WRONG_METHOD = [("put", "/api/assignments/{assignment_id}"), ("delete", "/api/tasks"),
+                    ("get", "/api/assignments/{assignment_id}/confirm")]
+
+
+# -- walking the project ---------------------------------------------------------------
+
+def _walk(patterns, prefix: str = ""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern)
+
+
+def project_routes() -> set[str]:
+    return {r for r in _walk(get_resolver().url_patterns) if not r.startswith(EXCLUDED)}
+
+
+def _api_path(route: str) -> str:
+    """'api/tasks/<task_id>' -> '/api/tasks/{task_id}' (the OpenAPI spelling)."""
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
+
+
+def test_every_url_is_in_the_table():
+    routes = project_routes()
+    assert {"", "tasks/assignments/<int:pk>/claim/", "api/tasks/<task_id>"} <= routes, "the walk reaches nested URLs"
+    documented_api = {path for _, path in API}
+    missing = sorted(r for r in routes
+                     if r not in PAGES and r not in API_EXTRA and _api_path(r) not in documented_api)
+    assert not missing, f"URLs with no row in the permission matrix: {missing}"
+    stale = sorted(set(PAGES) - routes) + sorted(set(API_EXTRA) - routes)
+    assert not stale, f"rows for URLs that no longer exist: {stale}"
+
+
+def test_every_api_operation_is_in_the_table(client):
+    doc = client.get("/api/openapi.json").json()
+    listed = {(method, path) for path, ops in doc["paths"].items() for method in ops}
+    assert listed == set(API), {"not in the table": listed - set(API), "not in the document": set(API) - listed}
+
+
+# -- filling the paths -----------------------------------------------------------------------
+
+def _prepare(cast, state: str) -> dict[str, int]:
+    """Bring asg_a to the state the act needs; return the ids for the path."""
+    ids = {"committee_a": cast.committee_a.pk, "board_a": cast.board_a.pk, "task": cast.task_a.pk,
+           "assignment": cast.asg_a.pk, "unit": cast.board_a.pk}
+    if state == "claimed":
+        services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=date(2026, 3, 10),
+                                  evidence_number="335-BC/ĐU", evidence_date=date(2026, 3, 10))
+    elif state == "extension":
+        services.request_extension(assignment=cast.asg_a, user=cast.unit_a, new_deadline=date(2028, 3, 31),
+                                   reason="Chờ hướng dẫn")
+        ids["request"] = ExtensionRequest.objects.get().pk
+    elif state == "attachment":
+        upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+        services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="Dự thảo", attachment=upload)
+        ids["item"] = ProgressUpdate.objects.get().pk
+    return ids
+
+
+def _page_url(route: str, ids: dict[str, int]) -> str:
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        if name == "pk":
+            return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
+        value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
+        assert value is not None, f"{route}: give the row a state that creates <{name}>"
+        return str(value)
+
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", value, route)
+
+
+def _api_url(path: str, ids: dict[str, int]) -> str:
+    names = {"unit_id": "unit", "task_id": "task", "assignment_id": "assignment", "request_id": "request"}
+    return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)
+
+
+def _fill(data, ids: dict[str, int]):
+    if isinstance(data, dict):
+        return {k: _fill(v, ids) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_fill(v, ids) for v in data]
+    if isinstance(data, str) and data.startswith("{") and data.endswith("}"):
+        return ids[data[1:-1]]
+    return data
+
+
+def _page_client(cast, role: str) -> Client:
+    client = Client()
+    if role != "anon":
+        client.force_login(getattr(cast, role))
+    return client
+
+
+def _api_request(cast, role: str, method: str, url: str, data: dict):
+    headers = {}
+    if role != "anon":
+        _, raw = ApiToken.issue(user=getattr(cast, role), name="matrix")
+        headers["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
+    client = Client()
+    if method == "get":
+        return client.get(url, **headers)
+    return getattr(client, method)(url, json.dumps(data), content_type="application/json", **headers)
+
+
+# -- the matrix ------------------------------------------------------------------------------
+# One test per row; each role's request runs in a savepoint that is rolled back, so every
+# role meets the same state (and the cast is built once per row, not once per role).
+
+def _each_role(check) -> None:
+    wrong = []
+    for role in ROLES:
+        with transaction.atomic():
+            got, want = check(role)
+            transaction.set_rollback(True)
+        if got != want:
+            wrong.append(f"{role}: got {got}, want {want}")
+    assert not wrong, wrong
+
+
+PAGE_CASES = [(route, i) for route, rows in {**PAGES, **API_EXTRA}.items() for i in range(len(rows))]
+
+
+@pytest.mark.parametrize("route,index", PAGE_CASES,
+                         ids=[f"{r or '/'}-{(PAGES | API_EXTRA)[r][i].method}" for r, i in PAGE_CASES])
+def test_page(cast, route, index):
+    row = (PAGES | API_EXTRA)[route][index]
+    ids = _prepare(cast, row.state)
+    url = _page_url(route, ids)
+
+    def check(role):
+        client = _page_client(cast, role)
+        response = client.get(url) if row.method == "get" else getattr(client, row.method)(url, _fill(row.data, ids))
+        if response.status_code == 302 and role == "anon" and not route.startswith("favicon"):
+            assert response["Location"] == f"/accounts/login/?next={url}"
+        return response.status_code, row.status(role)
+
+    _each_role(check)
+
+
+@pytest.mark.parametrize("method,path", list(API), ids=[f"{m}-{p}" for m, p in API])
+def test_api_operation(cast, method, path):
+    row = API[(method, path)]
+    ids = _prepare(cast, row.state)
+    _each_role(lambda role: (_api_request(cast, role, method, _api_url(path, ids), _fill(row.data, ids)).status_code,
+                             row.status(role)))
+
+
+@pytest.mark.parametrize("method,path", API_WRONG_METHOD)
+def test_api_wrong_method_is_405(cast, method, path):
+    ids = _prepare(cast, "")
+    _each_role(lambda role: (_api_request(cast, role, method, _api_url(path, ids), {}).status_code, 405))
+
+
+def test_the_savepoints_isolate_the_roles(cast):
+    """The allowed role's act is undone before the next role: unit_a's claim did not stay."""
+    from giaoban.tasks.models import CompletionClaim
+
+    ids = _prepare(cast, "")
+    _each_role(lambda role: (_api_request(cast, role, "post", _api_url(
+        "/api/assignments/{assignment_id}/claim", ids), {"completed_on": "2026-03-10", "evidence_number": "1-BC/ĐU"}
+    ).status_code, API[("post", "/api/assignments/{assignment_id}/claim")].status(role)))
+    assert CompletionClaim.objects.count() == 0
