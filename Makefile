@@ -10,12 +10,14 @@ MO := $(PO:.po=.mo)
 
 .PHONY: run test test-sqlite test-postgres messages bench clean
 
+# The venv's own setuptools may be older than pyproject's build requirement: `pip install -e .`
+# lets pip fetch one (isolated build), falling back to the venv's when offline.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "giaoban needs Python 3.11+"'
 	$(PY) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian run 'apt-get install python3-venv'"; exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
-	  || $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e . \
+	  || $(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 %.mo: %.po
