@@ -184,7 +184,7 @@ def hammer(port: int, path: str, headers: dict, requests: int, concurrency: int)
                 errors += not ok
         conn.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
     started = time.perf_counter()
     for th in threads:
         th.start()
