@@ -35,7 +35,7 @@ api = NinjaAPI(
     title="giaoban API",
     version="1",
     description="Units, tasks and assignments of the briefing cycle. Authenticate with a session cookie "
-                "(and CSRF token) or 'Authorization: Bearer <token>'.",
+                "(and CSRF token) or 'Authorization: Bearer TOKEN' (issue one with `giaoban token USERNAME`).",
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )

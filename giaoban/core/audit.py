@@ -9,7 +9,28 @@ from typing import Any
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from django.utils.translation import gettext_lazy as _
+
 from giaoban.core.models import AuditEntry
+
+#: How each action reads in a history; an action not listed shows its code.
+ACTION_LABELS = {
+    "tasks.task.created": _("Task created and given to the units"),
+    "tasks.assignment.progress": _("Progress reported"),
+    "tasks.assignment.claimed": _("Completion claimed"),
+    "tasks.assignment.confirmed": _("Completion confirmed by the office"),
+    "tasks.assignment.returned": _("Claim returned to the unit"),
+    "tasks.assignment.extension_requested": _("Extension requested"),
+    "tasks.assignment.extension_approved": _("Extension approved"),
+    "tasks.assignment.extension_rejected": _("Extension rejected"),
+    "tasks.assignment.cancelled": _("Assignment cancelled"),
+    "accounts.token.issued": _("API token issued"),
+}
+
+
+def action_label(action: str) -> str:
+    label = ACTION_LABELS.get(action)
+    return str(label) if label is not None else action
 
 
 def _jsonable(value: Any) -> Any:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import field_validator
 
@@ -169,7 +169,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         directed_by_name=payload.directed_by_name, created_by=request.user, all_units=payload.all_units,
         lead_units=[units[i] for i in payload.lead_units],
         coordinating_units=[units[i] for i in payload.coordinating_units])
-    return 201, with_rollup(tasks_for(request.user), timezone.localdate()).get(pk=task.pk)
+    return Status(201, with_rollup(tasks_for(request.user), timezone.localdate()).get(pk=task.pk))
 
 
 @router.get("/assignments", response=list[AssignmentOut], summary="Assignments with their status class")
@@ -188,7 +188,7 @@ def get_assignment(request: HttpRequest, assignment_id: int):
 def post_progress(request: HttpRequest, assignment_id: int, payload: ProgressIn):
     services.add_progress(assignment=_assignment(request, assignment_id, "progress"), user=request.user,
                           text=payload.text, percent=payload.percent)
-    return 201, _assignment(request, assignment_id)
+    return Status(201, _assignment(request, assignment_id))
 
 
 @router.post("/assignments/{assignment_id}/claim", response={201: AssignmentOut})
@@ -196,7 +196,7 @@ def post_claim(request: HttpRequest, assignment_id: int, payload: ClaimIn):
     services.claim_completion(assignment=_assignment(request, assignment_id, "claim"), user=request.user,
                               completed_on=payload.completed_on, evidence_number=payload.evidence_number,
                               evidence_date=payload.evidence_date, note=payload.note)
-    return 201, _assignment(request, assignment_id)
+    return Status(201, _assignment(request, assignment_id))
 
 
 @router.post("/assignments/{assignment_id}/confirm", response=AssignmentOut)
@@ -216,7 +216,7 @@ def post_return(request: HttpRequest, assignment_id: int, payload: ReasonIn):
 def post_extension(request: HttpRequest, assignment_id: int, payload: ExtensionIn):
     req = services.request_extension(assignment=_assignment(request, assignment_id, "request_extension"),
                                      user=request.user, new_deadline=payload.new_deadline, reason=payload.reason)
-    return 201, req
+    return Status(201, req)
 
 
 @router.post("/assignments/{assignment_id}/extensions/{request_id}/decide", response=ExtensionOut)

@@ -125,7 +125,10 @@ def _timeline(assignment: Assignment) -> list[dict]:
         items.append({"at": c.claimed_at, "kind": "claim", "obj": c})
     for e in assignment.extensions.select_related("requested_by", "decided_by"):
         items.append({"at": e.requested_at, "kind": "extension", "obj": e})
-    for a in AuditEntry.objects.filter(object_type="tasks.assignment", object_id=str(assignment.pk)).select_related("actor"):
+    # decisions from the audit log; acts shown above as their own items are not repeated
+    shown = {"tasks.assignment.progress", "tasks.assignment.claimed", "tasks.assignment.extension_requested"}
+    for a in (AuditEntry.objects.filter(object_type="tasks.assignment", object_id=str(assignment.pk))
+              .exclude(action__in=shown).select_related("actor")):
         items.append({"at": a.created_at, "kind": "audit", "obj": a})
     return sorted(items, key=lambda i: i["at"], reverse=True)
 

@@ -26,6 +26,13 @@ def status_label(value: str) -> str:
 
 
 @register.filter
+def action_label(value: str) -> str:
+    from giaoban.core.audit import action_label as label
+
+    return label(value)
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
 

@@ -194,7 +194,7 @@ def test_task_detail(cast, login):
     body = login(cast.office_a).get(f"/tasks/{cast.task_a.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Rà soát, hoàn thiện kế hoạch công tác tuyên giáo năm" in body
     assert "Ban Tổ chức Tỉnh ủy Alpha" in body and "Ban Tuyên giáo Tỉnh ủy Alpha" in body
-    assert "01/01/2026" in body and "31/12/2027" in body and "tasks.task.created" in body
+    assert "01/01/2026" in body and "31/12/2027" in body and "Task created and given to the units" in body
 
 
 def test_task_detail_unit_sees_only_its_own_row(cast, login):
