@@ -30,6 +30,15 @@ class BootstrapMixin:
                 css = "form-check-input"
             widget.attrs.setdefault("class", css)
 
+    def add_error(self, field, error):
+        """Every error (from validation or from a service) also marks its field invalid for Bootstrap."""
+        super().add_error(field, error)
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                if "is-invalid" not in attrs.get("class", ""):
+                    attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+
 
 class LeaderChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
