@@ -13,6 +13,13 @@ def _test_settings(request, tmp_path):
     settings = request.getfixturevalue("settings")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # a private in-process cache, emptied for every test (cached aggregates are keyed by a
+    # data version that restarts with each test database)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": f"test-{request.node.nodeid}"}}
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from giaoban.accounts.models import Membership, Role, User
 from giaoban.core.audit import log_action
+from giaoban.core.cache import bump as bump_data_version
 from giaoban.org.models import Unit, UnitKind
 from giaoban.tasks.models import (
     Assignment,
@@ -535,6 +536,7 @@ def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, see
         else:
             cursor.execute("PRAGMA analysis_limit=1000")
             cursor.execute("ANALYZE")
+    bump_data_version()  # rows written around the services: cached aggregates are stale
     return (f"{len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users, {total_tasks:,} tasks, "
             f"{total_asg:,} assignments")
 

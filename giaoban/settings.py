@@ -177,6 +177,21 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Cache for read-heavy aggregates (dashboard counts), invalidated on every audited change
+# (giaoban/core/cache.py). "file" is shared by the processes of one host; "locmem" is per
+# process (tests, single process); "none" disables it. Several hosts: configure Redis here.
+_cache_kind = env_str("GIAOBAN_CACHE", "file")
+if _cache_kind == "file":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(VAR_DIR / "cache")}}
+elif _cache_kind == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif _cache_kind == "none":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    raise ImproperlyConfigured(f"GIAOBAN_CACHE must be file, locmem or none, got {_cache_kind!r}")
+GIAOBAN_AGGREGATE_CACHE_SECONDS = env_int("GIAOBAN_AGGREGATE_CACHE_SECONDS", 300)
+
 # Reporting periods (Nghị định 09/2019/NĐ-CP by default): data cut-off day of the
 # month and the report due date as working days after the cut-off.
 GIAOBAN_REPORT_CUTOFF_DAY = env_int("GIAOBAN_REPORT_CUTOFF_DAY", 14)

@@ -11,6 +11,7 @@ from django.db.models.fields.files import FieldFile
 
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.cache import bump_on_commit
 from giaoban.core.models import AuditEntry
 
 #: How each action reads in a history; an action not listed shows its code.
@@ -69,6 +70,7 @@ def log_action(
     unit: Any | None = None,
 ) -> AuditEntry:
     """Record one state change. Call inside the service's transaction."""
+    bump_on_commit()  # cached aggregates (dashboard counts) are stale from this change on
     actor = user if (user is not None and getattr(user, "is_authenticated", False)) else None
     return AuditEntry.objects.create(
         actor=actor,

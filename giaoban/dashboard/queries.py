@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q
 
+from giaoban.core.cache import cached
 from giaoban.core.permissions import assignments_for
 from giaoban.tasks.status import StatusClass, count_by_status, status_case, status_q
 
@@ -34,35 +35,69 @@ def due_soon(user: Any, ref: date, days: int = 7, limit: int = 10, unit_ids=None
 
 
 def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
-    """One row per unit with its count in every status class (one GROUP BY query).
+    """One row per unit with its count in every status class, plus 'extended' and
+    'met_original' (one GROUP BY query; cached until the next change, see core.cache).
 
     Grouped by (unit, CASE status class), one evaluation per row instead of one
     FILTER per class, then folded into one row per unit here.
     """
+    scope_key = ",".join(map(str, sorted(assignments_scope_ids(user))))
+    return cached(f"per_unit:{ref.isoformat()}:{scope_key}", lambda: _per_unit(user, ref))
+
+
+def assignments_scope_ids(user: Any) -> frozenset[int]:
+    from giaoban.core.permissions import scope_for
+
+    scope = scope_for(user)
+    return frozenset({-1}) if scope.is_admin else scope.readable_unit_ids
+
+
+def _per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
+    met_original = Q(state="done", completed_on__lte=ref) & (
+        Q(original_deadline__isnull=True) | Q(completed_on__lte=F("original_deadline")))
     rows = (assignments_for(user).order_by().annotate(status_class_=status_case(ref))
             .values("unit_id", "status_class_", name=F("unit__name"), order=F("unit__sort_order"))
-            .annotate(n=Count("id")))
+            .annotate(n=Count("id"), extended=Count("id", filter=Q(extension_count__gt=0)),
+                      met_original=Count("id", filter=met_original)))
     units: dict[int, dict[str, Any]] = {}
     for row in rows:
         unit = units.get(row["unit_id"])
         if unit is None:
             unit = units[row["unit_id"]] = {"unit_id": row["unit_id"], "name": row["name"], "order": row["order"],
-                                            "total": 0, **{cls.value: 0 for cls in StatusClass}}
+                                            "total": 0, "extended": 0, "met_original": 0,
+                                            **{cls.value: 0 for cls in StatusClass}}
         unit[row["status_class_"]] += row["n"]
         unit["total"] += row["n"]
+        unit["extended"] += row["extended"]
+        unit["met_original"] += row["met_original"]
     return sorted(units.values(), key=lambda u: (u["order"], u["name"]))
 
 
-def awaiting_decision(user: Any, limit: int = 10):
-    """Office: claims and extension requests in its reach that wait for its decision."""
-    from django.db.models import Exists, OuterRef
+def totals(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """The committee's counts, summed from the per-unit rows (no second pass over the table)."""
+    keys = [cls.value for cls in StatusClass] + ["total", "extended", "met_original"]
+    return {key: sum(row[key] for row in rows) for key in keys}
 
+
+def awaiting_decision(user: Any, limit: int = 10) -> list:
+    """Office: claims and extension requests in its reach that wait for its decision.
+
+    Two small index scans (claimed assignments by state; pending extension
+    requests by the partial unique index on pending requests) instead of one
+    OR over the whole committee, which read every row of the province.
+    """
     from giaoban.core.permissions import scope_for
     from giaoban.tasks.models import Decision, ExtensionRequest
 
     scope = scope_for(user)
-    pending_ext = ExtensionRequest.objects.filter(assignment=OuterRef("pk"), decision=Decision.PENDING)
-    qs = (assignments_for(user).filter(unit_id__in=scope.office_unit_ids)
-          .annotate(has_pending_ext=Exists(pending_ext))
-          .filter(Q(state="claimed") | Q(has_pending_ext=True)))
-    return qs.select_related("task", "unit").order_by("deadline", "id")[:limit]
+    mine = assignments_for(user).filter(unit_id__in=scope.office_unit_ids)
+    claimed = list(mine.filter(state="claimed").order_by("deadline", "id").values_list("id", flat=True)[:limit])
+    extended = set(ExtensionRequest.objects.filter(decision=Decision.PENDING, assignment__in=mine)
+                   .order_by("assignment__deadline", "assignment_id").values_list("assignment_id", flat=True)[:limit])
+    if not claimed and not extended:
+        return []
+    rows = list(mine.filter(pk__in=set(claimed) | extended).select_related("task", "unit")
+                .order_by("deadline", "id")[:limit])
+    for row in rows:
+        row.has_pending_ext = row.pk in extended
+    return rows

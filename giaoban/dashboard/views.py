@@ -54,7 +54,8 @@ def home(request: HttpRequest) -> HttpResponse:
     ref = _as_of(request)
     scope = scope_for(request.user)
     unit_ids = None if scope.is_overseer else scope.own_unit_ids
-    counts = queries.status_counts(request.user, ref, unit_ids)
+    per_unit = queries.per_unit(request.user, ref) if scope.is_overseer else None
+    counts = queries.totals(per_unit) if per_unit is not None else queries.status_counts(request.user, ref, unit_ids)
     ctx = {
         "ref": ref,
         "counts": counts,
@@ -62,7 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "chart": _chart(counts),
         "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids),
         "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
-        "per_unit": queries.per_unit(request.user, ref) if scope.is_overseer else None,
+        "per_unit": per_unit,
         "classes_list": list(StatusClass),
         "period": current_period(ref),
         "awaiting": queries.awaiting_decision(request.user) if scope.is_office else None,

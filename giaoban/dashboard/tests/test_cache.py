@@ -1,0 +1,34 @@
+"""The dashboard's aggregate is cached until the next audited change."""
+
+from django.test import Client
+from django.utils import timezone
+
+from giaoban.tasks import services
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_cached_counts_change_after_an_act(cast, django_assert_max_num_queries):
+    office = _client(cast.office_a)
+    first = office.get("/").context["counts"]
+    # second view: the per-unit aggregate comes from the cache (one query fewer)
+    with django_assert_max_num_queries(8):
+        assert office.get("/").context["counts"] == first
+    today = timezone.localdate()
+    services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=today,
+                              evidence_number="335-BC/ĐU", evidence_date=today)
+    services.confirm_completion(assignment=cast.asg_a, user=cast.office_a)
+    after = office.get("/").context["counts"]
+    assert after["done_on_time"] == first["done_on_time"] + 1
+    assert after["open_in_time"] == first["open_in_time"] - 1
+
+
+def test_cache_is_per_scope(cast):
+    """Two offices never share a cached aggregate."""
+    a = _client(cast.office_a).get("/").context["counts"]["total"]
+    b = _client(cast.office_b).get("/").context["counts"]["total"]
+    assert (a, b) == (2, 1)
