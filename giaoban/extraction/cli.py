@@ -10,11 +10,22 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from giaoban.extraction.errors import ExtractionError
 from giaoban.extraction.extractor import extract
 from giaoban.extraction.readers import ENCODINGS, read_path
+
+
+def _iso_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày không hợp lệ, cần YYYY-MM-DD / invalid date, YYYY-MM-DD expected: {value!r}"
+        ) from None
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="ghi <tên>.json vào thư mục này / write <stem>.json files here")
     ap.add_argument("--encoding", metavar="ENC",
                     help=f"buộc bảng mã / force the encoding ({', '.join(ENCODINGS)})")
-    ap.add_argument("--published", metavar="YYYY-MM-DD",
+    ap.add_argument("--published", metavar="YYYY-MM-DD", type=_iso_date,
                     help="ngày đăng, nếu văn bản không ghi / publication date if not in the text")
     return ap
 

@@ -127,6 +127,10 @@ class _Reader:
         first = self.prose[0] if self.prose else len(self.lines) - 1
         self.head = [i for i in range(0, first + 1) if i not in self.meta]
         self.lead = self.head + [i for i in self.prose[1:2]]
+        # Sets for membership tests: a long text has many paragraphs.
+        self.prose_set = frozenset(self.prose)
+        self.lead_set = frozenset(self.lead)
+        self.title_set = frozenset(self.head) - self.prose_set   # headline, byline, stamps
 
     # --- page header ------------------------------------------------------
     def _document(self) -> Document | None:
@@ -297,7 +301,14 @@ class _Reader:
             if not found:
                 continue
             years = [int(y) for m in found for y in [self._period_year(m)] if y]
-            for m in found:
+            # The first year told after each mention, found in one backward pass.
+            next_year: list[int | None] = [None] * len(found)
+            seen: int | None = None
+            for k in range(len(found) - 1, -1, -1):
+                next_year[k] = seen
+                y = self._period_year(found[k])
+                seen = int(y) if y else seen
+            for k, m in enumerate(found):
                 before = text[max(0, m.start() - 40):m.start()]
                 if pt.PLANNING_BEFORE.search(before):
                     continue
@@ -307,8 +318,7 @@ class _Reader:
                 year = self._period_year(m)
                 if year is None and years:
                     # "quý III, định hướng quý IV năm 2021": the year told nearby.
-                    later = [int(self._period_year(o) or 0) for o in found if o.start() > m.start()]
-                    year = next((y for y in later if y), None) or years[0]
+                    year = next_year[k] or years[0]
                 return Period(int(year) if year else None, period.type, period.number), (
                     years[0] if years else None)
         return None, None
@@ -387,7 +397,7 @@ class _Reader:
 
     # --- kind -------------------------------------------------------------
     def _kind(self) -> MeetingKind:
-        title = [i for i in self.head if i not in self.prose]
+        title = [i for i in self.head if i not in self.prose_set]
         for scope in (title, self.lead):
             text = self._text(scope)
             gb = pt.GIAO_BAN.search(text)
@@ -401,8 +411,8 @@ class _Reader:
     # --- chairs -----------------------------------------------------------
     def _chairs(self, kind: MeetingKind) -> list[Chair]:
         limit = self.region_para()
-        candidates = [s for s in self.sentences if s.para in self.lead] + [
-            s for s in self.sentences if s.para not in self.lead and s.para < limit]
+        candidates = [s for s in self.sentences if s.para in self.lead_set] + [
+            s for s in self.sentences if s.para not in self.lead_set and s.para < limit]
         for s in candidates:
             chairs = self._chairs_in(s.text, kind)
             if chairs:
@@ -488,7 +498,7 @@ class _Reader:
     # --- online, connection points ----------------------------------------
     def _online(self) -> tuple[bool, int | None]:
         limit = self.region_para()
-        scope = [s for s in self.sentences if s.para in self.lead or s.para < limit]
+        scope = [s for s in self.sentences if s.para in self.lead_set or s.para < limit]
         online = any(pt.ONLINE.search(s.text) for s in scope)
         if not online:
             return False, None
@@ -510,12 +520,12 @@ class _Reader:
     def _conclusion_start(self) -> int:
         """Index of the first sentence of the chair's conclusion."""
         for k, s in enumerate(self.sentences):
-            if s.para in self.head and s.para not in self.prose:
+            if s.para in self.title_set:
                 continue
             if pt.CONCLUSION.search(s.text) and self._is_prose_line(s.para):
                 return k
         for k, s in enumerate(self.sentences):
-            if s.para in self.head and s.para not in self.prose:
+            if s.para in self.title_set:
                 continue
             frame = self._frame(s.text)
             if frame is not None and self._speaker_is_leader(s.text[:frame.start()]) \
@@ -617,7 +627,7 @@ class _Reader:
                         self.directive_sentences.update(s.text for s in sents)
                 continue
             for s in sents:
-                if s.para in self.head and s.para not in self.prose:
+                if s.para in self.title_set:
                     continue
                 d = self._directive_sentence(s.text, default)
                 if d:
@@ -851,11 +861,12 @@ class _Reader:
     def _recommendations(self) -> list[Recommendation]:
         out: list[Recommendation] = []
         region_paras = {s.para for s in self.sentences[self.region:]}
+        before_region = {s.para for s in self.sentences[:self.region]}
         by_para: dict[int, list[_Sentence]] = {}
         for s in self.sentences:
             by_para.setdefault(s.para, []).append(s)
         for para, sents in by_para.items():
-            if para in region_paras and para not in {s.para for s in self.sentences[:self.region]}:
+            if para in region_paras and para not in before_region:
                 in_region = True
             else:
                 in_region = False
@@ -887,8 +898,10 @@ class _Reader:
         if not any(w in sentence for w in ("iến nghị", "ề xuất", "ề đạt", "IẾN NGHỊ", "Ề XUẤT")):
             return None
         for m in pt.RECOMMEND.finditer(sentence):
+            if m.start() > 250:
+                break
             before = sentence[:m.start()]
-            if pt.NOT_RECOMMENDATION_BEFORE.search(before) or m.start() > 250:
+            if pt.NOT_RECOMMENDATION_BEFORE.search(before[-40:]):
                 continue
             subject_text = pt.LEADING_CONNECTIVE.sub("", re.sub(
                 r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*", "",
@@ -973,7 +986,7 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if pt.END_OF_NOTICE.match(line):
                 break
-            if i in self.meta or (i in self.head and i not in self.prose and self._byline(line)):
+            if i in self.meta or (i in self.title_set and self._byline(line)):
                 continue
             for _, _, name in gz.find_units(line, committee=self.unit_committee,
                                             province=self.province):

@@ -86,21 +86,16 @@ _VNI_RE = re.compile("|".join(re.escape(s) for s in
 LEGACY_MARKERS = frozenset(_TCVN3_DECODE) | frozenset(
     c for s in _VNI_DECODE for c in s if ord(c) > 0x7F)
 
-_UPPER_WORD = re.compile(r"\b[A-ZĐ][A-ZĐ\w]*\b")
-
-
 def _fix_case(text: str) -> str:
-    """TCVN3 upper-case headings come back as "THôNG BáO": restore the case."""
-
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        ascii_upper = sum(1 for c in word if "A" <= c <= "Z" or c == "Đ")
-        ascii_lower = sum(1 for c in word if "a" <= c <= "z")
-        if ascii_upper >= 2 and ascii_lower == 0:
-            return word.upper()
-        return word
-
-    return _UPPER_WORD.sub(fix, text)
+    """TCVN3 headings set in a ".VnTimeH" font come back as "THôNG BáO": upper-case
+    every line whose ASCII letters are all capitals."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        upper = sum(1 for c in line if "A" <= c <= "Z")
+        lower = sum(1 for c in line if "a" <= c <= "z")
+        if upper >= 3 and lower * 10 <= upper:
+            lines[i] = line.upper()
+    return "\n".join(lines)
 
 
 def decode_tcvn3(data: bytes | str) -> str:
@@ -173,17 +168,15 @@ _STRONG_RE = re.compile("[¸µ¶¹»¼½¾ÆÇËÎÏÑÖ×ØÜÞßåæçëîïñ
 def looks_legacy(text: str) -> bool:
     """True when a Unicode string is probably TCVN3/VNI read as Latin-1."""
     sample = text[:_SAMPLE]
-    if _STRONG_RE.search(sample) is None:
+    if _STRONG_RE.search(sample) is None or len(_STRONG_RE.findall(sample)) < 3:
         return False
-    legacy = len(_LEGACY_RE.findall(sample))
-    if legacy < 3:
-        return False
-    return legacy > len(_MODERN_RE.findall(sample))
+    return len(_LEGACY_RE.findall(sample)) > len(_MODERN_RE.findall(sample))
 
 
 def repair(text: str) -> str:
     """Decode a mojibake string with whichever legacy table reads best."""
     if not looks_legacy(text):
         return text
-    candidates = [text, decode_tcvn3(text), decode_vni(text)]
-    return max(candidates, key=vietnamese_score)
+    best = max((decode_tcvn3(text), decode_vni(text)), key=vietnamese_score)
+    # Keep the text as it is unless decoding clearly reads better.
+    return best if vietnamese_score(best) > vietnamese_score(text) + 0.05 else text

@@ -9,8 +9,10 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from giaoban.extraction import legacy
 from giaoban.extraction.errors import ExtractionError
@@ -116,7 +118,8 @@ def _control_share(data: bytes) -> float:
 def _best_single_byte(data: bytes) -> str:
     candidates = [legacy.decode_tcvn3(data), legacy.decode_vni(data)]
     try:
-        candidates.insert(0, data.decode("cp1258"))
+        # Windows-1258 stores tone marks as combining characters: compose them.
+        candidates.insert(0, unicodedata.normalize("NFC", data.decode("cp1258")))
     except UnicodeDecodeError:
         pass
     return max(candidates, key=legacy.vietnamese_score)
@@ -215,17 +218,19 @@ def read_docx(data: bytes, *, name: str = "input") -> str:
     except Exception as exc:  # python-docx raises assorted errors on malformed parts
         raise ExtractionError(f"Không đọc được tệp .docx: {name} / "
                               f"cannot read .docx file: {name} ({type(exc).__name__})") from None
+    text_tag, breaks, tab = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
+
+    def paragraph(p: Any) -> str:
+        out = []
+        for el in p.iter(text_tag, tab, *breaks):
+            out.append(el.text or "" if el.tag == text_tag else " " if el.tag == tab else "\n")
+        return "".join(out)
+
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+            lines.append(paragraph(child))
         elif child.tag == qn("w:tbl"):
-            seen: set[int] = set()
-            for tc in child.iter(qn("w:tc")):
-                if id(tc) in seen:
-                    continue
-                seen.add(id(tc))
-                for p in tc.iter(qn("w:p")):
-                    lines.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+            for p in child.iter(qn("w:p")):
+                lines.append(paragraph(p))
     return legacy.repair("\n".join(lines))

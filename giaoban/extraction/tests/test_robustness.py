@@ -1,0 +1,91 @@
+"""Any text gives a Record or an ExtractionError, in time linear in its length."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from giaoban.extraction import ExtractionError, Record, extract
+
+SAMPLES = Path(__file__).parent / "samples"
+# Text built from the pieces the patterns look for, so the fuzzing reaches them.
+PIECES = [
+    "Sáng", "Chiều nay (", "28-11", "ngày", "tháng", "năm 2024", "quý IV", "9 tháng", "6 tháng",
+    "đầu", "cuối", "đồng chí", "Nguyễn Văn A", ",", ".", ";", ":", "(1)", "(2)", "1.", "a)", "-",
+    "Một là,", "Hai là,", "chủ trì", "phối hợp với", "đề nghị", "yêu cầu", "các đơn vị",
+    "Ban Tổ chức Tỉnh ủy", "Văn phòng", "Báo Đồng Nai", "Đài PT-TH", "kiến nghị", "đề xuất",
+    "trước ngày", "31/12", "điểm cầu", "trực tuyến", "17", "Số 90-TB/TU", "Nơi nhận:",
+    "I.", "II.", "Phát biểu kết luận", "giao ban", "\n", " ", "…", "/.", "Tỉnh uỷ", "  ",
+    "tiếp nhận", "324", "đơn, thư", "Thường trực Tỉnh ủy", "Bí thư", "Hồ Chí Minh", "TP.",
+]
+
+
+def _check(text: str) -> None:
+    try:
+        record = extract(text)
+    except ExtractionError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert isinstance(record, Record)
+    assert record.to_json()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_arbitrary_unicode(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map(" ".join))
+def test_arbitrary_arrangements_of_known_pieces(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" .,;:-()/\n…0123456789aAđĐủ")), max_size=400))
+def test_punctuation_soup(text: str) -> None:
+    _check(text)
+
+
+def test_two_megabytes_in_linear_time() -> None:
+    base = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    text = (base * (2_000_000 // len(base) + 1))[:2_000_000]
+    started = time.perf_counter()
+    record = extract(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 20, f"2 MB took {elapsed:.1f} s"
+    assert record.directives
+
+
+def test_pathological_runs_do_not_backtrack() -> None:
+    for text in [
+        "a" * 200_000, ". " * 100_000, "đồng chí " * 20_000 + "chủ trì",
+        "Tỉnh ủy " * 20_000, "(1) " * 50_000, "1/1/" * 50_000, "Ban " * 50_000 + "x",
+        "quý " * 50_000, "Sáng " * 50_000, "- " * 100_000, "Nguyễn " * 50_000,
+        "ngày 1 tháng " * 20_000, "kiến nghị " * 20_000, ("các đơn vị, " * 20_000) + "cần",
+        "quý IV năm 2024 " * 30_000, "Các đơn vị kiến nghị Thường trực " * 10_000,
+        "\n".join(["x y z"] * 100_000), "Thứ nhất, a; thứ hai, b; " * 20_000,
+        "1. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với " * 5_000, "điểm cầu Tỉnh ủy " * 20_000,
+    ]:
+        started = time.perf_counter()
+        _check(text)
+        assert time.perf_counter() - started < 10, text[:30]
+
+
+def test_empty_and_non_text_are_errors() -> None:
+    for bad in ["", "   \n\t ", "…… 12:30 ——", "\x00\x01\x02"]:
+        try:
+            extract(bad)
+        except ExtractionError:
+            continue
+        raise AssertionError(f"{bad!r} gave a record")
+    try:
+        extract(b"bytes")  # type: ignore[arg-type]
+    except ExtractionError:
+        pass
+    else:
+        raise AssertionError("bytes gave a record")
