@@ -730,6 +730,10 @@ class _Reader:
         causal = pt.CAUSAL_TO_SUBJECT.search(text)
         if causal and causal.start() < 250:
             text = text[causal.end():]
+        if not pt.IMPERATIVE_START.match(text) and not self._has_subject(text):
+            later = pt.SUBJECT_AFTER_COMMA.search(text, 0, 250)
+            if later:
+                text = text[later.start("subj"):]
         label = pt.UNIT_LABEL.match(text)
         if label and gz.find_units(label.group("label"), province=self.province):
             text = text[label.end():]
@@ -758,6 +762,13 @@ class _Reader:
         found = self._assignees(text, default)
         lead = found[0] if len(found) == 1 and self._is_unit_name(found[0]) else None
         return tuple(found), lead
+
+    def _has_subject(self, text: str) -> bool:
+        """Does the clause open with who must act (a unit or a group)?"""
+        head = self._head(text) or text[:80]
+        return bool(gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head)
+                    or gz.find_units(head, committee=self.unit_committee, province=self.province)
+                    or head.lower().startswith(("việc ", "lãnh đạo ", "các ", "mỗi ", "từng ")))
 
     def _is_unit_name(self, name: str) -> bool:
         units = gz.find_units(name, committee=self.unit_committee, province=self.province)

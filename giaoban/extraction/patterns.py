@@ -128,6 +128,12 @@ CAUSAL_TO_SUBJECT: Final = re.compile(
     r"(?i)(?:,\s*|\s)(?:do\s+đó|vì\s+vậy|vì\s+thế|cho\s+nên|nên|vậy\s+nên)\s*,?\s+(?=(?:các|lãnh\s+đạo"
     r"|mỗi|từng|ban|văn\s+phòng|báo|đài|ủy\s+ban|trường|đảng\s+ủy)\s)"
 )
+# "năm 2025 là năm quan trọng, các cấp ủy phải ...": the subject after a preamble.
+SUBJECT_AFTER_COMMA: Final = re.compile(
+    r",\s+(?P<subj>(?:các|mỗi|từng|lãnh\s+đạo|cấp\s+ủy|Ban|Văn\s+phòng|Ủy\s+ban|Báo|Đài|Trường"
+    r"|Đảng\s+ủy)\s[^,;.]{0,60}?)\s(?:cần|phải|tiếp\s+tục|tập\s+trung|chủ\s+động|khẩn\s+trương"
+    r"|sớm|rà\s+soát|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|quan\s+tâm|thực\s+hiện)(?!\w)"
+)
 # A sentence that asks someone to act (outside a reporting frame).
 MODAL_CUE: Final = re.compile(
     r"(?i)(?<!\w)(?:cần|phải|không\s+để|không\s+được|tập\s+trung|tiếp\s+tục|lưu\s+ý|khẩn\s+trương"
