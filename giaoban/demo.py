@@ -252,6 +252,7 @@ def _evolve(rng: random.Random, today: date, office: User) -> None:
                 extensions.append(ExtensionRequest(assignment=a, requested_by=author, old_deadline=a.deadline,
                                                    new_deadline=a.deadline + timedelta(days=30),
                                                    reason="Chờ ý kiến của các sở, ngành liên quan."))
+                a.extension_pending = True
         if a.completed_on is not None and a.completed_on < doc_date:
             a.completed_on = doc_date
         if a.state == AssignmentState.DONE:
@@ -273,7 +274,8 @@ def _evolve(rng: random.Random, today: date, office: User) -> None:
                 progress.append(ProgressUpdate(assignment=a, author=author, percent=a.progress_percent,
                                                text="Đang triển khai, đã hoàn thành dự thảo văn bản."))
         changed.append(a)
-    Assignment.objects.bulk_update(changed, ["state", "completed_on", "deadline", "extension_count", "cancelled_on",
+    Assignment.objects.bulk_update(changed, ["state", "completed_on", "deadline", "extension_count", "extension_pending",
+                                             "cancelled_on",
                                              "cancel_reason", "progress_percent", "confirmed_by", "confirmed_at"],
                                    batch_size=500)
     CompletionClaim.objects.bulk_create(claims, batch_size=500)
@@ -294,7 +296,7 @@ _TASK_COLS = ["id", "committee_id", "doc_number", "doc_date", "doc_year", "item_
               "directed_by_id", "directed_by_name", "created_by_id", "created_at", "created_on", "search_folded"]
 _ASG_COLS = ["id", "task_id", "unit_id", "role", "state", "deadline", "original_deadline", "extension_count",
              "progress_percent", "completed_on", "confirmed_at", "confirmed_by_id", "cancelled_on", "cancel_reason",
-             "created_at", "updated_at"]
+             "created_at", "updated_at", "extension_pending"]
 _CLAIM_COLS = ["assignment_id", "claimed_by_id", "claimed_at", "completed_on", "evidence_number", "evidence_date",
                "note", "attachment", "decision", "decided_by_id", "decided_at", "decision_reason"]
 _EXT_COLS = ["assignment_id", "requested_by_id", "requested_at", "old_deadline", "new_deadline", "reason", "decision",
@@ -583,7 +585,8 @@ def _national_rows(trees, office_of, staff_of, per_province, rng, today, progres
                     asg_rows.append((next_asg, next_task, unit.pk, role, state, db_date(in_force),
                                      db_date(deadline), ext, percent, db_date(completed), confirmed_at,
                                      office.pk if state == "done" else None, db_date(cancelled),
-                                     "Điều chỉnh theo kết luận mới." if state == "cancelled" else "", now_db, now_db))
+                                     "Điều chỉnh theo kết luận mới." if state == "cancelled" else "", now_db, now_db,
+                                     bool(asks and not ext)))
                     if state == "claimed":
                         claimed_on = min(today, max(doc_date, today - timedelta(days=2)))
                         claim_rows.append((next_asg, staff.pk, now_db, db_date(claimed_on), "15-BC/ĐU",

@@ -82,22 +82,13 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, int]:
 def awaiting_decision(user: Any, limit: int = 10) -> list:
     """Office: claims and extension requests in its reach that wait for its decision.
 
-    Two small index scans (claimed assignments by state; pending extension
-    requests by the partial unique index on pending requests) instead of one
-    OR over the whole committee, which read every row of the province.
+    Served by the partial index tasks_asg_awaiting_idx (claimed, or an extension
+    pending), which holds only the few assignments waiting for the office.
     """
     from giaoban.core.permissions import scope_for
-    from giaoban.tasks.models import Decision, ExtensionRequest
 
     scope = scope_for(user)
-    mine = assignments_for(user).filter(unit_id__in=scope.office_unit_ids)
-    claimed = list(mine.filter(state="claimed").order_by("deadline", "id").values_list("id", flat=True)[:limit])
-    extended = set(ExtensionRequest.objects.filter(decision=Decision.PENDING, assignment__in=mine)
-                   .order_by("assignment__deadline", "assignment_id").values_list("assignment_id", flat=True)[:limit])
-    if not claimed and not extended:
-        return []
-    rows = list(mine.filter(pk__in=set(claimed) | extended).select_related("task", "unit")
-                .order_by("deadline", "id")[:limit])
-    for row in rows:
-        row.has_pending_ext = row.pk in extended
-    return rows
+    rows = (assignments_for(user).filter(unit_id__in=scope.office_unit_ids)
+            .filter(Q(state="claimed") | Q(extension_pending=True))
+            .select_related("task", "unit").order_by("deadline", "id")[:limit])
+    return list(rows)

@@ -118,6 +118,8 @@ class Assignment(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("confirmed by"),
     )
+    #: an extension request awaits the office (kept by the services, for the office's to-do list)
+    extension_pending = models.BooleanField(_("extension requested"), default=False)
     cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True)
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=NOTE_MAX, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -151,6 +153,9 @@ class Assignment(models.Model):
             models.Index(fields=["deadline", "id", "unit", "state", "completed_on", "cancelled_on"],
                          name="tasks_asg_deadline_order_idx"),
             # overdue / due-soon lists across a committee ordered by deadline
+            # the office's "awaiting your decision" list: claimed, or an extension request pending
+            models.Index(fields=["unit", "deadline"], name="tasks_asg_awaiting_idx",
+                         condition=Q(state="claimed") | Q(extension_pending=True)),
             models.Index(fields=["state", "deadline"], name="tasks_asg_state_deadline_idx"),
         ]
 

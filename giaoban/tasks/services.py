@@ -329,6 +329,8 @@ def request_extension(*, assignment: Assignment, user: Any, new_deadline: date,
                            new_deadline=new_deadline, reason=reason.strip())
     req.full_clean()
     req.save()
+    assignment.extension_pending = True
+    assignment.save(update_fields=["extension_pending", "updated_at"])
     log_action(assignment, "tasks.assignment.extension_requested", user=user, unit=assignment.unit,
                before=snapshot(assignment, ASSIGNMENT_FIELDS),
                data={"request": req.pk, "old_deadline": req.old_deadline, "new_deadline": new_deadline,
@@ -352,11 +354,13 @@ def decide_extension(*, request: ExtensionRequest, user: Any, approve: bool, rea
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
     request.decision = Decision.APPROVED if approve else Decision.REJECTED
     request.decided_by, request.decided_at, request.decision_reason = user, timezone.now(), reason.strip()
+    request.full_clean()
     request.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
+    assignment.extension_pending = False
     if approve:
         assignment.deadline = request.new_deadline
         assignment.extension_count += 1
-        assignment.save(update_fields=["deadline", "extension_count", "updated_at"])
+    assignment.save(update_fields=["deadline", "extension_count", "extension_pending", "updated_at"])
     log_action(assignment, "tasks.assignment.extension_" + ("approved" if approve else "rejected"),
                user=user, unit=assignment.unit, before=before,
                data={"request": request.pk, "deadline": assignment.deadline, "reason": request.decision_reason})
@@ -377,8 +381,9 @@ def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assi
     assignment.state = AssignmentState.CANCELLED
     assignment.cancelled_on = today()
     assignment.cancel_reason = reason.strip()
+    assignment.extension_pending = False
     assignment.full_clean()
-    assignment.save(update_fields=["state", "cancelled_on", "cancel_reason", "updated_at"])
+    assignment.save(update_fields=["state", "cancelled_on", "cancel_reason", "extension_pending", "updated_at"])
     # a pending claim or extension request dies with the assignment
     assignment.claims.filter(decision=Decision.PENDING).update(
         decision=Decision.REJECTED, decided_by=user, decided_at=timezone.now(),

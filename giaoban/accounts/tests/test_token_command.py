@@ -22,3 +22,23 @@ def test_token_command_issues_a_working_token(cast, client):
 def test_token_command_unknown_user(db):
     with pytest.raises(CommandError, match="no such user"):
         call_command("token", "nobody")
+
+
+def test_token_last_use_is_written_at_most_once_a_minute(cast, client):
+    import time_machine
+
+    token, raw = ApiToken.issue(user=cast.unit_a, name="t")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    with time_machine.travel("2026-11-22 09:00 +0700", tick=False):
+        assert client.get("/api/units/", **headers).status_code == 200
+        token.refresh_from_db()
+        first = token.last_used_at
+        assert first is not None
+    with time_machine.travel("2026-11-22 09:00:30 +0700", tick=False):
+        client.get("/api/units/", **headers)
+        token.refresh_from_db()
+        assert token.last_used_at == first
+    with time_machine.travel("2026-11-22 09:02 +0700", tick=False):
+        client.get("/api/units/", **headers)
+        token.refresh_from_db()
+        assert token.last_used_at > first

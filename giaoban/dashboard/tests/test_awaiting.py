@@ -16,7 +16,7 @@ def test_office_sees_claims_and_extension_requests_awaiting_decision(cast, login
                                reason="Chờ ý kiến các sở")
     awaiting = list(client.get("/").context["awaiting"])
     assert {a.pk for a in awaiting} == {cast.asg_a.pk, other.pk}
-    assert [a.has_pending_ext for a in sorted(awaiting, key=lambda a: a.pk != other.pk)] == [True, False]
+    assert [a.extension_pending for a in sorted(awaiting, key=lambda a: a.pk != other.pk)] == [True, False]
     # the other committee's office sees none of it; unit staff get no such list
     assert list(login(cast.office_b).get("/").context["awaiting"]) == []
     assert login(cast.unit_a).get("/").context["awaiting"] is None
