@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -41,7 +42,7 @@ def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
     Grouped by (unit, CASE status class), one evaluation per row instead of one
     FILTER per class, then folded into one row per unit here.
     """
-    scope_key = ",".join(map(str, sorted(assignments_scope_ids(user))))
+    scope_key = hashlib.sha1(",".join(map(str, sorted(assignments_scope_ids(user)))).encode()).hexdigest()
     return cached(f"per_unit:{ref.isoformat()}:{scope_key}", lambda: _per_unit(user, ref))
 
 

@@ -64,6 +64,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids),
         "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
         "per_unit": per_unit,
+        # cells pre-formatted: the table has ~100 units × 7 numbers, rendered on every view
+        "unit_rows": [{"unit_id": row["unit_id"], "name": row["name"], "total": str(row["total"]),
+                       "cells": [str(row[c.value]) for c in StatusClass]} for row in per_unit or ()],
         "classes_list": list(StatusClass),
         "period": current_period(ref),
         "awaiting": queries.awaiting_decision(request.user) if scope.is_office else None,

@@ -127,6 +127,13 @@ class FilterForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
 
+    def unit_options(self) -> list[tuple[int, str, bool]]:
+        """(id, name, selected) for the unit <select>, rendered by a plain loop in the template:
+        Django's widget renders each of a committee's ~100 options through a template of its own."""
+        chosen = str(self["unit"].value() or "")
+        return [(pk, name, str(pk) == chosen)
+                for pk, name in self.fields["unit"].queryset.values_list("pk", "name")]
+
     def clean(self):
         data = super().clean()
         a, b = data.get("deadline_from"), data.get("deadline_to")

@@ -74,3 +74,23 @@ def test_count_by_status_counts_extensions_and_original_deadline(cast):
     assert counts["met_original"] == 0  # done on time only thanks to the extension
     assert counts["total"] == 2
     assert sum(counts[c.value] for c in StatusClass) == counts["total"]
+
+
+def test_fast_path_at_today_agrees_with_the_rules(cast):
+    """At today or later the predicate takes a shortcut (open states); on data the services
+    can produce (nothing completed or cancelled after today) it selects the same rows."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    a = cast.asg_a
+    states = [s.value for s in AssignmentState]
+    for ref in (today, today + D):
+        for state, deadline, completed in itertools.product(
+                states, [None, today - D, today, today + D], [None, today - 2 * D, today]):
+            if state == "done" and completed is None:
+                continue
+            Assignment.objects.filter(pk=a.pk).update(state=state, deadline=deadline, completed_on=completed,
+                                                      cancelled_on=completed if state == "cancelled" else None)
+            annotated = Assignment.objects.annotate(status=status_case(ref)).get(pk=a.pk).status
+            hits = [c.value for c in StatusClass if Assignment.objects.filter(status_q(c, ref), pk=a.pk).exists()]
+            assert hits == [annotated], (ref, state, deadline, completed)
