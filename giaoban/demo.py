@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from giaoban.accounts.models import Membership, Role, User
 from giaoban.core.audit import log_action
-from giaoban.core.cache import bump as bump_data_version
+from giaoban.core.cache import forget_tree
 from giaoban.org.models import Unit, UnitKind
 from giaoban.tasks.models import (
     Assignment,
@@ -538,7 +538,7 @@ def build_national(*, provinces: int = 34, min_assignments: int = 3_000_000, see
         else:
             cursor.execute("PRAGMA analysis_limit=1000")
             cursor.execute("ANALYZE")
-    bump_data_version()  # rows written around the services: cached aggregates are stale
+    forget_tree()  # rows written around the services: every cached aggregate is void
     return (f"{len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users, {total_tasks:,} tasks, "
             f"{total_asg:,} assignments")
 

@@ -32,6 +32,10 @@ class AuditedAdminMixin:
         super().save_model(request, obj, form, change)
         action = f"{obj._meta.label_lower}.{'changed' if change else 'created'}"
         log_action(obj, action, user=request.user, before=before, data=snapshot(obj))
+        if obj._meta.label_lower == "org.unit":
+            from giaoban.core.cache import forget_tree
+
+            forget_tree()  # a unit may have moved: cached ancestors and aggregates are void
 
     def delete_model(self, request, obj):
         from giaoban.core.audit import log_action, snapshot

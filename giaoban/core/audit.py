@@ -70,7 +70,8 @@ def log_action(
     unit: Any | None = None,
 ) -> AuditEntry:
     """Record one state change. Call inside the service's transaction."""
-    bump_on_commit()  # cached aggregates (dashboard counts) are stale from this change on
+    # cached aggregates (dashboard counts) of the unit's committees are stale from now on
+    bump_on_commit(getattr(unit, "pk", None))
     actor = user if (user is not None and getattr(user, "is_authenticated", False)) else None
     return AuditEntry.objects.create(
         actor=actor,

@@ -36,6 +36,8 @@ class Scope:
     #: units whose own staff this user is
     own_unit_ids: frozenset[int] = frozenset()
     roles: frozenset[str] = field(default_factory=frozenset)
+    #: the committees whose whole subtree this user reads (office and leader reach)
+    reach_root_ids: frozenset[int] = frozenset()
 
     @property
     def readable_unit_ids(self) -> frozenset[int]:
@@ -103,6 +105,7 @@ def scope_for(user: Any) -> Scope:
             user_id=user.pk,
             is_admin=is_admin,
             office_committee_ids=frozenset(office_roots),
+            reach_root_ids=frozenset(office_roots | leader_roots),
             office_unit_ids=frozenset(office_ids),
             leader_unit_ids=frozenset(leader_ids),
             own_unit_ids=frozenset(m.unit_id for m in memberships if m.role == Role.UNIT),

@@ -42,8 +42,12 @@ def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
     Grouped by (unit, CASE status class), one evaluation per row instead of one
     FILTER per class, then folded into one row per unit here.
     """
+    from giaoban.core.permissions import scope_for
+
+    scope = scope_for(user)
     scope_key = hashlib.sha1(",".join(map(str, sorted(assignments_scope_ids(user)))).encode()).hexdigest()
-    return cached(f"per_unit:{ref.isoformat()}:{scope_key}", lambda: _per_unit(user, ref))
+    roots = None if scope.is_admin or scope.own_unit_ids else scope.reach_root_ids
+    return cached(f"per_unit:{ref.isoformat()}:{scope_key}", lambda: _per_unit(user, ref), roots=roots)
 
 
 def assignments_scope_ids(user: Any) -> frozenset[int]:

@@ -32,3 +32,20 @@ def test_cache_is_per_scope(cast):
     a = _client(cast.office_a).get("/").context["counts"]["total"]
     b = _client(cast.office_b).get("/").context["counts"]["total"]
     assert (a, b) == (2, 1)
+
+
+def test_a_change_in_one_province_keeps_the_other_provinces_cache(cast, django_assert_num_queries):
+    from giaoban.core import cache as data_cache
+
+    office_a, office_b = _client(cast.office_a), _client(cast.office_b)
+    office_a.get("/")
+    office_b.get("/")
+    b_version = data_cache._version(cast.committee_b.pk)
+    a_version = data_cache._version(cast.committee_a.pk)
+    services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="Đã có dự thảo", percent=50)
+    assert data_cache._version(cast.committee_a.pk) > a_version
+    assert data_cache._version(cast.committee_b.pk) == b_version
+    # Beta's dashboard is still served from the cache: session, user, memberships, CTE,
+    # overdue, due soon, awaiting — no per-unit aggregate
+    with django_assert_num_queries(7):
+        office_b.get("/")
