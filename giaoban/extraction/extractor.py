@@ -506,8 +506,16 @@ class _Reader:
             if "điểm cầu" not in s.text.lower():
                 continue
             total = sum(int(m.group(1)) for m in pt.POINT_COUNT.finditer(s.text))
-            named = sum(1 for m in pt.POINT_NAMED.finditer(s.text)
-                        if not (m.group("from") or "").strip())
+            named = 0
+            marks = list(pt.POINT_WORD.finditer(s.text))
+            for k, m in enumerate(marks):
+                if m.group("host"):
+                    continue        # "từ điểm cầu Tỉnh ủy": the host's own point
+                end = marks[k + 1].start() if k + 1 < len(marks) else len(s.text)
+                segment = s.text[m.end():end]
+                named += len(gz.find_units(segment, committee=self.unit_committee,
+                                           province=self.province))
+                named += len(pt.NAMED_COMMITTEE.findall(segment))
             if total or named:
                 return True, total + named
         return True, None
@@ -704,7 +712,7 @@ class _Reader:
         return self._directive(_clean(sentence), default, item=False)
 
     def _subject_units(self, body: str) -> bool:
-        head = self._head(body)
+        head = self._head(pt.LEADING_TIME.sub("", body))
         return bool(head and (gz.find_units(head) or pt.LEADING_CONNECTIVE.match(head) is None
                               and (gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head)))
                     and pt.ACTION_VERB.search(body))
@@ -765,6 +773,7 @@ class _Reader:
 
     def _has_subject(self, text: str) -> bool:
         """Does the clause open with who must act (a unit or a group)?"""
+        text = pt.LEADING_TIME.sub("", text)
         head = self._head(text) or text[:80]
         return bool(gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head)
                     or gz.find_units(head, committee=self.unit_committee, province=self.province)
@@ -795,17 +804,21 @@ class _Reader:
 
     def _assignees(self, text: str, default: tuple[str, ...]) -> tuple[str, ...]:
         text = pt.LEADING_CONNECTIVE.sub("", text.strip())
+        text = pt.LEADING_TIME.sub("", text)
         text = re.sub(r"(?i)^(?:về|đối\s+với)\s+", "", text)
         act = pt.ACTION_VERB.search(text)
         head = text[:act.start()] if act else text[:120]
         head = head.strip(" ,:")
         if not head:
             return default
-        if gz.ALL_UNITS_RE.match(head):
+        if gz.ALL_UNITS_RE.match(text):
             return ("*",)
-        g = gz.SUBSET_GROUP_RE.match(head)
+        # Matched on the text, not the head: a group may contain a verb ("tổ chức đảng").
+        g = gz.SUBSET_GROUP_RE.match(text)
         if g:
-            return (g.group(0),)
+            group = g.group(0).rstrip(" ,")
+            # The whole attendee list named again is everyone present.
+            return ("*",) if self._same_as_attendees(group) else (group,)
         units = [u for _, _, u in gz.find_units(head, committee=self.unit_committee,
                                                  province=self.province)]
         if units:
@@ -820,6 +833,13 @@ class _Reader:
         if not m:
             return set()
         return set(re.findall(r"\w+", m.group(1).lower()))
+
+    def _same_as_attendees(self, group: str) -> bool:
+        words = set(re.findall(r"\w+", group.lower()))
+        if not words or not self.attendees:
+            return False
+        common = len(words & self.attendees)
+        return common / len(words) >= 0.75 and common / len(self.attendees) >= 0.75
 
     def _is_attendee_list(self, head: str) -> bool:
         words = re.findall(r"\w+", head.lower())

@@ -80,9 +80,13 @@ ONLINE: Final = re.compile(
     r"(?i)(?<!dịch vụ công )trực\s+tuyến(?!\s+(?:toàn\s+trình|một\s+phần|mức))|điểm\s+cầu"
 )
 POINT_COUNT: Final = re.compile(r"(?i)(?<!\d)(\d{1,4})\s+điểm\s+cầu")
-POINT_NAMED: Final = re.compile(
-    rf"(?i)(?:(?P<from>từ|tại|chính|trung\s+tâm)\s+)?(?<!\d\s)điểm\s+cầu\s+(?!(?:trung\s+tâm|chính)\b)"
-    rf"(?-i:(?P<name>[{UPPER}]))"
+POINT_WORD: Final = re.compile(
+    r"(?i)(?P<host>(?:từ|chính|trung\s+tâm)(?:\s+tại)?\s+)?điểm\s+cầu"
+    r"(?:\s+(?:chính|trung\s+tâm)(?:\s+tại)?)?"
+)
+# A committee named on its own: "Huyện ủy Hưng Nguyên", "Đảng ủy xã Tân Phú".
+NAMED_COMMITTEE: Final = re.compile(
+    rf"(?:Huyện|Thị|Thành)\s+ủy\s+[{UPPER}]|Đảng\s+ủy\s+(?:xã|phường|thị\s+trấn)\s+[{UPPER}]"
 )
 
 # --- Chairs --------------------------------------------------------------
@@ -133,6 +137,11 @@ SUBJECT_AFTER_COMMA: Final = re.compile(
     r",\s+(?P<subj>(?:các|mỗi|từng|lãnh\s+đạo|cấp\s+ủy|Ban|Văn\s+phòng|Ủy\s+ban|Báo|Đài|Trường"
     r"|Đảng\s+ủy)\s[^,;.]{0,60}?)\s(?:cần|phải|tiếp\s+tục|tập\s+trung|chủ\s+động|khẩn\s+trương"
     r"|sớm|rà\s+soát|tăng\s+cường|đẩy\s+mạnh|nâng\s+cao|quan\s+tâm|thực\s+hiện)(?!\w)"
+)
+# A leading time phrase before the subject: "Trước ngày 30/9, các huyện ủy ...".
+LEADING_TIME: Final = re.compile(
+    r"(?i)^(?:(?:trong|trước|từ|đến|sau|cuối|đầu|ngay\s+trong|chậm\s+nhất)\s[^,;.]{1,40}"
+    r"|thời\s+gian\s+tới|trong\s+thời\s+gian\s+tới|trước\s+mắt|từ\s+nay\s+đến\s+cuối\s+năm)\s*,\s*"
 )
 # A sentence that asks someone to act (outside a reporting frame).
 MODAL_CUE: Final = re.compile(

@@ -159,6 +159,10 @@ def test_kind(text: str, kind: str) -> None:
          True, 18),
         ("Sáng 10/4, Thường trực Tỉnh ủy giao ban trực tuyến với 12 điểm cầu cấp huyện.",
          True, 12),
+        ("Sáng 10/4, hội nghị được kết nối từ điểm cầu chính tại Tỉnh ủy đến 8 điểm cầu các "
+         "huyện ủy, Đảng ủy Khối các cơ quan tỉnh và Đảng ủy Khối Doanh nghiệp tỉnh.", True, 10),
+        ("Sáng 10/4, giao ban trực tuyến từ điểm cầu Tỉnh ủy tới điểm cầu Huyện ủy Hưng "
+         "Nguyên, điểm cầu Thị ủy Cửa Lò và điểm cầu Văn phòng Tỉnh ủy.", True, 3),
         ("Sáng 10/4, Thường trực Tỉnh ủy giao ban theo hình thức trực tuyến với các huyện.",
          True, None),
         ("Sáng 10/4, Thường trực Tỉnh ủy giao ban với các ban đảng. Đồng chí đề nghị đẩy mạnh "
