@@ -610,7 +610,9 @@ class _Reader:
                 if not body.strip() or (len(body.split()) < 15 and body.rstrip().endswith(":")):
                     default = self._assignees(body, ()) or lead_default
                     continue
-                d = self._directive(_clean(body), default, item=True)
+                # One entry per numbered item, screened like a sentence (reports are not
+                # directives) and with its reporting frame dropped.
+                d = self._directive_sentence(body, default, item=True)
                 if d:
                     out.append(d)
                     self.directive_sentences.update(s.text for s in sents)
@@ -671,14 +673,15 @@ class _Reader:
             parts.append(part)
         return text[:run[0].start()], parts
 
-    def _directive_sentence(self, sentence: str, default: tuple[str, ...]) -> Directive | None:
-        d = self._directive_sentence_uncached(sentence, default)
+    def _directive_sentence(self, sentence: str, default: tuple[str, ...], *,
+                            item: bool = False) -> Directive | None:
+        d = self._directive_sentence_uncached(sentence, default, item)
         if d is not None:
             self.directive_sentences.add(sentence)
         return d
 
-    def _directive_sentence_uncached(self, sentence: str,
-                                     default: tuple[str, ...]) -> Directive | None:
+    def _directive_sentence_uncached(self, sentence: str, default: tuple[str, ...],
+                                     item: bool = False) -> Directive | None:
         if pt.SCHEDULING.search(sentence) or self._rec_frame(sentence, False) is not None:
             return None
         frame = self._frame(sentence)
@@ -690,7 +693,7 @@ class _Reader:
             if verb in ("nhấn mạnh", "chỉ đạo", "chỉ rõ", "quán triệt") and not (
                     pt.MODAL_CUE.search(content) or pt.ACTION_VERB.search(content)):
                 return None
-            return self._directive(_clean(content), default, item=False)
+            return self._directive(_clean(content), default, item=item)
         body = pt.LEADING_CONNECTIVE.sub("", sentence)
         if pt.EVALUATION.search(sentence[:120]):
             return None
@@ -703,13 +706,15 @@ class _Reader:
         done = pt.DONE.search(body)
         if done and done.start() < first_cue and not imperative:
             return None
-        if re.search(r"(?i)(?<!\w)(?:còn|chưa)\s", body[:first_cue]) and not imperative:
-            return None
+        verb_at = self._verb_at(body)
+        if re.search(r"(?i)(?<!\w)(?:còn|chưa)\s", body[:min(first_cue, verb_at or len(body))]) \
+                and not imperative:
+            return None     # a shortcoming: "một số nhiệm vụ còn chậm"
         if subject and not cue and not imperative:
             act = pt.ACTION_VERB.search(body)
             if not act or done and done.start() < act.start():
                 return None
-        return self._directive(_clean(sentence), default, item=False)
+        return self._directive(_clean(sentence), default, item=item)
 
     def _subject_units(self, body: str) -> bool:
         head = self._head(pt.LEADING_TIME.sub("", body))
@@ -718,9 +723,19 @@ class _Reader:
                     and pt.ACTION_VERB.search(body))
 
     @staticmethod
-    def _head(text: str) -> str:
-        m = pt.ACTION_VERB.search(text)
-        return text[:m.start()].strip(" ,") if m else ""
+    def _verb_at(text: str) -> int | None:
+        """Where the clause's first verb starts (None: no verb)."""
+        for m in pt.ACTION_VERB.finditer(text, 0, 300):
+            # A capitalized verb inside the clause is part of a name ("Ban Tổ chức").
+            if m.start() and m.group(0)[0].isupper():
+                continue
+            return m.start()
+        return None
+
+    def _head(self, text: str) -> str:
+        """The clause before its first verb: who must act ("" if none)."""
+        at = self._verb_at(text)
+        return text[:at].strip(" ,") if at is not None else ""
 
     @staticmethod
     def _starts_with_subject(text: str) -> bool:
@@ -806,9 +821,8 @@ class _Reader:
         text = pt.LEADING_CONNECTIVE.sub("", text.strip())
         text = pt.LEADING_TIME.sub("", text)
         text = re.sub(r"(?i)^(?:về|đối\s+với)\s+", "", text)
-        act = pt.ACTION_VERB.search(text)
-        head = text[:act.start()] if act else text[:120]
-        head = head.strip(" ,:")
+        at = self._verb_at(text)
+        head = (text[:at] if at is not None else text[:120]).strip(" ,:")
         if not head:
             return default
         if gz.ALL_UNITS_RE.match(text):

@@ -280,7 +280,7 @@ SUBSET_GROUP_RE: Final = re.compile(
     r"cấp\s+ủy(?:\s+đảng)?(?:\s+các\s+cấp)?(?:\s+trực\s+thuộc(?:\s+tỉnh|\s+tỉnh\s+ủy)?)?"
     r"(?:,\s+tổ\s+chức\s+đảng(?:\s+các\s+cấp)?)?"
     r"|cơ\s+quan\s+(?:báo\s+chí|truyền\s+thông)(?:\s+(?:của|trên\s+địa\s+bàn)\s+tỉnh)?"
-    r"|(?:huyện|thị|thành)\s+ủy(?:,\s+(?:huyện|thị|thành)\s+ủy){1,2}"
+    r"|(?:quận|huyện|thị|thành)\s+ủy(?:,\s+(?:quận|huyện|thị|thành)\s+ủy){1,3}"
     r"(?:,\s+đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?)?"
     r"|huyện,\s+thị,\s+thành\s+ủy(?:,\s+đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?)?"
     r"|huyện\s+ủy|(?:cấp\s+ủy,\s+)?tổ\s+chức\s+đảng"

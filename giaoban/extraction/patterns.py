@@ -163,7 +163,9 @@ ACTION_VERB: Final = re.compile(
     r"|tham\s+mưu|nâng\s+cao|quan\s+tâm|phối\s+hợp|chủ\s+trì|theo\s+dõi|đôn\s+đốc|hướng\s+dẫn"
     r"|hoàn\s+thành|bao\s+quát|nắm\s+bắt|làm\s+tốt|kịp\s+thời|dồn\s+lực|chuẩn\s+bị|nghiên\s+cứu"
     r"|phát\s+huy|bảo\s+đảm|đảm\s+bảo|không\s+để|chú\s+trọng|quyết\s+liệt|kiện\s+toàn|hoàn\s+thiện"
-    r"|đổi\s+mới|củng\s+cố|thường\s+xuyên|khắc\s+phục|duy\s+trì|có\s+giải\s+pháp|lãnh\s+đạo,\s+chỉ\s+đạo)(?!\w)"
+    r"|đổi\s+mới|củng\s+cố|thường\s+xuyên|khắc\s+phục|duy\s+trì|có\s+giải\s+pháp|lãnh\s+đạo,\s+chỉ\s+đạo"
+    r"|trình|báo\s+cáo|tổng\s+hợp|ban\s+hành|tuyên\s+truyền|bố\s+trí|sơ\s+kết|tổng\s+kết"
+    r"|kiểm\s+tra|giám\s+sát|làm\s+việc|định\s+hướng|chăm\s+lo|bám\s+sát|vận\s+động)(?!\w)"
 )
 # Not directives: evaluation, scheduling, reports of what was done.
 EVALUATION: Final = re.compile(
