@@ -32,6 +32,35 @@ from giaoban.extraction.record import (
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DIGIT = re.compile(r"\d")
+
+# Small patterns of the reader itself (the shared ones live in patterns.py).
+_SPACES = re.compile(r"\s+")
+_CHAIR_SPAN_END = re.compile(r"\.\s|\s(?:tổ\s+chức|đã|diễn\s+ra|họp)\s")
+_WORKS_WITH = re.compile(r"(?i)(?<!\w)làm\s+việc\s+với")
+_CHAIR_SPAN_TAIL = re.compile(r"(?i)\s*(?:do|đã|cùng|đồng\s+thời)\s*$")
+_TITLE_TAIL = re.compile(r"(?i)\s+(?:đã|cùng|đồng|và)$")
+_LEADER = re.compile(r"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực")
+_TOPIC_CLAUSE = re.compile(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*")
+_ENDS_CO_SE = re.compile(r"(?i)(?:có|sẽ)\s*$")
+_DUOC = re.compile(r"(?i)(?<!\w)được(?!\w)")
+_ENDS_DA = re.compile(r"(?i)đã\s*$")
+_SHORTCOMING = re.compile(r"(?i)(?<!\w)(?:còn|chưa)\s")
+_COOPERATION = re.compile(
+    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp\s+với)\s+")
+_PARTNERS_END = re.compile(
+    r"[;.]|\s(?:tham\s+mưu|triển\s+khai|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát"
+    r"|hướng\s+dẫn|theo\s+dõi|đôn\s+đốc|kiểm\s+tra|nghiên\s+cứu|chuẩn\s+bị|hoàn\s+thành"
+    r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s")
+_LIST_SEP = re.compile(r",\s*|\s+và\s+")
+_TOPIC_WORD = re.compile(r"(?i)^(?:về|đối\s+với)\s+")
+_ATTENDEES = re.compile(r"(?i)(?:giao\s+ban|làm\s+việc|họp)[^.]{0,80}?\svới\s+([^.;]{3,200})")
+_WORD = re.compile(r"\w+")
+_REC_SUBJECT_TAIL = re.compile(r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s*$")
+_AT_THE_MEETING = re.compile(
+    r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*")
+_EVERY_SPEAKER = re.compile(r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)")
+_SEMICOLON = re.compile(r";\s*")
+
 _HEAD_LINES = 15          # how far down the page header may reach
 _STAMP_LINE_LEN = 120     # a publication stamp sits on a short line
 
@@ -270,7 +299,7 @@ class _Reader:
             if self._CENTRAL.match(line):
                 return None, None
             for m in self._COMMITTEE_RE.finditer(line):
-                com = re.sub(r"\s+", " ", m.group("com"))
+                com = _SPACES.sub(" ", m.group("com"))
                 com = com[0].upper() + com[1:].lower()
                 name = None
                 after = self._NAME_AFTER.match(line, m.end())
@@ -423,20 +452,17 @@ class _Reader:
         spans: list[str] = []
         after = pt.CHAIR_AFTER.search(sentence)
         if after:
-            spans.append(re.split(r"\.\s|\s(?:tổ\s+chức|đã|diễn\s+ra|họp)\s",
-                                  sentence[after.end():])[0])
+            spans.append(_CHAIR_SPAN_END.split(sentence[after.end():])[0])
         else:
             verb = pt.CHAIR_VERB.search(sentence)
             if verb is None and kind == "lam_viec":
-                verb = re.search(r"(?i)(?<!\w)làm\s+việc\s+với", sentence)
+                verb = _WORKS_WITH.search(sentence)
             if verb is not None:
                 span = sentence[:verb.start()]
-                span = re.sub(r"(?i)\s*(?:do|đã|cùng|đồng\s+thời)\s*$", "", span)
-                if span.startswith(("Đồng chí", "đồng chí")) or not re.match(
-                        r"(?i)\s*(?:đồng\s+chí|đ/c)", span):
-                    start = self._first_person(span)
-                    if start is not None:
-                        spans.append(span[start:])
+                span = _CHAIR_SPAN_TAIL.sub("", span)
+                start = self._first_person(span)
+                if start is not None:
+                    spans.append(span[start:])
         chairs: list[Chair] = []
         for span in spans:
             for part in pt.PEOPLE_SPLIT.split(span):
@@ -460,7 +486,7 @@ class _Reader:
         part = part.strip(" ,;:-()")
         m = pt.PERSON_MARK.search(part)
         pre, rest = (part[:m.start()], part[m.end():]) if m else ("", part)
-        rest = re.sub(r"(?i)\s+(?:đã|cùng|đồng|và)$", "", rest.strip(" ,;:-"))
+        rest = _TITLE_TAIL.sub("", rest.strip(" ,;:-"))
         if pt.TITLE_START.match(rest):
             names = [n for n in gz.NAME_RE.finditer(rest) if self._valid_name(n.group(0))]
             if not names or rest[names[-1].end():].strip(" ,.-"):
@@ -551,7 +577,7 @@ class _Reader:
 
     @staticmethod
     def _speaker_is_leader(sentence: str) -> bool:
-        return bool(re.search(r"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực", sentence))
+        return bool(_LEADER.search(sentence))
 
     # --- directives ---------------------------------------------------------
     def _frame(self, sentence: str) -> re.Match[str] | None:
@@ -561,13 +587,13 @@ class _Reader:
                 break
             pre = sentence[:m.start()]
             pre_stripped = pt.LEADING_CONNECTIVE.sub("", pre.strip())
-            pre_stripped = re.sub(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*", "", pre_stripped)
+            pre_stripped = _TOPIC_CLAUSE.sub("", pre_stripped)
             if not pre_stripped or pt.SPEAKER_END.search(pre):
                 verb = m.group(0).lower()
-                if (re.search(r"(?i)(?:có|sẽ)\s*$", pre)
-                        or re.search(r"(?i)(?<!\w)được(?!\w)", pre[-80:])
+                if (_ENDS_CO_SE.search(pre)
+                        or _DUOC.search(pre[-80:])
                         or (verb.startswith(("chỉ", "quán", "giao"))
-                            and re.search(r"(?i)đã\s*$", pre))):
+                            and _ENDS_DA.search(pre))):
                     continue
                 return m
         return None
@@ -642,9 +668,6 @@ class _Reader:
                 d = self._directive_sentence(s.text, default)
                 if d:
                     out.append(d)
-                    if d.assignees and d.assignees != ("*",) and not self._starts_with_subject(
-                            d.text):
-                        pass
         return out
 
     @staticmethod
@@ -689,7 +712,7 @@ class _Reader:
             content = sentence[frame.end():]
             if pt.META_ASSIGNMENT.match(_clean(content)):
                 return None
-            verb = re.sub(r"\s+", " ", frame.group(0).strip(" ,:").lower())
+            verb = _SPACES.sub(" ", frame.group(0).strip(" ,:").lower())
             if verb in ("nhấn mạnh", "chỉ đạo", "chỉ rõ", "quán triệt") and not (
                     pt.MODAL_CUE.search(content) or pt.ACTION_VERB.search(content)):
                 return None
@@ -707,7 +730,7 @@ class _Reader:
         if done and done.start() < first_cue and not imperative:
             return None
         verb_at = self._verb_at(body)
-        if re.search(r"(?i)(?<!\w)(?:còn|chưa)\s", body[:min(first_cue, verb_at or len(body))]) \
+        if _SHORTCOMING.search(body[:min(first_cue, verb_at or len(body))]) \
                 and not imperative:
             return None     # a shortcoming: "một số nhiệm vụ còn chậm"
         if subject and not cue and not imperative:
@@ -737,10 +760,6 @@ class _Reader:
         at = self._verb_at(text)
         return text[:at].strip(" ,") if at is not None else ""
 
-    @staticmethod
-    def _starts_with_subject(text: str) -> bool:
-        return not pt.IMPERATIVE_START.match(text)
-
     def _directive(self, text: str, default: tuple[str, ...], *, item: bool) -> Directive | None:
         text = text.strip()
         if not text or len(text.split()) < 3:
@@ -769,16 +788,12 @@ class _Reader:
                          lead=lead)
 
     def _assign(self, text: str, default: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
-        coop = re.search(r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp\s+với)\s+",
-                         text[:250])
+        coop = _COOPERATION.search(text[:250])
         if coop:
             lead_units = [u for _, _, u in gz.find_units(
                 text[:coop.start()], committee=self.unit_committee, province=self.province)]
             if lead_units:
-                partners_text = re.split(
-                    r"[;.]|\s(?:tham\s+mưu|triển\s+khai|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát"
-                    r"|hướng\s+dẫn|theo\s+dõi|đôn\s+đốc|kiểm\s+tra|nghiên\s+cứu|chuẩn\s+bị|hoàn\s+thành"
-                    r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s", text[coop.end():])[0]
+                partners_text = _PARTNERS_END.split(text[coop.end():])[0]
                 partners = self._partners(partners_text)
                 names = list(dict.fromkeys([lead_units[-1]] + partners))
                 return tuple(names), lead_units[-1]
@@ -800,9 +815,9 @@ class _Reader:
 
     def _partners(self, text: str) -> list[str]:
         out: list[str] = []
-        for chunk in re.split(r",\s*|\s+và\s+", text):
+        for chunk in _LIST_SEP.split(text):
             chunk = chunk.strip()
-            if not chunk or pt_vague(chunk):
+            if not chunk or _vague(chunk):
                 continue
             units = gz.find_units(chunk, committee=self.unit_committee, province=self.province)
             if units:
@@ -813,14 +828,14 @@ class _Reader:
                 out.append(g.group(0))
         # A group split on commas ("các huyện ủy, thị ủy, thành ủy") is read whole.
         whole = gz.SUBSET_GROUP_RE.search(text)
-        if whole and "," in whole.group(0) and not pt_vague(text[whole.end():whole.end() + 30]):
+        if whole and "," in whole.group(0) and not _vague(text[whole.end():whole.end() + 30]):
             out = [o for o in out if o not in whole.group(0)] + [whole.group(0)]
         return out
 
     def _assignees(self, text: str, default: tuple[str, ...]) -> tuple[str, ...]:
         text = pt.LEADING_CONNECTIVE.sub("", text.strip())
         text = pt.LEADING_TIME.sub("", text)
-        text = re.sub(r"(?i)^(?:về|đối\s+với)\s+", "", text)
+        text = _TOPIC_WORD.sub("", text)
         at = self._verb_at(text)
         head = (text[:at] if at is not None else text[:120]).strip(" ,:")
         if not head:
@@ -843,20 +858,20 @@ class _Reader:
 
     def _attendees(self) -> set[str]:
         text = self._text(self.lead)
-        m = re.search(r"(?i)(?:giao\s+ban|làm\s+việc|họp)[^.]{0,80}?\svới\s+([^.;]{3,200})", text)
+        m = _ATTENDEES.search(text)
         if not m:
             return set()
-        return set(re.findall(r"\w+", m.group(1).lower()))
+        return set(_WORD.findall(m.group(1).lower()))
 
     def _same_as_attendees(self, group: str) -> bool:
-        words = set(re.findall(r"\w+", group.lower()))
+        words = set(_WORD.findall(group.lower()))
         if not words or not self.attendees:
             return False
         common = len(words & self.attendees)
         return common / len(words) >= 0.75 and common / len(self.attendees) >= 0.75
 
     def _is_attendee_list(self, head: str) -> bool:
-        words = re.findall(r"\w+", head.lower())
+        words = _WORD.findall(head.lower())
         if not words or not (head.lower().startswith("các") or head.lower().startswith(
                 "lãnh đạo các")):
             return False
@@ -948,10 +963,8 @@ class _Reader:
             before = sentence[:m.start()]
             if pt.NOT_RECOMMENDATION_BEFORE.search(before[-40:]):
                 continue
-            subject_text = pt.LEADING_CONNECTIVE.sub("", re.sub(
-                r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*", "",
-                before.strip()))
-            subject_text = re.sub(r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s*$", "", subject_text)
+            subject_text = pt.LEADING_CONNECTIVE.sub("", _AT_THE_MEETING.sub("", before.strip()))
+            subject_text = _REC_SUBJECT_TAIL.sub("", subject_text)
             if in_region and self._speaker_is_leader(subject_text):
                 return None
             rest = sentence[m.end():]
@@ -970,8 +983,7 @@ class _Reader:
         if not text:
             return None
         low = text.lower()
-        if gz.ALL_UNITS_RE.match(text) or re.match(
-                r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)", low):
+        if gz.ALL_UNITS_RE.match(text) or _EVERY_SPEAKER.match(low):
             return ("*",)
         units = [u for _, _, u in gz.find_units(text, committee=self.unit_committee,
                                                  province=self.province)]
@@ -984,7 +996,7 @@ class _Reader:
 
     def _rec_items(self, text: str, first: bool = False) -> list[str]:
         items = []
-        for k, part in enumerate(re.split(r";\s*", text)):
+        for k, part in enumerate(_SEMICOLON.split(text)):
             part = _clean(part)
             if first and k == 0:
                 part = pt.RECOMMEND_LEAD_VERB.sub("", part)
@@ -1048,5 +1060,6 @@ class _Reader:
         return bool(units) and len(line) - (units[0][1] - units[0][0]) < 15
 
 
-def pt_vague(text: str) -> bool:
+def _vague(text: str) -> bool:
+    """"các cơ quan, đơn vị liên quan": a partner too vague to list."""
     return bool(gz.VAGUE_PARTNER_RE.search(text))

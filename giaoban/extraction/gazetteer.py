@@ -83,9 +83,12 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_DASH = re.compile(r"\s*-\s*")
+
+
 def canonical_province(name: str) -> str | None:
     """'Thanh Hóa', 'THANH HÓA', 'TP.HCM' -> canonical name, else None."""
-    key = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", name.strip()))
+    key = " ".join(_DASH.sub(" - ", name.strip()).split())
     if key in _ALIASES:
         return _ALIASES[key]
     return _BY_UPPER.get(key.upper()) or _BY_UPPER.get(name.strip().upper())
@@ -142,7 +145,8 @@ UNIT_RE: Final = re.compile(
     re.VERBOSE,
 )
 _UNIT_TRIGGER: Final = re.compile(
-    r"(?<!\w)(?:[Bb]an|[CcỦủ]|UBKT|[Vv]ăn|VPT|[Bb]áo|[Đđ]ài|[Tt]rường|[Đđ]ảng)"
+    r"(?<!\w)(?:[Bb]an\s|[Cc]ơ\s+quan\s|[Ủủ]y\s+ban\s|UBKT|[Vv]ăn\s+phòng\s|VPT|[Bb]áo\s"
+    r"|[Đđ]ài\s|[Tt]rường\s|[Đđ]ảng\s+ủy\s)"
 )
 # A bare board name followed by these is an event committee, not the Party board.
 _NOT_A_BOARD_AFTER = re.compile(
@@ -153,7 +157,7 @@ _NOT_A_BOARD_AFTER = re.compile(
 def _committee_word(raw: str | None, default: str) -> str | None:
     if not raw:
         return default
-    raw = re.sub(r"\s+", " ", raw)
+    raw = " ".join(raw.split())
     if raw in ("Trung ương", "TW"):
         return None
     return {"TU": "Tỉnh ủy"}.get(raw, raw)
@@ -198,7 +202,7 @@ def _canonical(m: re.Match[str], text: str, committee: str, province: str | None
             return None
         if not g("bcom") and _NOT_A_BOARD_AFTER.match(text, m.end()):
             return None
-        base = _BOARDS[re.sub(r"\s+", " ", g("bname").lower())]
+        base = _BOARDS[" ".join(g("bname").lower().split())]
         return f"{base} {com}{_place_suffix(com, g('bplace'))}"
     if g("babbr"):
         return f"{_BOARDS[(g('bab') or 'tgdv').lower()]} Tỉnh ủy"
@@ -210,7 +214,7 @@ def _canonical(m: re.Match[str], text: str, committee: str, province: str | None
     if g("ubktabbr"):
         return "Ủy ban Kiểm tra Tỉnh ủy"
     if g("vp"):
-        com = re.sub(r"\s+", " ", g("vcom"))
+        com = " ".join(g("vcom").split())
         return f"Văn phòng {com}{_place_suffix(com, g('vplace'))}"
     if g("vpabbr"):
         return "Văn phòng Tỉnh ủy" if g("vpabbr") == "VPTU" else None
@@ -228,8 +232,8 @@ def _canonical(m: re.Match[str], text: str, committee: str, province: str | None
             return f"Trường Chính trị {g('sname')}"
         return f"Trường Chính trị {province or 'tỉnh'}"
     if g("khoi"):
-        kind = re.sub(r"\s+", " ", g("kname").lower())
-        level = re.sub(r"\s+", " ", (g("klevel") or "tỉnh").lower())
+        kind = " ".join(g("kname").lower().split())
+        level = " ".join((g("klevel") or "tỉnh").lower().split())
         if "doanh nghiệp" in kind and "cơ quan" in kind:
             return f"Đảng ủy Khối các cơ quan và doanh nghiệp {level}"
         if "doanh nghiệp" in kind:
