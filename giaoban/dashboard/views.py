@@ -5,7 +5,9 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext as _
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from giaoban.core.permissions import scope_for
+from giaoban.core.cache import cached
 from giaoban.dashboard import queries
 from giaoban.tasks.forms import date_field
 from giaoban.periods import Period, PeriodType, ReportRules, default_calendar
@@ -47,6 +50,19 @@ def _as_of(request: HttpRequest) -> date:
         return timezone.localdate()
 
 
+def _unit_table(request: HttpRequest, ref: date, per_unit: list[dict]) -> str:
+    """The per-unit table (~100 units × 8 numbers), rendered once per data version and language:
+    rendering it was most of the dashboard's time at national scale."""
+    key, roots = queries.cache_key(request.user, f"per_unit_html:{get_language()}:{ref.isoformat()}")
+
+    def render() -> str:
+        rows = [{"unit_id": row["unit_id"], "name": row["name"], "total": row["total"],
+                 "cells": [row[c.value] for c in StatusClass]} for row in per_unit]
+        return render_to_string("dashboard/_per_unit.html", {"unit_rows": rows, "classes_list": list(StatusClass)})
+
+    return mark_safe(cached(key, render, roots=roots))
+
+
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -64,9 +80,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids),
         "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
         "per_unit": per_unit,
-        # cells pre-formatted: the table has ~100 units × 7 numbers, rendered on every view
-        "unit_rows": [{"unit_id": row["unit_id"], "name": row["name"], "total": str(row["total"]),
-                       "cells": [str(row[c.value]) for c in StatusClass]} for row in per_unit or ()],
+        "unit_table": _unit_table(request, ref, per_unit) if per_unit is not None else "",
         "classes_list": list(StatusClass),
         "period": current_period(ref),
         "awaiting": queries.awaiting_decision(request.user) if scope.is_office else None,

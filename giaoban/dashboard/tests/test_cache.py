@@ -16,7 +16,7 @@ def test_cached_counts_change_after_an_act(cast, django_assert_max_num_queries):
     office = _client(cast.office_a)
     first = office.get("/").context["counts"]
     # second view: the per-unit aggregate comes from the cache (one query fewer)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert office.get("/").context["counts"] == first
     today = timezone.localdate()
     services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=today,
@@ -46,6 +46,6 @@ def test_a_change_in_one_province_keeps_the_other_provinces_cache(cast, django_a
     assert data_cache._version(cast.committee_a.pk) > a_version
     assert data_cache._version(cast.committee_b.pk) == b_version
     # Beta's dashboard is still served from the cache: session, user, memberships, CTE,
-    # overdue, due soon, awaiting — no per-unit aggregate
+    # overdue, due soon, awaiting ids (none await) — no per-unit aggregate
     with django_assert_num_queries(7):
         office_b.get("/")

@@ -34,7 +34,7 @@ def mixed(cast):
 def test_office_dashboard(mixed, login):
     response = login(mixed.office_a).get("/")
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "dashboard/office.html"
+    assert "dashboard/office.html" in [t.name for t in response.templates]
     counts = response.context["counts"]
     assert (counts["total"], counts["open_overdue"], counts["open_in_time"], counts["done_on_time"],
             counts["standing"]) == (4, 1, 1, 1, 1)
@@ -95,8 +95,9 @@ def test_dashboard_in_english(cast, login):
 #      unit staff: the counts per status class of their unit (one aggregate)
 #   6. overdue assignments with task and unit
 #   7. due within 7 days, with task and unit
-#   8. office only: claims and extension requests awaiting it, with task and unit
-DASHBOARD_QUERIES = {"office_a": 8, "leader_a": 7, "admin": 6, "unit_a": 6}
+#   8. office only: ids of the claims and extension requests awaiting it (partial index)
+#   9. office only: those assignments with task and unit (skipped when none awaits)
+DASHBOARD_QUERIES = {"office_a": 9, "leader_a": 7, "admin": 6, "unit_a": 6}
 
 
 def test_dashboard_queries_do_not_grow_with_rows(cast, django_assert_num_queries, settings):
