@@ -42,7 +42,7 @@ _TITLE_TAIL = re.compile(r"(?i)\s+(?:đã|cùng|đồng|và)$")
 _LEADER = re.compile(r"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực")
 _TOPIC_CLAUSE = re.compile(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*")
 _ENDS_CO_SE = re.compile(r"(?i)(?:có|sẽ)\s*$")
-_DUOC = re.compile(r"(?i)(?<!\w)được(?!\w)")
+_DUOC = re.compile(r"(?i)(?<!\w)(?<!đạt\s)(?<!có\s)được(?!\w)")   # not "kết quả đạt được"
 _ENDS_DA = re.compile(r"(?i)đã\s*$")
 _SHORTCOMING = re.compile(r"(?i)(?<!\w)(?:còn|chưa)\s")
 _COOPERATION = re.compile(
@@ -60,6 +60,9 @@ _AT_THE_MEETING = re.compile(
     r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*")
 _EVERY_SPEAKER = re.compile(r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)")
 _SEMICOLON = re.compile(r";\s*")
+
+# Item marks from the outermost to the innermost ("1." > "1.1" > "a)" > "-").
+_ITEM_RANK = {"num": 0, "pnum": 0, "sub": 1, "letter": 2, "bullet": 3}
 
 _HEAD_LINES = 15          # how far down the page header may reach
 _STAMP_LINE_LEN = 120     # a publication stamp sits on a short line
@@ -525,7 +528,9 @@ class _Reader:
     def _online(self) -> tuple[bool, int | None]:
         limit = self.region_para()
         scope = [s for s in self.sentences if s.para in self.lead_set or s.para < limit]
-        online = any(pt.ONLINE.search(s.text) for s in scope)
+        # "hệ thống hội nghị trực tuyến" in a unit's request is not how the meeting was held.
+        online = any(pt.ONLINE.search(s.text) and self._rec_frame(s.text, False) is None
+                     for s in scope)
         if not online:
             return False, None
         for s in scope:
@@ -588,7 +593,9 @@ class _Reader:
             pre = sentence[:m.start()]
             pre_stripped = pt.LEADING_CONNECTIVE.sub("", pre.strip())
             pre_stripped = _TOPIC_CLAUSE.sub("", pre_stripped)
-            if not pre_stripped or pt.SPEAKER_END.search(pre):
+            if self._is_unit_name(pre_stripped):
+                continue    # "Ban Tuyên giáo Tỉnh ủy chỉ đạo Báo ...": the unit's own task
+            if not pre_stripped or pt.SPEAKER_END.search(pre) or self._after_prior_act(pre):
                 verb = m.group(0).lower()
                 if (_ENDS_CO_SE.search(pre)
                         or _DUOC.search(pre[-80:])
@@ -598,11 +605,18 @@ class _Reader:
                 return m
         return None
 
+    @staticmethod
+    def _after_prior_act(pre: str) -> bool:
+        """"đồng chí X ghi nhận ... và" before the frame verb: the speaker acts twice."""
+        act = pt.PRIOR_ACT.search(pre)
+        return bool(act and pt.SPEAKER_END.search(pre, 0, act.start()))
+
     def _directives(self) -> list[Directive]:
         out: list[Directive] = []
         section_ok = True
         default: tuple[str, ...] = ("*",)
         lead_default: tuple[str, ...] = ("*",)
+        header_rank: int | None = None     # rank of the item line that set `default`
         paras: dict[int, list[_Sentence]] = {}
         for s in self.sentences[self.region:]:
             paras.setdefault(s.para, []).append(s)
@@ -625,6 +639,10 @@ class _Reader:
             if not section_ok:
                 continue
             if item:
+                rank = _ITEM_RANK[item.lastgroup or "bullet"]
+                if header_rank is not None and rank <= header_rank:
+                    # "4. Ủy ban Kiểm tra ..." after "3. Ban Tuyên giáo:" and its sub-items.
+                    default, header_rank = lead_default, None
                 body = line[item.end():]
                 header = pt.TOPIC_HEADER.match(body)
                 if header:
@@ -632,13 +650,18 @@ class _Reader:
                     hdr_units = self._assignees(header.group(0), ())
                     if not body.strip():
                         default = hdr_units or lead_default
+                        header_rank = rank
                         continue
                 if not body.strip() or (len(body.split()) < 15 and body.rstrip().endswith(":")):
                     default = self._assignees(body, ()) or lead_default
+                    header_rank = rank
                     continue
                 # One entry per numbered item, screened like a sentence (reports are not
                 # directives) and with its reporting frame dropped.
                 d = self._directive_sentence(body, default, item=True)
+                if d is None and header_rank is not None and default != lead_default:
+                    # Under "3. Ban Tuyên giáo và Dân vận Tỉnh ủy:" every item is its task.
+                    d = self._task_item(body, default)
                 if d:
                     out.append(d)
                     self.directive_sentences.update(s.text for s in sents)
@@ -662,6 +685,15 @@ class _Reader:
                         out.append(d)
                         self.directive_sentences.update(s.text for s in sents)
                 continue
+            if sents[-1].text.rstrip().endswith(":") and para + 1 < len(self.lines) \
+                    and pt.LINE_ITEM.match(self.lines[para + 1]):
+                # "... yêu cầu các ban Đảng ... thực hiện tốt các nhiệm vụ sau:" introduces
+                # the items below: it gives their default assignees, it is not one itself.
+                fm = self._frame(sents[-1].text)
+                subject_text = sents[-1].text[fm.end():] if fm else sents[-1].text
+                default = self._assignees(subject_text, ()) or lead_default
+                header_rank = None
+                sents = sents[:-1]
             for s in sents:
                 if s.para in self.title_set:
                     continue
@@ -669,6 +701,12 @@ class _Reader:
                 if d:
                     out.append(d)
         return out
+
+    def _task_item(self, body: str, default: tuple[str, ...]) -> Directive | None:
+        body = body.strip()
+        if pt.DONE.match(body) or pt.EVALUATION.search(body[:120]) or pt.SCHEDULING.search(body):
+            return None
+        return self._directive(_clean(body), default, item=True)
 
     @staticmethod
     def _inline_items(text: str) -> tuple[str, list[str]] | None:
@@ -705,7 +743,8 @@ class _Reader:
 
     def _directive_sentence_uncached(self, sentence: str, default: tuple[str, ...],
                                      item: bool = False) -> Directive | None:
-        if pt.SCHEDULING.search(sentence) or self._rec_frame(sentence, False) is not None:
+        if pt.SCHEDULING.search(sentence) or self._rec_frame(sentence, False) is not None \
+                or pt.CONCLUSION_ANNOUNCED.search(sentence):
             return None
         frame = self._frame(sentence)
         if frame is not None:
@@ -826,6 +865,10 @@ class _Reader:
             g = gz.SUBSET_GROUP_RE.match(chunk)
             if g and chunk.lower().startswith("các"):
                 out.append(g.group(0))
+                continue
+            state = gz.STATE_BODY_RE.match(chunk)
+            if state:
+                out.append(_SPACES.sub(" ", state.group(0)))
         # A group split on commas ("các huyện ủy, thị ủy, thành ủy") is read whole.
         whole = gz.SUBSET_GROUP_RE.search(text)
         if whole and "," in whole.group(0) and not _vague(text[whole.end():whole.end() + 30]):
@@ -933,7 +976,9 @@ class _Reader:
             active: tuple[str, ...] | None = None
             for s in sents:
                 if active is not None:
-                    if self._frame(s.text) is not None or pt.DONE.match(s.text):
+                    if self._rec_frame(s.text, in_region) is not None:
+                        active = None       # another unit's request: a new subject
+                    elif self._frame(s.text) is not None or pt.DONE.match(s.text):
                         active = None
                     else:
                         out.extend(Recommendation(t, active) for t in self._rec_items(s.text))
@@ -1020,21 +1065,50 @@ class _Reader:
                 continue
             if self._rec_frame(s.text, False):
                 continue
-            for m in pt.FIGURE.finditer(s.text):
+            text = s.text
+            m = pt.FIGURE.search(text)
+            while m is not None:
+                # Matches may overlap: the next count can sit inside this one's measure
+                # ("tiếp nhận 56 đơn thư, đã giải quyết xong 41 đơn").
+                nxt = pt.FIGURE.search(text, m.end("value"))
                 measure = m.group("measure")
-                if pt.FIGURE_MEASURE_STOP.match(measure) or pt.FIGURE_GAP_STOP.search(
-                        m.group("gap")):
-                    continue
-                value = int(m.group("value").replace(".", ""))
-                before = [u for u in units if u[1] <= m.start()]
-                clause = s.text.rfind(";", 0, m.start()) + 1
-                subject = [u for u in units if clause <= u[0] < clause + 40 and u[1] <= m.start()]
-                unit = (subject[0][2] if subject else before[-1][2] if before
-                        else para_unit.get(s.para))
-                if unit is None:
-                    continue
-                measure = pt.FIGURE_MEASURE_END.sub("", measure).strip(" ,")
-                out.append(Figure(unit=unit, value=value, measure=measure))
+                if nxt is not None and nxt.start() < m.end():
+                    cut = pt.FIGURE_MEASURE_TAIL.sub("", text[m.start("measure"):nxt.start()])
+                    if cut:
+                        measure = cut
+                    else:   # "kiểm tra 7 tổ chức đảng": a noun, not the verb "tổ chức"
+                        nxt = pt.FIGURE.search(text, m.end())
+                if not (pt.FIGURE_MEASURE_STOP.match(measure) or pt.FIGURE_GAP_STOP.search(
+                        m.group("gap"))):
+                    unit = self._figure_unit(text, m.start(), units, para_unit.get(s.para))
+                    if unit is not None:
+                        out.extend(self._counts(unit, m.group("value"), measure))
+                m = nxt
+        return out
+
+    @staticmethod
+    def _figure_unit(text: str, at: int, units: tuple[tuple[int, int, str], ...],
+                     para_unit: str | None) -> str | None:
+        before = [u for u in units if u[1] <= at]
+        clause = text.rfind(";", 0, at) + 1
+        subject = [u for u in units if clause <= u[0] < clause + 40 and u[1] <= at]
+        return subject[0][2] if subject else before[-1][2] if before else para_unit
+
+    @staticmethod
+    def _counts(unit: str, value: str, measure: str) -> list[Figure]:
+        """One figure, or several sharing a verb: "2 hội nghị và 1 cuộc thi"."""
+        out: list[Figure] = []
+        pieces: list[tuple[str, str]] = []
+        start = 0
+        for c in pt.FIGURE_COORDINATED.finditer(measure):
+            pieces.append((value, measure[start:c.start()]))
+            value, start = c.group("value"), c.end()
+        pieces.append((value, measure[start:]))
+        for val, meas in pieces:
+            meas = pt.FIGURE_MEASURE_END.sub("", meas).strip(" ,")
+            if not meas or pt.FIGURE_MEASURE_STOP.match(meas):
+                continue
+            out.append(Figure(unit=unit, value=int(val.replace(".", "")), measure=meas))
         return out
 
     # --- units ----------------------------------------------------------------
@@ -1043,14 +1117,13 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if pt.END_OF_NOTICE.match(line):
                 break
-            if i in self.meta or (i in self.title_set and self._byline(line)):
+            if i in self.meta or self._byline(line):
                 continue
             for _, _, name in gz.find_units(line, committee=self.unit_committee,
                                             province=self.province):
                 found.append(name)
         for d in directives:
-            found.extend(a for a in d.assignees if a != "*" and not a.lower().startswith(
-                ("các", "xã")))
+            found.extend(a for a in d.assignees if a != "*" and self._is_unit_name(a))
         return list(dict.fromkeys(found))
 
     @staticmethod

@@ -139,7 +139,7 @@ UNIT_RE: Final = re.compile(
     | (?P<khoi>(?i:đảng\s+ủy\s+khối)\s+(?P<kname>(?i:(?:các\s+)?cơ\s+quan\s*(?:và|-|,)\s*(?:các\s+)?doanh\s+nghiệp
             |(?:các\s+)?cơ\s+quan|(?:các\s+)?doanh\s+nghiệp|dân\s+chính\s+đảng)))
         (?:\s+(?P<klevel>(?i:tỉnh|thành\s+phố)))?
-    | (?P<dcq>(?i:đảng\s+ủy\s+các\s+cơ\s+quan\s+đảng)(?:\s+(?i:tỉnh|thành\s+phố))?)
+    | (?P<dcq>(?i:đảng\s+ủy\s+các\s+cơ\s+quan\s+đảng)(?:\s+(?P<dlevel>(?i:tỉnh|thành\s+phố)))?)
     | (?P<bvsk>(?i:ban\s+bảo\s+vệ,?\s+chăm\s+sóc\s+sức\s+khỏe\s+cán\s+bộ)(?:\s+(?i:tỉnh|thành\s+phố))?)
     )(?!\w)""",
     re.VERBOSE,
@@ -242,7 +242,8 @@ def _canonical(m: re.Match[str], text: str, committee: str, province: str | None
             return f"Đảng ủy Khối Dân chính Đảng {level}"
         return f"Đảng ủy Khối các cơ quan {level}"
     if g("dcq"):
-        return "Đảng ủy các cơ quan Đảng tỉnh"
+        level = " ".join((g("dlevel") or "tỉnh").lower().split())
+        return f"Đảng ủy các cơ quan Đảng {level}"
     if g("bvsk"):
         return "Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh"
     return None
@@ -291,8 +292,23 @@ SUBSET_GROUP_RE: Final = re.compile(
     r"|ban\s+xây\s+dựng\s+đảng|ban\s+đảng|đảng\s+bộ\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?"
     r"|đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?|tổ\s+chức\s+cơ\s+sở\s+đảng|chi\s+bộ"
     r"|sở,\s+ban,\s+ngành(?:,\s+địa\s+phương)?|sở,\s+ngành(?:,\s+địa\s+phương)?"
-    r"|địa\s+phương|xã,\s+phường(?:,\s+đặc\s+khu)?|đảng\s+ủy\s+xã,\s+phường"
+    r"|địa\s+phương|xã,\s+phường(?:,\s+đặc\s+khu)?|đảng\s+ủy\s+xã,\s+phường(?:,\s+đặc\s+khu)?"
+    r"|đảng\s+ủy\s+các\s+(?:xã,\s+phường|phường,\s+xã)(?:,\s+đặc\s+khu)?"
+    r"|cấp,\s+các\s+ngành|ngành,\s+các\s+cấp"
     r")(?!\w)"
 )
 # Partners too vague to list ("các cơ quan, đơn vị liên quan").
 VAGUE_PARTNER_RE: Final = re.compile(r"(?i)liên\s+quan|có\s+liên\s+quan|các\s+ngành\b")
+
+# State bodies named as partners ("phối hợp với Sở Tài chính"): listed as written.
+STATE_BODY_RE: Final = re.compile(
+    r"(?<!\w)(?:Sở\s+(?:Tài\s+chính|Nội\s+vụ|Tư\s+pháp|Y\s+tế|Xây\s+dựng|Công\s+[Tt]hương|Ngoại\s+vụ"
+    r"|Du\s+lịch|Kế\s+hoạch\s+và\s+Đầu\s+tư|Giáo\s+dục\s+và\s+Đào\s+tạo|Khoa\s+học\s+và\s+Công\s+nghệ"
+    r"|Thông\s+tin\s+và\s+Truyền\s+thông|Tài\s+nguyên\s+và\s+Môi\s+trường"
+    r"|Nông\s+nghiệp\s+và\s+(?:Phát\s+triển\s+nông\s+thôn|Môi\s+trường)|Giao\s+thông\s+[Vv]ận\s+tải"
+    r"|Lao\s+động\s*-\s*Thương\s+binh\s+và\s+Xã\s+hội|Văn\s+hóa,\s+Thể\s+thao\s+và\s+Du\s+lịch"
+    r"|Văn\s+hóa\s+và\s+Thể\s+thao|Dân\s+tộc\s+và\s+Tôn\s+giáo)"
+    r"|(?:Công\s+an|Thanh\s+tra|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Văn\s+phòng\s+UBND|UBND|Ủy\s+ban\s+nhân\s+dân"
+    r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
+    r"\s+(?:tỉnh|thành\s+phố))(?!\w)"
+)

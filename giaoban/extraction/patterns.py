@@ -67,7 +67,7 @@ PERIOD: Final = re.compile(
 # Words that make the following period a plan, not the period under review.
 PLANNING_BEFORE: Final = re.compile(
     r"(?i)(?:định\s+hướng|phương\s+hướng|triển\s+khai|kế\s+hoạch|chuẩn\s+bị|trọng\s+tâm"
-    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang)[^.;,]{0,30}$"
+    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang|hoàn\s+thành|phấn\s+đấu)[^.;,]{0,30}$"
 )
 YEAR: Final = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 
@@ -107,15 +107,15 @@ TITLE_START: Final = re.compile(rf"^(?:{TITLE_HEAD})(?!\w)")
 # --- Conclusion and directives -------------------------------------------
 CONCLUSION: Final = re.compile(
     r"(?i)phát\s+biểu\s+kết\s+luận|kết\s+luận\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp"
-    r"|buổi\s+giao\s+ban|tại\s+(?:hội\s+nghị|buổi))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
+    r"|(?:buổi\s+)?giao\s+ban|phiên\s+họp|tại\s+(?:hội\s+nghị|buổi|phiên|cuộc))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
     r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo"
 )
 # The reporting frame: "Đồng chí ... đề nghị," -> what follows is the directive.
 FRAME_VERB: Final = re.compile(
     r"(?i)(?<!\w)(?:lưu\s+ý\s+và\s+đề\s+nghị|đề\s+nghị\s+và\s+yêu\s+cầu|yêu\s+cầu\s+và\s+đề\s+nghị"
     r"|đề\s+nghị|yêu\s+cầu|lưu\s+ý|nhấn\s+mạnh|chỉ\s+đạo|mong\s+muốn|quán\s+triệt"
-    r"|giao(?!\s+(?:ban|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))"
-    r"|chỉ\s+rõ|(?:đồng\s+ý|thống\s+nhất)[^,.;]{0,60},\s+giao)(?!\w)\s*(?:[,:]\s*)?"
+    r"|giao(?!\s+(?:(?-i:ban|BAN)|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))"
+    r"|chỉ\s+rõ|(?:đồng\s+ý|thống\s+nhất)[^,.;]{0,60}?(?:,|\s+và)\s+giao)(?!\w)\s*(?:[,:]\s*)?"
 )
 # What may stand right before a frame verb: the speaker and an adverb.
 SPEAKER_END: Final = re.compile(
@@ -154,7 +154,8 @@ IMPERATIVE_START: Final = re.compile(
     r"|làm\s+tốt|chuẩn\s+bị|xây\s+dựng|phối\s+hợp|đôn\s+đốc|theo\s+dõi|hoàn\s+thành|sớm|chú\s+trọng"
     r"|chấn\s+chỉnh|quán\s+triệt|bảo\s+đảm|đảm\s+bảo|phát\s+huy|duy\s+trì|cần|phải|lưu\s+ý|không\s+để"
     r"|giao|yêu\s+cầu|đề\s+nghị|khắc\s+phục|tham\s+mưu|hướng\s+dẫn|nghiên\s+cứu|đổi\s+mới|siết\s+chặt"
-    r"|thường\s+xuyên|kiên\s+quyết|quyết\s+liệt|nghiêm\s+túc|huy\s+động|củng\s+cố|kiện\s+toàn)(?!\w)"
+    r"|thường\s+xuyên|kiên\s+quyết|quyết\s+liệt|nghiêm\s+túc|huy\s+động|củng\s+cố|kiện\s+toàn"
+    r"|nắm\s+chắc|nắm\s+bắt|bám\s+sát|hoàn\s+thiện)(?!\w)"
 )
 # Action verbs: where the subject of a directive ends.
 ACTION_VERB: Final = re.compile(
@@ -175,8 +176,18 @@ EVALUATION: Final = re.compile(
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
 RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
 SCHEDULING: Final = re.compile(
-    r"(?i)(?:hội\s+nghị|giao\s+ban|cuộc\s+họp|phiên\s+họp)[^.;]{0,40}?(?:sẽ\s+(?:được\s+)?"
-    r"(?:tổ\s+chức|diễn\s+ra|họp|tiến\s+hành)|tiếp\s+theo|lần\s+sau|kỳ\s+tới)"
+    r"(?i)(?:hội\s+nghị|giao\s+ban|cuộc\s+họp|phiên\s+họp)[^.;]{0,40}?(?:(?:sẽ|dự\s+kiến)\s+(?:được\s+)?"
+    r"(?:tiếp\s+tục\s+)?(?:tổ\s+chức|diễn\s+ra|họp|tiến\s+hành|làm\s+việc|thảo\s+luận|khai\s+mạc"
+    r"|bế\s+mạc)|tiếp\s+theo|lần\s+sau|kỳ\s+tới)"
+)
+# A sentence that only announces the conclusion: "..., Thường trực Tỉnh ủy kết luận như sau:".
+CONCLUSION_ANNOUNCED: Final = re.compile(r"(?i)kết\s+luận(?:\s+như\s+sau)?\s*:?\s*$")
+# Between the speaker and a frame verb, an earlier act of the speaker: "đồng chí ...
+# ghi nhận các kết quả đạt được và yêu cầu", "... đã trả lời các kiến nghị ... và yêu cầu".
+PRIOR_ACT: Final = re.compile(
+    r"(?i)(?<!\w)(?:đã\s+)?(?:ghi\s+nhận|đánh\s+giá(?:\s+cao)?|biểu\s+dương|hoan\s+nghênh|cảm\s+ơn"
+    r"|trả\s+lời|giải\s+đáp|tiếp\s+thu|thống\s+nhất|đồng\s+ý|khen\s+ngợi|chúc\s+mừng)(?!\w)"
+    r"[^.;:]{0,200}?(?:\s+và|,\s*đồng\s+thời|\s*;)\s*$"
 )
 META_ASSIGNMENT: Final = re.compile(
     r"(?i)^(?:nhiệm\s+vụ|việc)(?:\s+cụ\s+thể)?\s+cho\s+(?:từng|các|mỗi)|^(?:nhiệm\s+vụ|việc)\s*$"
@@ -229,7 +240,8 @@ FIGURE: Final = re.compile(
     r"|kiểm\s+tra|giám\s+sát|thi\s+hành\s+kỷ\s+luật|kỷ\s+luật|tổ\s+chức|xuất\s+bản|phát\s+hành"
     r"|đăng\s+tải|đăng|phát\s+sóng|thẩm\s+định|góp\s+ý|tiếp|biên\s+tập|mở|đào\s+tạo|bồi\s+dưỡng"
     r"|xét|trình|cho\s+ý\s+kiến|khảo\s+sát|tập\s+huấn|sản\s+xuất|phục\s+vụ|phát\s+hiện"
-    r"|trao\s+tặng|trao|tặng|hướng\s+dẫn|xây\s+dựng|thụ\s+lý|nhận)(?!\w)"
+    r"|trao\s+tặng|trao|tặng|hướng\s+dẫn|xây\s+dựng|thụ\s+lý|nhận|theo\s+dõi|đôn\s+đốc|bổ\s+nhiệm"
+    r"|điều\s+động)(?!\w)"
     r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)){0,60}?)\s(?i:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
     r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?P<measure>[^\W\d_][^.;:()\n]{0,80})"
 )
@@ -241,8 +253,16 @@ FIGURE_MEASURE_STOP: Final = re.compile(
 FIGURE_GAP_STOP: Final = re.compile(
     r"(?i)(?<!\w)(?:thứ|số|khóa|ngày|tháng|năm|quý|lần|kỳ|đợt|giai\s+đoạn|nhiệm\s+kỳ)\s*$"
 )
+# A second count sharing the verb: "tổ chức 2 hội nghị và 1 cuộc thi".
+FIGURE_COORDINATED: Final = re.compile(
+    r"(?:,\s*|\s+và\s+)(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?=[^\W\d_])"
+)
+# What a measure cut before the next count ends with: "đơn thư, đã" -> "đơn thư".
+FIGURE_MEASURE_TAIL: Final = re.compile(r"(?i)(?:[\s,]+(?:đã|và|cũng|còn|đồng\s+thời))*[\s,]*$")
 FIGURE_MEASURE_END: Final = re.compile(
-    r"(?i)\s+(?:gửi\s+đến|trong\s+(?:quý|tháng|năm|kỳ)|so\s+với|đạt|tăng|giảm|và\s+đã|với)(?!\w).*$"
+    r"(?i)(?:\s+(?:gửi\s+đến|trong\s+(?:quý|tháng|năm|kỳ)|so\s+với|đạt|tăng|giảm|và\s+đã|(?:đối\s+)?với"
+    r"|trước\s+khi|khi\s+có)|,\s+(?:hướng\s+dẫn|định\s+hướng|chuyển|tham\s+mưu|chỉ\s+đạo|phối\s+hợp"
+    r"|góp\s+phần|đồng\s+thời))(?!\w).*$"
 )
 
 # --- Recommendations -----------------------------------------------------
@@ -258,7 +278,8 @@ RECOMMEND_ADDRESSEE: Final = re.compile(
     r"|lãnh\s+đạo\s+tỉnh)?\s*(?:một\s+số\s+(?:nội\s+dung|vấn\s+đề)(?:\s+như)?)?\s*[:,]?\s*"
 )
 RECOMMEND_LEAD_VERB: Final = re.compile(
-    r"(?i)^(?:(?:quan\s+tâm|xem\s+xét)(?:,?\s+(?:chỉ\s+đạo|cho\s+phép|hỗ\s+trợ))?|cho\s+phép)\s+"
+    r"(?i)^(?:(?:quan\s+tâm|xem\s+xét)(?:,?\s+(?:chỉ\s+đạo|cho\s+phép|hỗ\s+trợ))?|cho\s+phép"
+    r"|(?:sớm\s+)?cho\s+chủ\s+trương)\s+"
     r"(?!(?:các|cho|để|việc|về|đơn\s+vị|bổ\s+sung\s+cho)\s)"
 )
 NOT_RECOMMENDATION_BEFORE: Final = re.compile(
