@@ -60,6 +60,7 @@ _AT_THE_MEETING = re.compile(
     r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*")
 _EVERY_SPEAKER = re.compile(r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)")
 _SEMICOLON = re.compile(r";\s*")
+_LA_MARK = re.compile(r"là\s*[,:]")
 
 # Item marks from the outermost to the innermost ("1." > "1.1" > "a)" > "-").
 _ITEM_RANK = {"num": 0, "pnum": 0, "sub": 1, "letter": 2, "bullet": 3}
@@ -117,11 +118,17 @@ def _clean(text: str) -> str:
 class _Sentence:
     text: str
     para: int
+    start: int = 0      # where the sentence starts in its line
 
 
 def _sentences(line: str) -> list[str]:
     """Split a paragraph into sentences (not at "TP. Vinh" and the like)."""
-    out: list[str] = []
+    return [text for _, text in _sentence_spans(line)]
+
+
+def _sentence_spans(line: str) -> list[tuple[int, str]]:
+    """The sentences of a paragraph with their offsets in it."""
+    out: list[tuple[int, str]] = []
     start = 0
     for m in pt.SENTENCE_END.finditer(line):
         nxt = line[m.end():m.end() + 1]
@@ -130,11 +137,13 @@ def _sentences(line: str) -> list[str]:
         piece = line[start:m.end()]
         if pt.ABBREVIATION_END.search(piece.rstrip()[-12:]):
             continue
-        out.append(piece.strip())
+        stripped = piece.strip()
+        if stripped:
+            out.append((start + piece.index(stripped[0]), stripped))
         start = m.end()
     rest = line[start:].strip()
     if rest:
-        out.append(rest)
+        out.append((start + line[start:].index(rest[0]), rest))
     return out
 
 
@@ -148,6 +157,7 @@ class _Reader:
         self.meta: set[int] = set()
         self.directive_sentences: set[str] = set()   # filled by _directives, read by _figures
         self._rec_cache: dict[tuple[str, bool], tuple[tuple[str, ...], str] | None] = {}
+        self._verb_cache: dict[str, int | None] = {}
         self.lines = list(lines)
         self.published = published
         self.document = self._document()
@@ -225,9 +235,10 @@ class _Reader:
         self.unit_committee = self.committee if self.committee in ("Tỉnh ủy", "Thành ủy") \
             else "Tỉnh ủy"
         self.sentences = [
-            _Sentence(s, i) for i, line in enumerate(self.lines) if i not in self.meta
-            for s in _sentences(line)
+            _Sentence(s, i, at) for i, line in enumerate(self.lines) if i not in self.meta
+            for at, s in _sentence_spans(line)
         ]
+        self._line_units: dict[int, tuple[tuple[int, int, str], ...]] = {}
         self.region = self._conclusion_start()
         period, self.sibling_year = self._period()
         raw_date = self._meeting_date()
@@ -561,7 +572,10 @@ class _Reader:
         for k, s in enumerate(self.sentences):
             if s.para in self.title_set:
                 continue
-            if pt.CONCLUSION.search(s.text) and self._is_prose_line(s.para):
+            # Every form of the conclusion cue has "kết luận" or "chỉ đạo" in it.
+            low = s.text.lower()
+            if ("luận" in low or "đạo" in low) and pt.CONCLUSION.search(s.text) \
+                    and self._is_prose_line(s.para):
                 return k
         for k, s in enumerate(self.sentences):
             if s.para in self.title_set:
@@ -715,6 +729,10 @@ class _Reader:
         marks = list(pt.INLINE_ITEM.finditer(text))
         numbers = [int(m.group(1)) for m in marks]
         if len(marks) < 2 or numbers[:2] != [1, 2]:
+            low = text.lower()
+            # "Một là,", "Thứ nhất:" need "là" or "thứ" before the long pattern is tried.
+            if "thứ " not in low and not ("là" in low and _LA_MARK.search(low)):
+                return None
             marks = list(pt.INLINE_ORDINAL.finditer(text))
             numbers = [pt.ORDINAL_WORDS.get((m.group(1) or m.group(2) or "").lower(), 0)
                        for m in marks]
@@ -784,15 +802,21 @@ class _Reader:
                               and (gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head)))
                     and pt.ACTION_VERB.search(body))
 
-    @staticmethod
-    def _verb_at(text: str) -> int | None:
+    def _verb_at(self, text: str) -> int | None:
         """Where the clause's first verb starts (None: no verb)."""
+        try:
+            return self._verb_cache[text]     # several passes ask about the same clause
+        except KeyError:
+            pass
+        at = None
         for m in pt.ACTION_VERB.finditer(text, 0, 300):
             # A capitalized verb inside the clause is part of a name ("Ban Tổ chức").
             if m.start() and m.group(0)[0].isupper():
                 continue
-            return m.start()
-        return None
+            at = m.start()
+            break
+        self._verb_cache[text] = at
+        return at
 
     def _head(self, text: str) -> str:
         """The clause before its first verb: who must act ("" if none)."""
@@ -922,7 +946,8 @@ class _Reader:
 
     # --- deadlines ----------------------------------------------------------
     def _deadline(self, text: str) -> date | None:
-        m = pt.DEADLINE.search(text)
+        cue = pt.DEADLINE_CUE.search(text)
+        m = pt.DEADLINE.search(text, cue.start()) if cue else None
         if not m:
             return None
         g = m.group
@@ -1058,7 +1083,7 @@ class _Reader:
             has_digit = _DIGIT.search(s.text) is not None
             if s.para in para_unit and not has_digit:
                 continue
-            units = gz.find_units(s.text, committee=self.unit_committee, province=self.province)
+            units = self._sentence_units(s)
             if units and s.para not in para_unit and units[0][0] < 40:
                 para_unit[s.para] = units[0][2]
             if not has_digit or (k >= region_start and s.text in self.directive_sentences):
@@ -1117,20 +1142,29 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if pt.END_OF_NOTICE.match(line):
                 break
-            if i in self.meta or self._byline(line):
+            if i in self.meta:
                 continue
-            for _, _, name in gz.find_units(line, committee=self.unit_committee,
-                                            province=self.province):
-                found.append(name)
+            units = self.units_of_line(i)
+            if units and len(line) - (units[0][1] - units[0][0]) < 15:
+                continue    # a line that is only a unit's name: a masthead or byline
+            found.extend(name for _, _, name in units)
         for d in directives:
             found.extend(a for a in d.assignees if a != "*" and self._is_unit_name(a))
         return list(dict.fromkeys(found))
 
-    @staticmethod
-    def _byline(line: str) -> bool:
-        # A line that is only a unit's name is a masthead or byline, not a mention.
-        units = gz.find_units(line)
-        return bool(units) and len(line) - (units[0][1] - units[0][0]) < 15
+    def units_of_line(self, i: int) -> tuple[tuple[int, int, str], ...]:
+        """Units named in line i, found once per line and shared by the passes."""
+        units = self._line_units.get(i)
+        if units is None:
+            units = self._line_units[i] = gz.find_units(
+                self.lines[i], committee=self.unit_committee, province=self.province)
+        return units
+
+    def _sentence_units(self, s: _Sentence) -> tuple[tuple[int, int, str], ...]:
+        """Units named in a sentence, cut from its line's (a name never spans two)."""
+        end = s.start + len(s.text)
+        return tuple((a - s.start, b - s.start, name) for a, b, name in self.units_of_line(s.para)
+                     if s.start <= a and b <= end)
 
 
 def _vague(text: str) -> bool:

@@ -46,8 +46,11 @@ PROVINCE_RE: Final = re.compile(rf"(?<!\w)(?:{PROVINCE_PATTERN})(?!\w)")
 
 
 _CAP_WORD = rf"[{UPPER}][^\W_]*"
+# `(?<!\w)(?:TP\.\s?|TP\s)?WORD(?:(?:\s+|\s*-\s*)WORD){0,5}(?!\w)`, with the first
+# capital letter first so that the engine skips to it (see patterns.word_alternation).
 _CAP_RUN: Final = re.compile(
-    rf"(?<!\w)(?:TP\.\s?|TP\s)?{_CAP_WORD}(?:(?:\s+|\s*-\s*){_CAP_WORD}){{0,5}}(?!\w)"
+    rf"[{UPPER}](?<!\w.)(?:(?<=T)P(?:\.\s?|\s)[{UPPER}][^\W_]*|[^\W_]*)"
+    rf"(?:(?:\s+|\s*-\s*){_CAP_WORD}){{0,5}}(?!\w)"
 )
 _TOKEN = re.compile(r"TP\.\s?\w+|[^\s-]+|-")
 _FOLDED: dict[str, str] = {
@@ -63,8 +66,19 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
     100-name alternation at every position.
     """
     out: list[tuple[int, int, str]] = []
+    folded_get = _FOLDED.get
     for run in _CAP_RUN.finditer(text):
-        words = list(_TOKEN.finditer(run.group(0)))
+        s = run.group(0)
+        # Most runs are one word ("Sáng", "Ban"), or hold no first word of a name:
+        # settled by a dictionary look-up without tokenizing.
+        if " " not in s and "-" not in s:
+            name = folded_get(s.casefold())
+            if name:
+                out.append((run.start(), run.end(), name))
+            continue
+        if "TP" not in s and _FIRST_WORDS.isdisjoint(s.casefold().replace("-", " - ").split()):
+            continue
+        words = list(_TOKEN.finditer(s))
         folded = [w.group(0).casefold() for w in words]
         i = 0
         while i < len(words):
@@ -144,10 +158,13 @@ UNIT_RE: Final = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
-_UNIT_TRIGGER: Final = re.compile(
-    r"(?<!\w)(?:[Bb]an\s|[Cc]ơ\s+quan\s|[Ủủ]y\s+ban\s|UBKT|[Vv]ăn\s+phòng\s|VPT|[Bb]áo\s"
-    r"|[Đđ]ài\s|[Tt]rường\s|[Đđ]ảng\s+ủy\s)"
-)
+# `(?<!\w)(?:[Bb]an\s|[Cc]ơ\s+quan\s|...)`: each alternative starts with a literal, so
+# the engine skips ahead to the letters that may start a unit's name.
+_UNIT_TRIGGER: Final = re.compile("|".join(
+    f"{alt[0]}(?<!\\w.){alt[1:]}" for alt in (
+        r"Ban\s", r"ban\s", r"Cơ\s+quan\s", r"cơ\s+quan\s", r"Ủy\s+ban\s", r"ủy\s+ban\s", r"UBKT",
+        r"Văn\s+phòng\s", r"văn\s+phòng\s", r"VPT", r"Báo\s", r"báo\s", r"Đài\s", r"đài\s",
+        r"Trường\s", r"trường\s", r"Đảng\s+ủy\s", r"đảng\s+ủy\s")))
 # A bare board name followed by these is an event committee, not the Party board.
 _NOT_A_BOARD_AFTER = re.compile(
     r"\s+(?:[A-ZĐ]|hội\s+nghị|hội\s+thi|cuộc\s+thi|giải|lễ|chương\s+trình|đại\s+hội|sự\s+kiện)"

@@ -11,6 +11,30 @@ from typing import Final
 
 from giaoban.extraction.gazetteer import TITLE_HEAD, UPPER
 
+def word_alternation(alternatives: list[str], *, ignore_case: bool = True,
+                     boundary: bool = True) -> str:
+    """`(?<!\\w)(?:a|b|...)`, written so that the regex engine can skip ahead.
+
+    A pattern that starts with a look-behind or (under IGNORECASE) with a cased
+    letter is tried at every position of the text. Here the first op is one
+    character class of the alternatives' first letters in both cases, which the
+    engine scans for in C; the word boundary is checked after that letter
+    (`(?<!\\w.)`), and each alternative's rest is chosen by its first letter.
+    Every alternative must start with a plain letter. Matches are the same as
+    the plain alternation's, `(?i)` or not, with `(?<!\\w)` before it or not
+    (tests compare them).
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0].lower() if ignore_case else alt[0], []).append(alt[1:])
+    flag = "(?i:" if ignore_case else "(?:"
+    cases = (lambda k: k + k.upper()) if ignore_case else (lambda k: k)
+    firsts = "".join(sorted({c for k in groups for c in cases(k)}))
+    parts = [f"(?<=[{cases(k)}]){flag}{'|'.join(rest)})" for k, rest in groups.items()]
+    edge = "(?<!\\w.)" if boundary else ""
+    return f"[{firsts}]{edge}(?:{'|'.join(parts)})"
+
+
 _D = r"(?<!\d)(\d{1,2})"
 _SEP = r"\s*[/.-]\s*"
 
@@ -111,12 +135,15 @@ CONCLUSION: Final = re.compile(
     r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo"
 )
 # The reporting frame: "Đồng chí ... đề nghị," -> what follows is the directive.
-FRAME_VERB: Final = re.compile(
-    r"(?i)(?<!\w)(?:lưu\s+ý\s+và\s+đề\s+nghị|đề\s+nghị\s+và\s+yêu\s+cầu|yêu\s+cầu\s+và\s+đề\s+nghị"
-    r"|đề\s+nghị|yêu\s+cầu|lưu\s+ý|nhấn\s+mạnh|chỉ\s+đạo|mong\s+muốn|quán\s+triệt"
-    r"|giao(?!\s+(?:(?-i:ban|BAN)|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))"
-    r"|chỉ\s+rõ|(?:đồng\s+ý|thống\s+nhất)[^,.;]{0,60}?(?:,|\s+và)\s+giao)(?!\w)\s*(?:[,:]\s*)?"
-)
+_FRAME_VERB_WORDS: Final = [
+    r"lưu\s+ý\s+và\s+đề\s+nghị", r"đề\s+nghị\s+và\s+yêu\s+cầu", r"yêu\s+cầu\s+và\s+đề\s+nghị",
+    r"đề\s+nghị", r"yêu\s+cầu", r"lưu\s+ý", r"nhấn\s+mạnh", r"chỉ\s+đạo", r"mong\s+muốn",
+    r"quán\s+triệt",
+    r"giao(?!\s+(?:(?-i:ban|BAN)|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))",
+    r"chỉ\s+rõ", r"đồng\s+ý[^,.;]{0,60}?(?:,|\s+và)\s+giao",
+    r"thống\s+nhất[^,.;]{0,60}?(?:,|\s+và)\s+giao",
+]
+FRAME_VERB: Final = re.compile(word_alternation(_FRAME_VERB_WORDS) + r"(?!\w)\s*(?:[,:]\s*)?")
 # What may stand right before a frame verb: the speaker and an adverb.
 SPEAKER_END: Final = re.compile(
     rf"(?:(?i:đồng\s+chí|đ/c)|(?i:tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy|đảng\s+ủy|trung\s+ương"
@@ -144,10 +171,11 @@ LEADING_TIME: Final = re.compile(
     r"|thời\s+gian\s+tới|trong\s+thời\s+gian\s+tới|trước\s+mắt|từ\s+nay\s+đến\s+cuối\s+năm)\s*,\s*"
 )
 # A sentence that asks someone to act (outside a reporting frame).
-MODAL_CUE: Final = re.compile(
-    r"(?i)(?<!\w)(?:cần|phải|không\s+để|không\s+được|tập\s+trung|tiếp\s+tục|lưu\s+ý|khẩn\s+trương"
-    r"|mong\s+muốn|sẽ\s+được)(?!\w)"
-)
+_MODAL_CUE_WORDS: Final = [
+    r"cần", r"phải", r"không\s+để", r"không\s+được", r"tập\s+trung", r"tiếp\s+tục", r"lưu\s+ý",
+    r"khẩn\s+trương", r"mong\s+muốn", r"sẽ\s+được",
+]
+MODAL_CUE: Final = re.compile(word_alternation(_MODAL_CUE_WORDS) + r"(?!\w)")
 IMPERATIVE_START: Final = re.compile(
     r"(?i)^(?:tăng\s+cường|tiếp\s+tục|tập\s+trung|đẩy\s+mạnh|đẩy\s+nhanh|nâng\s+cao|chủ\s+động"
     r"|khẩn\s+trương|quan\s+tâm|thực\s+hiện|rà\s+soát|chỉ\s+đạo|triển\s+khai|tổ\s+chức|kịp\s+thời"
@@ -157,28 +185,34 @@ IMPERATIVE_START: Final = re.compile(
     r"|thường\s+xuyên|kiên\s+quyết|quyết\s+liệt|nghiêm\s+túc|huy\s+động|củng\s+cố|kiện\s+toàn"
     r"|nắm\s+chắc|nắm\s+bắt|bám\s+sát|hoàn\s+thiện)(?!\w)"
 )
+_ACTION_VERB_WORDS: Final = [
+    r"cần", r"phải", r"tiếp\s+tục", r"tập\s+trung", r"chủ\s+động", r"khẩn\s+trương", r"sớm",
+    r"tăng\s+cường", r"đẩy\s+mạnh", r"đẩy\s+nhanh", r"rà\s+soát", r"chỉ\s+đạo", r"thực\s+hiện",
+    r"triển\s+khai", r"xây\s+dựng", r"tổ\s+chức", r"tham\s+mưu", r"nâng\s+cao", r"quan\s+tâm",
+    r"phối\s+hợp", r"chủ\s+trì", r"theo\s+dõi", r"đôn\s+đốc", r"hướng\s+dẫn", r"hoàn\s+thành",
+    r"bao\s+quát", r"nắm\s+bắt", r"làm\s+tốt", r"kịp\s+thời", r"dồn\s+lực", r"chuẩn\s+bị",
+    r"nghiên\s+cứu", r"phát\s+huy", r"bảo\s+đảm", r"đảm\s+bảo", r"không\s+để", r"chú\s+trọng",
+    r"quyết\s+liệt", r"kiện\s+toàn", r"hoàn\s+thiện", r"đổi\s+mới", r"củng\s+cố", r"thường\s+xuyên",
+    r"khắc\s+phục", r"duy\s+trì", r"có\s+giải\s+pháp", r"lãnh\s+đạo,\s+chỉ\s+đạo", r"trình",
+    r"báo\s+cáo", r"tổng\s+hợp", r"ban\s+hành", r"tuyên\s+truyền", r"bố\s+trí", r"sơ\s+kết",
+    r"tổng\s+kết", r"kiểm\s+tra", r"giám\s+sát", r"làm\s+việc", r"định\s+hướng", r"chăm\s+lo",
+    r"bám\s+sát", r"vận\s+động",
+]
 # Action verbs: where the subject of a directive ends.
-ACTION_VERB: Final = re.compile(
-    r"(?i)(?<!\w)(?:cần|phải|tiếp\s+tục|tập\s+trung|chủ\s+động|khẩn\s+trương|sớm|tăng\s+cường"
-    r"|đẩy\s+mạnh|đẩy\s+nhanh|rà\s+soát|chỉ\s+đạo|thực\s+hiện|triển\s+khai|xây\s+dựng|tổ\s+chức"
-    r"|tham\s+mưu|nâng\s+cao|quan\s+tâm|phối\s+hợp|chủ\s+trì|theo\s+dõi|đôn\s+đốc|hướng\s+dẫn"
-    r"|hoàn\s+thành|bao\s+quát|nắm\s+bắt|làm\s+tốt|kịp\s+thời|dồn\s+lực|chuẩn\s+bị|nghiên\s+cứu"
-    r"|phát\s+huy|bảo\s+đảm|đảm\s+bảo|không\s+để|chú\s+trọng|quyết\s+liệt|kiện\s+toàn|hoàn\s+thiện"
-    r"|đổi\s+mới|củng\s+cố|thường\s+xuyên|khắc\s+phục|duy\s+trì|có\s+giải\s+pháp|lãnh\s+đạo,\s+chỉ\s+đạo"
-    r"|trình|báo\s+cáo|tổng\s+hợp|ban\s+hành|tuyên\s+truyền|bố\s+trí|sơ\s+kết|tổng\s+kết"
-    r"|kiểm\s+tra|giám\s+sát|làm\s+việc|định\s+hướng|chăm\s+lo|bám\s+sát|vận\s+động)(?!\w)"
-)
+ACTION_VERB: Final = re.compile(word_alternation(_ACTION_VERB_WORDS) + r"(?!\w)")
 # Not directives: evaluation, scheduling, reports of what was done.
-EVALUATION: Final = re.compile(
-    r"(?i)(?<!\w)(?:ghi\s+nhận|đánh\s+giá\s+cao|biểu\s+dương|khen\s+ngợi|hoan\s+nghênh|cảm\s+ơn"
-    r"|chúc\s+mừng|khẳng\s+định|nhìn\s+nhận|thẳng\s+thắn\s+chỉ\s+ra)(?!\w)"
-)
+_EVALUATION_WORDS: Final = [
+    r"ghi\s+nhận", r"đánh\s+giá\s+cao", r"biểu\s+dương", r"khen\s+ngợi", r"hoan\s+nghênh",
+    r"cảm\s+ơn", r"chúc\s+mừng", r"khẳng\s+định", r"nhìn\s+nhận", r"thẳng\s+thắn\s+chỉ\s+ra",
+]
+EVALUATION: Final = re.compile(word_alternation(_EVALUATION_WORDS) + r"(?!\w)")
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
 RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
 SCHEDULING: Final = re.compile(
-    r"(?i)(?:hội\s+nghị|giao\s+ban|cuộc\s+họp|phiên\s+họp)[^.;]{0,40}?(?:(?:sẽ|dự\s+kiến)\s+(?:được\s+)?"
+    word_alternation([r"hội\s+nghị", r"giao\s+ban", r"cuộc\s+họp", r"phiên\s+họp"], boundary=False)
+    + r"(?i:[^.;]{0,40}?(?:(?:sẽ|dự\s+kiến)\s+(?:được\s+)?"
     r"(?:tiếp\s+tục\s+)?(?:tổ\s+chức|diễn\s+ra|họp|tiến\s+hành|làm\s+việc|thảo\s+luận|khai\s+mạc"
-    r"|bế\s+mạc)|tiếp\s+theo|lần\s+sau|kỳ\s+tới)"
+    r"|bế\s+mạc)|tiếp\s+theo|lần\s+sau|kỳ\s+tới))"
 )
 # A sentence that only announces the conclusion: "..., Thường trực Tỉnh ủy kết luận như sau:".
 CONCLUSION_ANNOUNCED: Final = re.compile(r"(?i)kết\s+luận(?:\s+như\s+sau)?\s*:?\s*$")
@@ -234,14 +268,24 @@ DEADLINE: Final = re.compile(
     r")"
 )
 
+# Every deadline starts with one of these words: the long pattern is tried from the first.
+DEADLINE_CUE: Final = re.compile(word_alternation(
+    [r"trước", r"chậm\s+nhất", r"hạn\s+chót", r"đến", r"hoàn\s+thành", r"hoàn\s+tất", r"xong",
+     r"trong", r"hết", r"cuối", r"vào", r"dứt\s+điểm"]) + r"(?!\w)")
+
 # --- Figures -------------------------------------------------------------
+_FIGURE_VERBS: Final = [
+    r"tiếp\s+nhận", r"xử\s+lý", r"giải\s+quyết", r"tham\s+mưu", r"ban\s+hành", r"kết\s+nạp",
+    r"kiểm\s+tra", r"giám\s+sát", r"thi\s+hành\s+kỷ\s+luật", r"kỷ\s+luật", r"tổ\s+chức",
+    r"xuất\s+bản", r"phát\s+hành", r"đăng\s+tải", r"đăng", r"phát\s+sóng", r"thẩm\s+định",
+    r"góp\s+ý", r"tiếp", r"biên\s+tập", r"mở", r"đào\s+tạo", r"bồi\s+dưỡng", r"xét", r"trình",
+    r"cho\s+ý\s+kiến", r"khảo\s+sát", r"tập\s+huấn", r"sản\s+xuất", r"phục\s+vụ", r"phát\s+hiện",
+    r"trao\s+tặng", r"trao", r"tặng", r"hướng\s+dẫn", r"xây\s+dựng", r"thụ\s+lý", r"nhận",
+    r"theo\s+dõi", r"đôn\s+đốc", r"bổ\s+nhiệm", r"điều\s+động",
+]
+# A count of work done: verb, a short gap, the number, what was counted.
 FIGURE: Final = re.compile(
-    r"(?<!\w)(?P<verb>tiếp\s+nhận|xử\s+lý|giải\s+quyết|tham\s+mưu|ban\s+hành|kết\s+nạp"
-    r"|kiểm\s+tra|giám\s+sát|thi\s+hành\s+kỷ\s+luật|kỷ\s+luật|tổ\s+chức|xuất\s+bản|phát\s+hành"
-    r"|đăng\s+tải|đăng|phát\s+sóng|thẩm\s+định|góp\s+ý|tiếp|biên\s+tập|mở|đào\s+tạo|bồi\s+dưỡng"
-    r"|xét|trình|cho\s+ý\s+kiến|khảo\s+sát|tập\s+huấn|sản\s+xuất|phục\s+vụ|phát\s+hiện"
-    r"|trao\s+tặng|trao|tặng|hướng\s+dẫn|xây\s+dựng|thụ\s+lý|nhận|theo\s+dõi|đôn\s+đốc|bổ\s+nhiệm"
-    r"|điều\s+động)(?!\w)"
+    word_alternation(_FIGURE_VERBS, ignore_case=False) + r"(?!\w)"
     r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)){0,60}?)\s(?i:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
     r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?P<measure>[^\W\d_][^.;:()\n]{0,80})"
 )
@@ -288,5 +332,6 @@ NOT_RECOMMENDATION_BEFORE: Final = re.compile(
 )
 
 # --- Sentences -----------------------------------------------------------
-SENTENCE_END: Final = re.compile(r"(?:[.!?]+|…+|\.{3})[\"”’)]*(?:/\.)?\s+")
+# Alternatives that start with a literal, so that the engine skips to the next mark.
+SENTENCE_END: Final = re.compile(r"(?:\.[.!?]*|![.!?]*|\?[.!?]*|…(?:…)*)[\"”’)]*(?:/\.)?\s+")
 ABBREVIATION_END: Final = re.compile(r"(?i)(?:^|\s)(?:tp|tt|ths|ts|pgs|gs|bs|ông|bà|đ/c|st|v\.v|tr)\.$")
