@@ -762,7 +762,8 @@ class _Reader:
     def _directive_sentence_uncached(self, sentence: str, default: tuple[str, ...],
                                      item: bool = False) -> Directive | None:
         if pt.SCHEDULING.search(sentence) or self._rec_frame(sentence, False) is not None \
-                or pt.CONCLUSION_ANNOUNCED.search(sentence):
+                or sentence.rstrip(" :").endswith(("luận", "LUẬN", "sau", "SAU")) \
+                and pt.CONCLUSION_ANNOUNCED.search(sentence):
             return None
         frame = self._frame(sentence)
         if frame is not None:
@@ -832,7 +833,10 @@ class _Reader:
         if conn and not pt.IMPERATIVE_START.match(text[conn.end():]) and not pt.MODAL_CUE.match(
                 text[conn.end():]):
             text = text[conn.end():]
-        causal = pt.CAUSAL_TO_SUBJECT.search(text)
+        low = text.lower()
+        # "do đó", "vì vậy", "vì thế", "cho nên", "nên": one of these words must be there.
+        causal = pt.CAUSAL_TO_SUBJECT.search(text) if (
+            "nên" in low or "đó" in low or "vậy" in low or "thế" in low) else None
         if causal and causal.start() < 250:
             text = text[causal.end():]
         if not pt.IMPERATIVE_START.match(text) and not self._has_subject(text):
@@ -873,6 +877,8 @@ class _Reader:
                     or head.lower().startswith(("việc ", "lãnh đạo ", "các ", "mỗi ", "từng ")))
 
     def _is_unit_name(self, name: str) -> bool:
+        if len(name) > 80 or not name[:1].isupper():
+            return False        # canonical names are short and capitalized
         units = gz.find_units(name, committee=self.unit_committee, province=self.province)
         return bool(units) and units[0][2] == name
 
@@ -1025,7 +1031,8 @@ class _Reader:
 
     def _rec_frame_uncached(self, sentence: str,
                             in_region: bool) -> tuple[tuple[str, ...], str] | None:
-        if not any(w in sentence for w in ("iến nghị", "ề xuất", "ề đạt", "IẾN NGHỊ", "Ề XUẤT")):
+        if not ("iến nghị" in sentence or "ề xuất" in sentence or "ề đạt" in sentence
+                or "IẾN NGHỊ" in sentence or "Ề XUẤT" in sentence):
             return None
         for m in pt.RECOMMEND.finditer(sentence):
             if m.start() > 250:

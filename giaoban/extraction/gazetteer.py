@@ -204,20 +204,32 @@ def find_units(text: str, *, committee: str = "Tỉnh ủy",
         m = UNIT_RE.match(text, t.start())
         if m is None:
             continue
-        name = _canonical(m, text, committee, province)
+        key = (m.group(0), committee, province)
+        known = _CANONICAL_CACHE.get(key)
+        if known is None:
+            if len(_CANONICAL_CACHE) > 4096:
+                _CANONICAL_CACHE.clear()
+            known = _CANONICAL_CACHE[key] = (_canonical(m, committee, province),
+                                             bool(m.group("board") and not m.group("bcom")))
+        name, bare_board = known
+        if bare_board and _NOT_A_BOARD_AFTER.match(text, m.end()):
+            continue    # "Ban Tổ chức Hội nghị": an event committee, not the Party board
         if name:
             out.append((m.start(), m.end(), name))
             end = m.end()
     return tuple(out)
 
 
-def _canonical(m: re.Match[str], text: str, committee: str, province: str | None) -> str | None:
+# (matched text, committee, province) -> (canonical name, is a bare board name)
+_CANONICAL_CACHE: dict[tuple[str, str, str | None], tuple[str | None, bool]] = {}
+
+
+def _canonical(m: re.Match[str], committee: str, province: str | None) -> str | None:
+    """The canonical name of a unit match; depends on the matched text only."""
     g = m.group
     if g("board"):
         com = _committee_word(g("bcom"), committee)
         if com is None:
-            return None
-        if not g("bcom") and _NOT_A_BOARD_AFTER.match(text, m.end()):
             return None
         base = _BOARDS[" ".join(g("bname").lower().split())]
         return f"{base} {com}{_place_suffix(com, g('bplace'))}"
