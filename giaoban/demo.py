@@ -113,24 +113,28 @@ def quarter_end(year: int, quarter: int) -> date:
     return (date(year + (month == 12), (month % 12) + 1, 1)) - timedelta(days=1)
 
 
-def _make_province_units(prefix: str, province: str, code: str, rng: random.Random, communes: int,
-                         parent: Unit | None = None) -> tuple[Unit, list[Unit], list[Unit]]:
-    committee_name = f"{prefix} {province}"
-    committee = Unit.objects.create(kind=UnitKind.COMMITTEE, name=committee_name, short_name=committee_name,
-                                    code=code, code_scheme="demo", parent=parent, valid_from=date(2025, 7, 1))
-    units = []
-    for order, (kind, pattern, short, _user) in enumerate(BLOC_UNITS, start=1):
-        units.append(Unit(kind=kind, name=pattern.format(c=prefix, p=province), short_name=short,
-                          parent=committee, sort_order=order, valid_from=date(2025, 7, 1),
-                          code=f"{code}.{order:02d}", code_scheme="demo"))
+def _unit_objects(committee: Unit, prefix: str, province: str, code: str, rng: random.Random,
+                  communes: int) -> tuple[list[Unit], list[Unit]]:
+    """A province's bloc units and commune committees after the 2025 reform, not yet saved."""
+    bloc = [Unit(kind=kind, name=pattern.format(c=prefix, p=province), short_name=short, parent=committee,
+                 sort_order=order, valid_from=date(2025, 7, 1), code=f"{code}.{order:02d}", code_scheme="demo")
+            for order, (kind, pattern, short, _user) in enumerate(BLOC_UNITS, start=1)]
     comm = []
     for i, name in enumerate(commune_names(communes, rng), start=1):
         word = "phường" if i % 4 == 0 else "xã"
         comm.append(Unit(kind=UnitKind.COMMUNE_COMMITTEE, name=f"Đảng ủy {word} {name}",
                          short_name=f"ĐU {word} {name}", parent=committee, sort_order=100 + i,
                          valid_from=date(2025, 7, 1), code=f"{code}.{100 + i:03d}", code_scheme="demo"))
+    return bloc, comm
+
+
+def _make_province_units(prefix: str, province: str, code: str, rng: random.Random, communes: int,
+                         parent: Unit | None = None) -> tuple[Unit, list[Unit], list[Unit]]:
+    committee_name = f"{prefix} {province}"
+    committee = Unit.objects.create(kind=UnitKind.COMMITTEE, name=committee_name, short_name=committee_name,
+                                    code=code, code_scheme="demo", parent=parent, valid_from=date(2025, 7, 1))
+    units, comm = _unit_objects(committee, prefix, province, code, rng, communes)
     for u in units + comm:
-        u.name_folded = ""
         u.save()
     return committee, units, comm
 
@@ -382,17 +386,9 @@ def _national_units(nation: Unit, number: int, prefix: str, province: str, rng: 
     name = f"{prefix} {province}"
     committee = Unit.objects.create(kind=UnitKind.COMMITTEE, name=name, short_name=name, code=code,
                                     code_scheme="demo", parent=nation, sort_order=number, valid_from=date(2025, 7, 1))
-    bloc = [Unit(kind=kind, name=pattern.format(c=prefix, p=province), short_name=short, parent=committee,
-                 sort_order=order, valid_from=date(2025, 7, 1), code=f"{code}.{order:02d}", code_scheme="demo")
-            for order, (kind, pattern, short, _user) in enumerate(BLOC_UNITS, start=1)]
-    comm = []
-    for i, commune in enumerate(commune_names(communes, rng), start=1):
-        word = "phường" if i % 4 == 0 else "xã"
-        comm.append(Unit(kind=UnitKind.COMMUNE_COMMITTEE, name=f"Đảng ủy {word} {commune}",
-                         short_name=f"ĐU {word} {commune}", parent=committee, sort_order=100 + i,
-                         valid_from=date(2025, 7, 1), code=f"{code}.{100 + i:03d}", code_scheme="demo"))
+    bloc, comm = _unit_objects(committee, prefix, province, code, rng, communes)
     for u in bloc + comm:
-        u.name_folded = fold(f"{u.name} {u.short_name}")
+        u.name_folded = fold(f"{u.name} {u.short_name}")  # bulk_create skips Unit.save
     Unit.objects.bulk_create(bloc + comm)
     if any(u.pk is None for u in bloc + comm):  # backends without RETURNING
         by_code = dict(Unit.objects.filter(parent=committee).values_list("code", "pk"))
