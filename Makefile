@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 # Compiled translations are built from the .po files (msgfmt comes with Debian's gettext).
-PO := $(wildcard giaoban/locale/*/LC_MESSAGES/django.po)
+PO := $(wildcard giaoban/locale/*/LC_MESSAGES/django.po giaoban/*/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
 .PHONY: run test test-sqlite test-postgres messages bench clean

@@ -15,8 +15,12 @@ def _test_settings(request, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # a private in-process cache, emptied for every test (cached aggregates are keyed by a
     # data version that restarts with each test database)
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": f"test-{request.node.nodeid}"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"test-{request.node.nodeid}",
+        }
+    }
     from django.core.cache import cache
 
     cache.clear()

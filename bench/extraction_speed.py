@@ -34,7 +34,7 @@ def main() -> None:
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     mean_kb = statistics.mean(len(t.encode("utf-8")) for t in texts) / 1024
-    for t in texts:                       # warm up: imports, regex compilation
+    for t in texts:  # warm up: imports, regex compilation
         extract(t)
 
     done = 0
@@ -52,10 +52,13 @@ def main() -> None:
         done += len(texts)
     best = min(rounds)
     print(f"documents: {len(texts)} texts, mean {mean_kb:.1f} KB, {done} extractions")
-    print(f"throughput: {done / cpu:.0f} docs/s (CPU time), {done / wall:.0f} docs/s (wall), "
-          f"best round {1 / best:.0f} docs/s")
-    print(f"latency: {1000 * cpu / done:.2f} ms/doc (CPU time), best round "
-          f"{1000 * best:.2f} ms/doc")
+    print(
+        f"throughput: {done / cpu:.0f} docs/s (CPU time), {done / wall:.0f} docs/s (wall), "
+        f"best round {1 / best:.0f} docs/s"
+    )
+    print(
+        f"latency: {1000 * cpu / done:.2f} ms/doc (CPU time), best round {1000 * best:.2f} ms/doc"
+    )
 
     size = int(args.big_mb * 1_000_000)
     base = "\n\n".join(texts)
@@ -63,8 +66,10 @@ def main() -> None:
     w0, c0 = time.perf_counter(), time.process_time()
     record = extract(big)
     c1, w1 = time.process_time(), time.perf_counter()
-    print(f"{args.big_mb:g} MB text: {w1 - w0:.2f} s wall, {c1 - c0:.2f} s CPU, "
-          f"{len(record.directives)} directives")
+    print(
+        f"{args.big_mb:g} MB text: {w1 - w0:.2f} s wall, {c1 - c0:.2f} s CPU, "
+        f"{len(record.directives)} directives"
+    )
 
 
 if __name__ == "__main__":

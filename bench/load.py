@@ -24,13 +24,12 @@ import os
 import re
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import threading
 import time
 import urllib.parse
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -73,13 +72,20 @@ def log(msg: str) -> None:
 
 
 def manage(env: dict, *args: str, capture: bool = False) -> str:
-    proc = subprocess.run([os.path.join(BIN, "python"), os.path.join(ROOT, "manage.py"), *args], env=env,
-                          check=True, text=True, stdout=subprocess.PIPE if capture else None)
+    proc = subprocess.run(
+        [os.path.join(BIN, "python"), os.path.join(ROOT, "manage.py"), *args],
+        env=env,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
     return proc.stdout or ""
 
 
-_COUNT = ("from giaoban.tasks.models import Assignment; from giaoban.accounts.models import User; "
-          "print(Assignment.objects.count() if User.objects.filter(username='vp01').exists() else 0)")
+_COUNT = (
+    "from giaoban.tasks.models import Assignment; from giaoban.accounts.models import User; "
+    "print(Assignment.objects.count() if User.objects.filter(username='vp01').exists() else 0)"
+)
 
 
 def assignment_count(env: dict) -> int:
@@ -105,8 +111,10 @@ def load(env: dict, reuse: bool, label: str) -> float | None:
 
 
 def issue_token(env: dict) -> str:
-    code = ("from giaoban.accounts.models import ApiToken, User; "
-            "print(ApiToken.issue(user=User.objects.get(username='vp01'), name='bench')[1])")
+    code = (
+        "from giaoban.accounts.models import ApiToken, User; "
+        "print(ApiToken.issue(user=User.objects.get(username='vp01'), name='bench')[1])"
+    )
     return manage(env, "shell", "-v", "0", "-c", code, capture=True).strip().splitlines()[-1]
 
 
@@ -122,10 +130,19 @@ def login(port: int) -> str:
             name, _, rest = value.partition("=")
             cookies[name] = rest.split(";")[0]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    form = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": USER, "password": PASSWORD})
-    conn.request("POST", "/accounts/login/", body=form, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookies['csrftoken']}",
-        "Referer": f"http://127.0.0.1:{port}/accounts/login/"})
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": USER, "password": PASSWORD}
+    )
+    conn.request(
+        "POST",
+        "/accounts/login/",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+            "Referer": f"http://127.0.0.1:{port}/accounts/login/",
+        },
+    )
     resp = conn.getresponse()
     resp.read()
     for header, value in resp.getheaders():
@@ -151,7 +168,9 @@ class Result:
     bytes: int
 
 
-def hammer(port: int, path: str, headers: dict, requests: int, concurrency: int) -> tuple[list[float], int, float, int]:
+def hammer(
+    port: int, path: str, headers: dict, requests: int, concurrency: int
+) -> tuple[list[float], int, float, int]:
     """Send ``requests`` GETs with ``concurrency`` keep-alive connections; latencies in ms."""
     latencies: list[float] = []
     errors = 0
@@ -201,9 +220,24 @@ def percentile(values: list[float], p: float) -> float:
 
 def serve_and_measure(env: dict, label: str, args) -> list[Result]:
     port = free_port()
-    cmd = [os.path.join(BIN, "gunicorn"), "giaoban.wsgi:application", "--bind", f"127.0.0.1:{port}",
-           "--workers", str(args.workers), "--threads", str(args.threads), "--worker-class", "gthread",
-           "--keep-alive", "30", "--log-level", "warning", "--chdir", ROOT]
+    cmd = [
+        os.path.join(BIN, "gunicorn"),
+        "giaoban.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--worker-class",
+        "gthread",
+        "--keep-alive",
+        "30",
+        "--log-level",
+        "warning",
+        "--chdir",
+        ROOT,
+    ]
     server = subprocess.Popen(cmd, env=env, start_new_session=True)
     try:
         for _ in range(200):
@@ -218,14 +252,34 @@ def serve_and_measure(env: dict, label: str, args) -> list[Result]:
         token = issue_token(env)
         results = []
         for name, path, auth in URLS:
-            headers = {"Cookie": cookie} if auth == "session" else {"Authorization": f"Bearer {token}"}
+            headers = (
+                {"Cookie": cookie} if auth == "session" else {"Authorization": f"Bearer {token}"}
+            )
             headers["Accept-Language"] = "vi"
-            hammer(port, path, headers, args.warmup, args.concurrency)  # warm caches and connections
-            lat, errors, elapsed, size = hammer(port, path, headers, args.requests, args.concurrency)
-            r = Result(label, name, path, auth, len(lat), args.concurrency, errors, percentile(lat, 50),
-                       percentile(lat, 95), percentile(lat, 99), len(lat) / elapsed, size)
-            log(f"[{label}] {name:<22} p50 {r.p50:6.1f} ms  p95 {r.p95:6.1f} ms  p99 {r.p99:6.1f} ms  "
-                f"{r.rps:6.1f} req/s  errors {errors}  ({size:,} bytes)")
+            hammer(
+                port, path, headers, args.warmup, args.concurrency
+            )  # warm caches and connections
+            lat, errors, elapsed, size = hammer(
+                port, path, headers, args.requests, args.concurrency
+            )
+            r = Result(
+                label,
+                name,
+                path,
+                auth,
+                len(lat),
+                args.concurrency,
+                errors,
+                percentile(lat, 50),
+                percentile(lat, 95),
+                percentile(lat, 99),
+                len(lat) / elapsed,
+                size,
+            )
+            log(
+                f"[{label}] {name:<22} p50 {r.p50:6.1f} ms  p95 {r.p95:6.1f} ms  p99 {r.p99:6.1f} ms  "
+                f"{r.rps:6.1f} req/s  errors {errors}  ({size:,} bytes)"
+            )
             results.append(r)
         return results
     finally:
@@ -264,36 +318,62 @@ def run_sqlite(args, base_env: dict) -> tuple[float | None, list[Result]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["postgres", "sqlite", "both"], default="both")
-    parser.add_argument("--requests", type=int, default=500, help="measured requests per URL (default 500)")
-    parser.add_argument("--concurrency", type=int, default=4, help="concurrent connections (default 4)")
-    parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per URL first (default 20)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
-    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
-    parser.add_argument("--reuse", action="store_true", help="keep the data already loaded, if complete")
+    parser.add_argument(
+        "--requests", type=int, default=500, help="measured requests per URL (default 500)"
+    )
+    parser.add_argument(
+        "--concurrency", type=int, default=4, help="concurrent connections (default 4)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=20, help="unmeasured requests per URL first (default 20)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn worker processes (default 2)"
+    )
+    parser.add_argument(
+        "--threads", type=int, default=2, help="threads per gunicorn worker (default 2)"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the data already loaded, if complete"
+    )
     args = parser.parse_args()
     if args.requests < 1 or args.concurrency < 1:
         parser.error("--requests and --concurrency must be positive")
     os.makedirs(BENCH_DIR, exist_ok=True)
-    base_env = {**os.environ, "GIAOBAN_DEBUG": "false", "GIAOBAN_LOG_LEVEL": "WARNING",
-                "DJANGO_SETTINGS_MODULE": "giaoban.settings"}
+    base_env = {
+        **os.environ,
+        "GIAOBAN_DEBUG": "false",
+        "GIAOBAN_LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "giaoban.settings",
+    }
     base_env.pop("DATABASE_URL", None)
-    log(f"machine: {os.cpu_count()} CPUs; {args.requests} requests per URL at concurrency {args.concurrency}; "
-        f"gunicorn {args.workers} workers x {args.threads} threads")
-    summary: dict = {"requests": args.requests, "concurrency": args.concurrency, "workers": args.workers,
-                     "threads": args.threads, "load_seconds": {}, "results": []}
+    log(
+        f"machine: {os.cpu_count()} CPUs; {args.requests} requests per URL at concurrency {args.concurrency}; "
+        f"gunicorn {args.workers} workers x {args.threads} threads"
+    )
+    summary: dict = {
+        "requests": args.requests,
+        "concurrency": args.concurrency,
+        "workers": args.workers,
+        "threads": args.threads,
+        "load_seconds": {},
+        "results": [],
+    }
     runs = {"postgres": run_postgres, "sqlite": run_sqlite}
-    for db in (["postgres", "sqlite"] if args.db == "both" else [args.db]):
+    for db in ["postgres", "sqlite"] if args.db == "both" else [args.db]:
         seconds, results = runs[db](args, base_env)
         summary["load_seconds"][db] = seconds
         summary["results"] += [asdict(r) for r in results]
         if seconds is not None:
             log(f"[{db}] load time {seconds:.0f} s")
     log("")
-    log(f"| database | URL | p50 ms | p95 ms | p99 ms | req/s | errors |")
-    log(f"|---|---|---:|---:|---:|---:|---:|")
+    log("| database | URL | p50 ms | p95 ms | p99 ms | req/s | errors |")
+    log("|---|---|---:|---:|---:|---:|---:|")
     for r in summary["results"]:
-        log(f"| {r['db']} | {r['name']} `{r['url']}` | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | "
-            f"{r['rps']:.1f} | {r['errors']} |")
+        log(
+            f"| {r['db']} | {r['name']} `{r['url']}` | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | "
+            f"{r['rps']:.1f} | {r['errors']} |"
+        )
     for db, seconds in summary["load_seconds"].items():
         log(f"load time {db}: " + ("reused" if seconds is None else f"{seconds:.0f} s"))
     with open(os.path.join(BENCH_DIR, "results.json"), "w") as fh:

@@ -1,9 +1,9 @@
 """The ``giaoban`` console command: wraps manage.py and adds the project's commands.
 
-    giaoban run            migrate, load the demo if the database is empty, serve on 127.0.0.1:8000
-    giaoban demo [--scale national]
-    giaoban extract PATH…  read conclusion/news texts into JSON records (no Django needed)
-    giaoban <any manage.py command>
+giaoban run            migrate, load the demo if the database is empty, serve on 127.0.0.1:8000
+giaoban demo [--scale national]
+giaoban extract PATH…  read conclusion/news texts into JSON records (no Django needed)
+giaoban <any manage.py command>
 """
 
 from __future__ import annotations

@@ -16,7 +16,9 @@ import time
 
 
 def pg_bindir() -> str:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
+    )
     if found:
         return os.path.dirname(found[-1])
     initdb = shutil.which("initdb")
@@ -32,7 +34,12 @@ def free_port() -> int:
 
 
 #: settings for a throw-away cluster: durability off (the data can always be rebuilt)
-THROWAWAY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "50"}
+THROWAWAY = {
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "max_connections": "50",
+}
 
 
 class Cluster:
@@ -64,9 +71,23 @@ class Cluster:
 
             pw = pwd.getpwnam("postgres")
             os.chown(self.root, pw.pw_uid, pw.pw_gid)
-        subprocess.run(self.prefix + [f"{self.bindir}/initdb", "-D", self.data, "-U", "giaoban", "--auth=trust",
-                                      "-E", "UTF8", "--locale=C.UTF-8"],
-                       check=True, stdout=subprocess.DEVNULL, env=self.env)
+        subprocess.run(
+            self.prefix
+            + [
+                f"{self.bindir}/initdb",
+                "-D",
+                self.data,
+                "-U",
+                "giaoban",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=self.env,
+        )
 
     def start(self, port: int | None = None) -> str:
         """Start on 127.0.0.1 (a free port unless given); returns the DATABASE_URL."""
@@ -75,9 +96,23 @@ class Cluster:
         self.port = port or free_port()
         opts = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.root} "
         opts += " ".join(f"-c {k}={v}" for k, v in self.settings.items())
-        subprocess.run(self.prefix + [f"{self.bindir}/pg_ctl", "-D", self.data, "-o", opts,
-                                      "-l", os.path.join(self.root, "log"), "-w", "start"],
-                       check=True, stdout=subprocess.DEVNULL, env=self.env)
+        subprocess.run(
+            self.prefix
+            + [
+                f"{self.bindir}/pg_ctl",
+                "-D",
+                self.data,
+                "-o",
+                opts,
+                "-l",
+                os.path.join(self.root, "log"),
+                "-w",
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=self.env,
+        )
         for _ in range(50):
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
@@ -91,5 +126,8 @@ class Cluster:
         return f"postgres://giaoban@127.0.0.1:{self.port}/postgres"
 
     def stop(self, mode: str = "fast") -> None:
-        subprocess.run(self.prefix + [f"{self.bindir}/pg_ctl", "-D", self.data, "-m", mode, "stop"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            self.prefix + [f"{self.bindir}/pg_ctl", "-D", self.data, "-m", mode, "stop"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )

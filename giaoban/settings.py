@@ -142,7 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each app may keep its own catalogue in <app>/locale (makemessages writes an app's strings
+# there); the project catalogue comes last because its folder contains every app.
+LOCALE_PATHS = sorted(BASE_DIR.glob("*/locale")) + [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -182,8 +184,12 @@ NINJA_PAGINATION_PER_PAGE = 50
 # process (tests, single process); "none" disables it. Several hosts: configure Redis here.
 _cache_kind = env_str("GIAOBAN_CACHE", "file")
 if _cache_kind == "file":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                          "LOCATION": str(VAR_DIR / "cache")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 elif _cache_kind == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif _cache_kind == "none":

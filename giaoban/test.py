@@ -74,11 +74,25 @@ def make_cast(today: date | None = None) -> Cast:
 
     ca = unit(UnitKind.COMMITTEE, "Tỉnh ủy Alpha")
     oa = unit(UnitKind.OFFICE, "Văn phòng Tỉnh ủy Alpha", ca, sort_order=1)
-    ba = unit(UnitKind.BOARD, "Ban Tổ chức Tỉnh ủy Alpha", ca, sort_order=2, short_name="Ban Tổ chức A")
-    ba2 = unit(UnitKind.BOARD, "Ban Tuyên giáo Tỉnh ủy Alpha", ca, sort_order=3, short_name="Ban Tuyên giáo A")
+    ba = unit(
+        UnitKind.BOARD, "Ban Tổ chức Tỉnh ủy Alpha", ca, sort_order=2, short_name="Ban Tổ chức A"
+    )
+    ba2 = unit(
+        UnitKind.BOARD,
+        "Ban Tuyên giáo Tỉnh ủy Alpha",
+        ca,
+        sort_order=3,
+        short_name="Ban Tuyên giáo A",
+    )
     xa = unit(UnitKind.COMMUNE_COMMITTEE, "Đảng ủy xã Tân An", ca, sort_order=4)
-    closed = unit(UnitKind.BOARD, "Ban Cũ Tỉnh ủy Alpha", ca, sort_order=5, valid_from=date(2020, 1, 1),
-                  valid_to=date(2025, 6, 30))
+    closed = unit(
+        UnitKind.BOARD,
+        "Ban Cũ Tỉnh ủy Alpha",
+        ca,
+        sort_order=5,
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2025, 6, 30),
+    )
     cb = unit(UnitKind.COMMITTEE, "Tỉnh ủy Beta")
     ob = unit(UnitKind.OFFICE, "Văn phòng Tỉnh ủy Beta", cb, sort_order=1)
     bb = unit(UnitKind.BOARD, "Ban Tổ chức Tỉnh ủy Beta", cb, sort_order=2)
@@ -92,13 +106,48 @@ def make_cast(today: date | None = None) -> Cast:
     admin = user("admin", ca, Role.ADMIN, is_staff=True, is_superuser=True)
 
     doc_date = date(today.year, 1, 1) if today.month > 1 else date(today.year - 1, 12, 1)
-    task_a = create_task(committee=ca, doc_number="90-TB/TU", doc_date=doc_date, item_number="1",
-                         text="Rà soát, hoàn thiện kế hoạch công tác tuyên giáo năm",
-                         deadline=date(today.year + 1, 12, 31), created_by=office_a,
-                         directed_by=leader_a, directed_by_name="Bí thư Tỉnh ủy",
-                         lead_units=[ba], coordinating_units=[ba2], created_on=doc_date)
-    task_b = create_task(committee=cb, doc_number="12-TB/TU", doc_date=doc_date, item_number="1",
-                         text="Kiện toàn nhân sự cấp ủy", deadline=date(today.year + 1, 12, 31),
-                         created_by=office_b, lead_units=[bb], created_on=doc_date)
-    return Cast(ca, oa, ba, ba2, xa, closed, cb, ob, bb, office_a, leader_a, unit_a, unit_a2, office_b, unit_b,
-                admin, task_a, task_b)
+    task_a = create_task(
+        committee=ca,
+        doc_number="90-TB/TU",
+        doc_date=doc_date,
+        item_number="1",
+        text="Rà soát, hoàn thiện kế hoạch công tác tuyên giáo năm",
+        deadline=date(today.year + 1, 12, 31),
+        created_by=office_a,
+        directed_by=leader_a,
+        directed_by_name="Bí thư Tỉnh ủy",
+        lead_units=[ba],
+        coordinating_units=[ba2],
+        created_on=doc_date,
+    )
+    task_b = create_task(
+        committee=cb,
+        doc_number="12-TB/TU",
+        doc_date=doc_date,
+        item_number="1",
+        text="Kiện toàn nhân sự cấp ủy",
+        deadline=date(today.year + 1, 12, 31),
+        created_by=office_b,
+        lead_units=[bb],
+        created_on=doc_date,
+    )
+    return Cast(
+        ca,
+        oa,
+        ba,
+        ba2,
+        xa,
+        closed,
+        cb,
+        ob,
+        bb,
+        office_a,
+        leader_a,
+        unit_a,
+        unit_a2,
+        office_b,
+        unit_b,
+        admin,
+        task_a,
+        task_b,
+    )

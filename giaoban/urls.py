@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from giaoban.api.api import api
 

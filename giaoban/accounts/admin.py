@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from giaoban.core.admin import AuditedAdminMixin
 from giaoban.accounts.models import ApiToken, Membership, User
+from giaoban.core.admin import AuditedAdminMixin
 
 
 class MembershipInline(admin.TabularInline):

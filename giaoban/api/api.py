@@ -12,7 +12,8 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError as NinjaValidationError
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, django_auth
 
 from giaoban.accounts.models import ApiToken, hash_token
@@ -38,7 +39,7 @@ api = NinjaAPI(
     title="giaoban API",
     version="1",
     description="Units, tasks and assignments of the briefing cycle. Authenticate with a session cookie "
-                "(and CSRF token) or 'Authorization: Bearer TOKEN' (issue one with `giaoban token USERNAME`).",
+    "(and CSRF token) or 'Authorization: Bearer TOKEN' (issue one with `giaoban token USERNAME`).",
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )
@@ -46,20 +47,27 @@ api = NinjaAPI(
 
 def _messages(exc: ValidationError) -> dict:
     if hasattr(exc, "error_dict"):
-        return {field: [str(m) for m in errs[0].messages] if len(errs) == 1 else
-                [m for e in errs for m in e.messages] for field, errs in exc.error_dict.items()}
+        return {
+            field: [str(m) for m in errs[0].messages]
+            if len(errs) == 1
+            else [m for e in errs for m in e.messages]
+            for field, errs in exc.error_dict.items()
+        }
     return {"__all__": [str(m) for m in exc.messages]}
 
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
-    return api.create_response(request, {"detail": _("The request is not valid."), "errors": _messages(exc)},
-                               status=400)
+    return api.create_response(
+        request, {"detail": _("The request is not valid."), "errors": _messages(exc)}, status=400
+    )
 
 
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request, exc):
-    return api.create_response(request, {"detail": _("You do not have permission to do this.")}, status=403)
+    return api.create_response(
+        request, {"detail": _("You do not have permission to do this.")}, status=403
+    )
 
 
 @api.exception_handler(Http404)
@@ -81,7 +89,9 @@ def _schema_message(err: dict) -> str:
     if kind == "missing":
         return _("This field is required.")
     if kind == "string_too_long":
-        return _("The text is too long (at most %(max)s characters).") % {"max": ctx.get("max_length")}
+        return _("The text is too long (at most %(max)s characters).") % {
+            "max": ctx.get("max_length")
+        }
     if kind == "string_too_short":
         return _("This field cannot be empty.")
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -100,10 +110,16 @@ def on_schema_error(request, exc: NinjaValidationError):
     errors: dict[str, list[str]] = {}
     for err in exc.errors:
         # loc is like ("body", "payload", "completed_on"): keep the field path only
-        parts = [str(p) for p in err.get("loc", []) if p not in ("body", "query", "path", "payload", "filters")]
+        parts = [
+            str(p)
+            for p in err.get("loc", [])
+            if p not in ("body", "query", "path", "payload", "filters")
+        ]
         loc = ".".join(parts) or "__all__"
         errors.setdefault(loc, []).append(_schema_message(err))
-    return api.create_response(request, {"detail": _("The request is not valid."), "errors": errors}, status=422)
+    return api.create_response(
+        request, {"detail": _("The request is not valid."), "errors": errors}, status=422
+    )
 
 
 from giaoban.org.api import router as org_router  # noqa: E402

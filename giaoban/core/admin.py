@@ -48,11 +48,17 @@ class AuditedAdminMixin:
 
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            log_action(obj, f"{obj._meta.label_lower}.deleted", user=request.user, before=snapshot(obj))
+            log_action(
+                obj, f"{obj._meta.label_lower}.deleted", user=request.user, before=snapshot(obj)
+            )
             obj.delete()
         for obj in instances:
             created = obj.pk is None
             obj.save()
-            log_action(obj, f"{obj._meta.label_lower}.{'created' if created else 'changed'}", user=request.user,
-                       data=snapshot(obj))
+            log_action(
+                obj,
+                f"{obj._meta.label_lower}.{'created' if created else 'changed'}",
+                user=request.user,
+                data=snapshot(obj),
+            )
         formset.save_m2m()

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import models
 from django.db.models.fields.files import FieldFile
-
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.cache import bump_on_commit

@@ -14,7 +14,8 @@ settings when several hosts serve.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -65,7 +66,11 @@ def ancestor_ids(unit_id: int) -> list[int]:
         ids, node = [], Unit.objects.filter(pk=unit_id).values_list("pk", "parent_id").first()
         while node is not None:
             ids.append(node[0])
-            node = Unit.objects.filter(pk=node[1]).values_list("pk", "parent_id").first() if node[1] else None
+            node = (
+                Unit.objects.filter(pk=node[1]).values_list("pk", "parent_id").first()
+                if node[1]
+                else None
+            )
         cache.set(key, ids, timeout=24 * 3600)
     return ids
 

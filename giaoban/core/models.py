@@ -16,8 +16,12 @@ class AuditEntry(models.Model):
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("actor"),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     action = models.CharField(_("action"), max_length=64)
     object_type = models.CharField(_("object type"), max_length=64)
@@ -36,7 +40,9 @@ class AuditEntry(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             # timeline of one object on its detail page
-            models.Index(fields=["object_type", "object_id", "created_at"], name="core_audit_object_idx"),
+            models.Index(
+                fields=["object_type", "object_id", "created_at"], name="core_audit_object_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -125,6 +125,7 @@ def forget_scope(user: Any) -> None:
 
 # -- queryset filters, one per model ----------------------------------------
 
+
 def units_for(user: Any, qs: QuerySet | None = None) -> QuerySet:
     scope = scope_for(user)
     qs = Unit.objects.all() if qs is None else qs
@@ -173,7 +174,14 @@ def get_for_user(user: Any, qs: QuerySet, pk: Any, action: str = "view") -> Mode
     return obj
 
 
-OFFICE_ACTIONS = {"confirm", "return", "approve_extension", "reject_extension", "cancel", "edit_task"}
+OFFICE_ACTIONS = {
+    "confirm",
+    "return",
+    "approve_extension",
+    "reject_extension",
+    "cancel",
+    "edit_task",
+}
 UNIT_ACTIONS = {"progress", "claim", "request_extension"}
 
 
@@ -190,7 +198,10 @@ def check_action(user: Any, obj: Model, action: str) -> None:
         if unit_id is not None and scope.can_decide_for_unit(unit_id):
             return
         committee_id = getattr(obj, "committee_id", None)
-        if committee_id is not None and committee_id in scope.office_committee_ids | scope.office_unit_ids:
+        if (
+            committee_id is not None
+            and committee_id in scope.office_committee_ids | scope.office_unit_ids
+        ):
             return
     else:
         raise ValueError(f"unknown action {action!r}")

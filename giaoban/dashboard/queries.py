@@ -13,7 +13,9 @@ from giaoban.core.permissions import assignments_for
 from giaoban.tasks.status import StatusClass, count_by_status, status_case, status_q
 
 
-def status_counts(user: Any, ref: date, unit_ids: set[int] | frozenset[int] | None = None) -> dict[str, int]:
+def status_counts(
+    user: Any, ref: date, unit_ids: set[int] | frozenset[int] | None = None
+) -> dict[str, int]:
     qs = assignments_for(user)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
@@ -28,11 +30,16 @@ def overdue(user: Any, ref: date, limit: int = 10, unit_ids=None):
 
 
 def due_soon(user: Any, ref: date, days: int = 7, limit: int = 10, unit_ids=None):
-    qs = assignments_for(user).filter(status_q(StatusClass.OPEN_IN_TIME, ref),
-                                      deadline__lte=ref + timedelta(days=days))
+    qs = assignments_for(user).filter(
+        status_q(StatusClass.OPEN_IN_TIME, ref), deadline__lte=ref + timedelta(days=days)
+    )
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
-    return qs.select_related("task", "unit").annotate(status=status_case(ref)).order_by("deadline", "id")[:limit]
+    return (
+        qs.select_related("task", "unit")
+        .annotate(status=status_case(ref))
+        .order_by("deadline", "id")[:limit]
+    )
 
 
 def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
@@ -51,7 +58,9 @@ def cache_key(user: Any, name: str) -> tuple[str, frozenset[int] | None]:
     from giaoban.core.permissions import scope_for
 
     scope = scope_for(user)
-    scope_key = hashlib.sha1(",".join(map(str, sorted(assignments_scope_ids(user)))).encode()).hexdigest()
+    scope_key = hashlib.sha1(
+        ",".join(map(str, sorted(assignments_scope_ids(user)))).encode()
+    ).hexdigest()
     roots = None if scope.is_admin or scope.own_unit_ids else scope.reach_root_ids
     return f"{name}:{scope_key}", roots
 
@@ -65,18 +74,32 @@ def assignments_scope_ids(user: Any) -> frozenset[int]:
 
 def _per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
     met_original = Q(state="done", completed_on__lte=ref) & (
-        Q(original_deadline__isnull=True) | Q(completed_on__lte=F("original_deadline")))
-    rows = (assignments_for(user).order_by().annotate(status_class_=status_case(ref))
-            .values("unit_id", "status_class_", name=F("unit__name"), order=F("unit__sort_order"))
-            .annotate(n=Count("id"), extended=Count("id", filter=Q(extension_count__gt=0)),
-                      met_original=Count("id", filter=met_original)))
+        Q(original_deadline__isnull=True) | Q(completed_on__lte=F("original_deadline"))
+    )
+    rows = (
+        assignments_for(user)
+        .order_by()
+        .annotate(status_class_=status_case(ref))
+        .values("unit_id", "status_class_", name=F("unit__name"), order=F("unit__sort_order"))
+        .annotate(
+            n=Count("id"),
+            extended=Count("id", filter=Q(extension_count__gt=0)),
+            met_original=Count("id", filter=met_original),
+        )
+    )
     units: dict[int, dict[str, Any]] = {}
     for row in rows:
         unit = units.get(row["unit_id"])
         if unit is None:
-            unit = units[row["unit_id"]] = {"unit_id": row["unit_id"], "name": row["name"], "order": row["order"],
-                                            "total": 0, "extended": 0, "met_original": 0,
-                                            **{cls.value: 0 for cls in StatusClass}}
+            unit = units[row["unit_id"]] = {
+                "unit_id": row["unit_id"],
+                "name": row["name"],
+                "order": row["order"],
+                "total": 0,
+                "extended": 0,
+                "met_original": 0,
+                **{cls.value: 0 for cls in StatusClass},
+            }
         unit[row["status_class_"]] += row["n"]
         unit["total"] += row["n"]
         unit["extended"] += row["extended"]
@@ -100,11 +123,18 @@ def awaiting_decision(user: Any, limit: int = 10) -> list:
     from giaoban.tasks.models import Assignment
 
     scope = scope_for(user)
-    waiting = (assignments_for(user).filter(unit_id__in=scope.office_unit_ids)
-               .filter(Q(state="claimed") | Q(extension_pending=True)))
+    waiting = (
+        assignments_for(user)
+        .filter(unit_id__in=scope.office_unit_ids)
+        .filter(Q(state="claimed") | Q(extension_pending=True))
+    )
     # ids first (the partial index alone), then the page with its joins: joining every
     # waiting row before the sort and limit cost 30 ms for a province with thousands waiting
     ids = list(waiting.order_by("deadline", "id").values_list("id", flat=True)[:limit])
     if not ids:
         return []
-    return list(Assignment.objects.filter(pk__in=ids).select_related("task", "unit").order_by("deadline", "id"))
+    return list(
+        Assignment.objects.filter(pk__in=ids)
+        .select_related("task", "unit")
+        .order_by("deadline", "id")
+    )

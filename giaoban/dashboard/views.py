@@ -4,32 +4,39 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext as _
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from giaoban.core.permissions import scope_for
 from giaoban.core.cache import cached
+from giaoban.core.permissions import scope_for
 from giaoban.dashboard import queries
-from giaoban.tasks.forms import date_field
 from giaoban.periods import Period, PeriodType, ReportRules, default_calendar
+from giaoban.tasks.forms import date_field
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
 
 
 def current_period(ref: date) -> dict:
     """The quarter under way, its data cut-off window and report due date."""
-    rules = ReportRules(cutoff_day=settings.GIAOBAN_REPORT_CUTOFF_DAY,
-                        due_working_days=settings.GIAOBAN_REPORT_DUE_WORKING_DAYS)
+    rules = ReportRules(
+        cutoff_day=settings.GIAOBAN_REPORT_CUTOFF_DAY,
+        due_working_days=settings.GIAOBAN_REPORT_DUE_WORKING_DAYS,
+    )
     period = Period.current(PeriodType.QUARTER, today=ref)
     start, end = rules.cutoff_window(period)
-    return {"label": period.label, "cutoff_start": start, "cutoff_end": end,
-            "due": rules.due_date(period, default_calendar())}
+    return {
+        "label": period.label,
+        "cutoff_start": start,
+        "cutoff_end": end,
+        "due": rules.due_date(period, default_calendar()),
+    }
 
 
 def _chart(counts: dict[str, int]) -> dict:
@@ -53,12 +60,23 @@ def _as_of(request: HttpRequest) -> date:
 def _unit_table(request: HttpRequest, ref: date, per_unit: list[dict]) -> str:
     """The per-unit table (~100 units × 8 numbers), rendered once per data version and language:
     rendering it was most of the dashboard's time at national scale."""
-    key, roots = queries.cache_key(request.user, f"per_unit_html:{get_language()}:{ref.isoformat()}")
+    key, roots = queries.cache_key(
+        request.user, f"per_unit_html:{get_language()}:{ref.isoformat()}"
+    )
 
     def render() -> str:
-        rows = [{"unit_id": row["unit_id"], "name": row["name"], "total": row["total"],
-                 "cells": [row[c.value] for c in StatusClass]} for row in per_unit]
-        return render_to_string("dashboard/_per_unit.html", {"unit_rows": rows, "classes_list": list(StatusClass)})
+        rows = [
+            {
+                "unit_id": row["unit_id"],
+                "name": row["name"],
+                "total": row["total"],
+                "cells": [row[c.value] for c in StatusClass],
+            }
+            for row in per_unit
+        ]
+        return render_to_string(
+            "dashboard/_per_unit.html", {"unit_rows": rows, "classes_list": list(StatusClass)}
+        )
 
     return mark_safe(cached(key, render, roots=roots))
 
@@ -71,7 +89,11 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     unit_ids = None if scope.is_overseer else scope.own_unit_ids
     per_unit = queries.per_unit(request.user, ref) if scope.is_overseer else None
-    counts = queries.totals(per_unit) if per_unit is not None else queries.status_counts(request.user, ref, unit_ids)
+    counts = (
+        queries.totals(per_unit)
+        if per_unit is not None
+        else queries.status_counts(request.user, ref, unit_ids)
+    )
     ctx = {
         "ref": ref,
         "counts": counts,

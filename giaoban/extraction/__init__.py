@@ -17,8 +17,8 @@ from giaoban.extraction.record import (
     Figure,
     Meeting,
     Period,
-    Record,
     Recommendation,
+    Record,
 )
 
 __all__ = [

@@ -32,16 +32,32 @@ def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="giaoban extract",
         description="Đọc bài báo / thông báo kết luận giao ban thành bản ghi JSON. "
-                    "Read briefing articles or conclusion notices into JSON records.",
+        "Read briefing articles or conclusion notices into JSON records.",
     )
-    ap.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                    help="tệp .txt, .html hoặc .docx / .txt, .html or .docx files")
-    ap.add_argument("--out-dir", type=Path, metavar="DIR",
-                    help="ghi <tên>.json vào thư mục này / write <stem>.json files here")
-    ap.add_argument("--encoding", metavar="ENC",
-                    help=f"buộc bảng mã / force the encoding ({', '.join(ENCODINGS)})")
-    ap.add_argument("--published", metavar="YYYY-MM-DD", type=_iso_date,
-                    help="ngày đăng, nếu văn bản không ghi / publication date if not in the text")
+    ap.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="tệp .txt, .html hoặc .docx / .txt, .html or .docx files",
+    )
+    ap.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="ghi <tên>.json vào thư mục này / write <stem>.json files here",
+    )
+    ap.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help=f"buộc bảng mã / force the encoding ({', '.join(ENCODINGS)})",
+    )
+    ap.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        help="ngày đăng, nếu văn bản không ghi / publication date if not in the text",
+    )
     return ap
 
 
@@ -49,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = _parser()
     try:
         args = ap.parse_args(argv)
-    except SystemExit as exc:       # argparse already printed the usage message
+    except SystemExit as exc:  # argparse already printed the usage message
         return int(exc.code or 0)
     if args.out_dir is None and len(args.paths) > 1:
         print("Nhiều tệp cần --out-dir / several files need --out-dir", file=sys.stderr)
@@ -58,8 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             args.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            print(f"Không tạo được thư mục {args.out_dir}: {exc.strerror} / "
-                  f"cannot create directory {args.out_dir}: {exc.strerror}", file=sys.stderr)
+            print(
+                f"Không tạo được thư mục {args.out_dir}: {exc.strerror} / "
+                f"cannot create directory {args.out_dir}: {exc.strerror}",
+                file=sys.stderr,
+            )
             return 1
     status = 0
     for path in args.paths:
@@ -77,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             target.write_text(record.to_json() + "\n", encoding="utf-8")
         except OSError as exc:
-            print(f"Không ghi được {target}: {exc.strerror} / cannot write {target}: "
-                  f"{exc.strerror}", file=sys.stderr)
+            print(
+                f"Không ghi được {target}: {exc.strerror} / cannot write {target}: {exc.strerror}",
+                file=sys.stderr,
+            )
             status = 1
     return status
 

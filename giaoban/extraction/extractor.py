@@ -26,8 +26,8 @@ from giaoban.extraction.record import (
     Meeting,
     MeetingKind,
     Period,
-    Record,
     Recommendation,
+    Record,
 )
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -42,31 +42,36 @@ _TITLE_TAIL = re.compile(r"(?i)\s+(?:đã|cùng|đồng|và)$")
 _LEADER = re.compile(r"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực")
 _TOPIC_CLAUSE = re.compile(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*")
 _ENDS_CO_SE = re.compile(r"(?i)(?:có|sẽ)\s*$")
-_DUOC = re.compile(r"(?i)(?<!\w)(?<!đạt\s)(?<!có\s)được(?!\w)")   # not "kết quả đạt được"
+_DUOC = re.compile(r"(?i)(?<!\w)(?<!đạt\s)(?<!có\s)được(?!\w)")  # not "kết quả đạt được"
 _ENDS_DA = re.compile(r"(?i)đã\s*$")
 _SHORTCOMING = re.compile(r"(?i)(?<!\w)(?:còn|chưa)\s")
 _COOPERATION = re.compile(
-    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp\s+với)\s+")
+    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp\s+với)\s+"
+)
 _PARTNERS_END = re.compile(
     r"[;.]|\s(?:tham\s+mưu|triển\s+khai|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát"
     r"|hướng\s+dẫn|theo\s+dõi|đôn\s+đốc|kiểm\s+tra|nghiên\s+cứu|chuẩn\s+bị|hoàn\s+thành"
-    r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s")
+    r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s"
+)
 _LIST_SEP = re.compile(r",\s*|\s+và\s+")
 _TOPIC_WORD = re.compile(r"(?i)^(?:về|đối\s+với)\s+")
 _ATTENDEES = re.compile(r"(?i)(?:giao\s+ban|làm\s+việc|họp)[^.]{0,80}?\svới\s+([^.;]{3,200})")
 _WORD = re.compile(r"\w+")
 _REC_SUBJECT_TAIL = re.compile(r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s*$")
 _AT_THE_MEETING = re.compile(
-    r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*")
-_EVERY_SPEAKER = re.compile(r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)")
+    r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*"
+)
+_EVERY_SPEAKER = re.compile(
+    r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)"
+)
 _SEMICOLON = re.compile(r";\s*")
 _LA_MARK = re.compile(r"là\s*[,:]")
 
 # Item marks from the outermost to the innermost ("1." > "1.1" > "a)" > "-").
 _ITEM_RANK = {"num": 0, "pnum": 0, "sub": 1, "letter": 2, "bullet": 3}
 
-_HEAD_LINES = 15          # how far down the page header may reach
-_STAMP_LINE_LEN = 120     # a publication stamp sits on a short line
+_HEAD_LINES = 15  # how far down the page header may reach
+_STAMP_LINE_LEN = 120  # a publication stamp sits on a short line
 
 
 def extract(text: str, *, published: date | str | None = None) -> Record:
@@ -88,7 +93,8 @@ def _parse_published(value: date | str | None) -> date | None:
     if parsed is None:
         raise ExtractionError(
             f"Ngày đăng không hợp lệ (cần YYYY-MM-DD): {value!r} / "
-            f"invalid publication date (YYYY-MM-DD expected): {value!r}")
+            f"invalid publication date (YYYY-MM-DD expected): {value!r}"
+        )
     return parsed
 
 
@@ -118,7 +124,7 @@ def _clean(text: str) -> str:
 class _Sentence:
     text: str
     para: int
-    start: int = 0      # where the sentence starts in its line
+    start: int = 0  # where the sentence starts in its line
 
 
 def _sentences(line: str) -> list[str]:
@@ -131,10 +137,10 @@ def _sentence_spans(line: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
     for m in pt.SENTENCE_END.finditer(line):
-        nxt = line[m.end():m.end() + 1]
+        nxt = line[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“(‘'-"):
             continue
-        piece = line[start:m.end()]
+        piece = line[start : m.end()]
         if pt.ABBREVIATION_END.search(piece.rstrip()[-12:]):
             continue
         stripped = piece.strip()
@@ -150,12 +156,17 @@ def _sentence_spans(line: str) -> list[tuple[int, str]]:
 class _Reader:
     """One pass of reading; holds what earlier steps found for later ones."""
 
-    def __init__(self, lines: tuple[str, ...], chrome: tuple[str, ...],
-                 crawler_date: str | None, published: date | None) -> None:
+    def __init__(
+        self,
+        lines: tuple[str, ...],
+        chrome: tuple[str, ...],
+        crawler_date: str | None,
+        published: date | None,
+    ) -> None:
         self.chrome = chrome
         self.crawler_date = crawler_date
         self.meta: set[int] = set()
-        self.directive_sentences: set[str] = set()   # filled by _directives, read by _figures
+        self.directive_sentences: set[str] = set()  # filled by _directives, read by _figures
         self._rec_cache: dict[tuple[str, bool], tuple[tuple[str, ...], str] | None] = {}
         self._verb_cache: dict[str, int | None] = {}
         self.lines = list(lines)
@@ -163,16 +174,18 @@ class _Reader:
         self.document = self._document()
         if self.published is None:
             self.published = self._published()
-        self.prose = [i for i, line in enumerate(self.lines)
-                      if i not in self.meta and pt.SENTENCE_END.search(line + " ")
-                      and len(line.split()) >= 12]
+        self.prose = [
+            i
+            for i, line in enumerate(self.lines)
+            if i not in self.meta and pt.SENTENCE_END.search(line + " ") and len(line.split()) >= 12
+        ]
         first = self.prose[0] if self.prose else len(self.lines) - 1
         self.head = [i for i in range(0, first + 1) if i not in self.meta]
         self.lead = self.head + [i for i in self.prose[1:2]]
         # Sets for membership tests: a long text has many paragraphs.
         self.prose_set = frozenset(self.prose)
         self.lead_set = frozenset(self.lead)
-        self.title_set = frozenset(self.head) - self.prose_set   # headline, byline, stamps
+        self.title_set = frozenset(self.head) - self.prose_set  # headline, byline, stamps
 
     # --- page header ------------------------------------------------------
     def _document(self) -> Document | None:
@@ -180,18 +193,26 @@ class _Reader:
         for i, line in enumerate(self.lines[:_HEAD_LINES]):
             m = pt.DOC_NUMBER_PARTY.match(line)
             if m and doc is None:
-                doc = Document(number=f"{m.group(1)}-{m.group(2)}/{m.group(3)}".upper(),
-                               kind=m.group(2).upper(), issuer=m.group(3).upper(), style="party")
+                doc = Document(
+                    number=f"{m.group(1)}-{m.group(2)}/{m.group(3)}".upper(),
+                    kind=m.group(2).upper(),
+                    issuer=m.group(3).upper(),
+                    style="party",
+                )
                 self.meta.add(i)
                 continue
             m = pt.DOC_NUMBER_STATE.match(line)
             if m and doc is None:
                 year = f"{m.group(2)}/" if m.group(2) else ""
-                doc = Document(number=f"{m.group(1)}/{year}{m.group(3)}-{m.group(4)}".upper(),
-                               kind=m.group(3).upper(), issuer=m.group(4).upper(), style="state")
+                doc = Document(
+                    number=f"{m.group(1)}/{year}{m.group(3)}-{m.group(4)}".upper(),
+                    kind=m.group(3).upper(),
+                    issuer=m.group(4).upper(),
+                    style="state",
+                )
                 self.meta.add(i)
         if doc is not None:
-            for i, line in enumerate(self.lines[:_HEAD_LINES + 5]):
+            for i, line in enumerate(self.lines[: _HEAD_LINES + 5]):
                 m = pt.PLACE_DATE.match(line)
                 if m:
                     self.meta.add(i)
@@ -210,8 +231,11 @@ class _Reader:
                 continue
             m = pt.STAMP_DATE.search(line)
             if m:
-                d = (_make_date(int(m.group(5)), int(m.group(4)), int(m.group(3))) if m.group(3)
-                     else _make_date(int(m.group(8)), int(m.group(7)), int(m.group(6))))
+                d = (
+                    _make_date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
+                    if m.group(3)
+                    else _make_date(int(m.group(8)), int(m.group(7)), int(m.group(6)))
+                )
                 if d:
                     self.meta.add(i)
                     return d
@@ -221,7 +245,7 @@ class _Reader:
                 if d:
                     self.meta.add(i)
                     return d
-        for i, line in enumerate(self.lines[:_HEAD_LINES + 5]):
+        for i, line in enumerate(self.lines[: _HEAD_LINES + 5]):
             m = pt.PLACE_DATE.match(line)
             if m and gz.canonical_province(m.group("place")):
                 self.meta.add(i)
@@ -232,10 +256,13 @@ class _Reader:
     def record(self) -> Record:
         self.province = self._province()
         self.committee, self.host = self._host()
-        self.unit_committee = self.committee if self.committee in ("Tỉnh ủy", "Thành ủy") \
-            else "Tỉnh ủy"
+        self.unit_committee = (
+            self.committee if self.committee in ("Tỉnh ủy", "Thành ủy") else "Tỉnh ủy"
+        )
         self.sentences = [
-            _Sentence(s, i, at) for i, line in enumerate(self.lines) if i not in self.meta
+            _Sentence(s, i, at)
+            for i, line in enumerate(self.lines)
+            if i not in self.meta
             for at, s in _sentence_spans(line)
         ]
         self._line_units: dict[int, tuple[tuple[int, int, str], ...]] = {}
@@ -244,9 +271,15 @@ class _Reader:
         raw_date = self._meeting_date()
         meeting_date, period = self._resolve_years(raw_date, period)
         self.meeting_date = meeting_date
-        self.ref_year = (meeting_date.year if meeting_date else
-                         self.published.year if self.published else
-                         period.year if period and period.year else None)
+        self.ref_year = (
+            meeting_date.year
+            if meeting_date
+            else self.published.year
+            if self.published
+            else period.year
+            if period and period.year
+            else None
+        )
         kind = self._kind()
         chairs = self._chairs(kind)
         online, points = self._online()
@@ -255,13 +288,26 @@ class _Reader:
         recommendations = self._recommendations()
         figures = self._figures()
         units = self._units(directives)
-        meeting = Meeting(date=meeting_date, kind=kind, host=self.host, province=self.province,
-                          period=period, chairs=tuple(chairs), online=online,
-                          connection_points=points)
-        return Record(source=None, published=self.published, meeting=meeting,
-                      units=tuple(units), directives=tuple(directives),
-                      figures=tuple(figures), recommendations=tuple(recommendations),
-                      document=self.document)
+        meeting = Meeting(
+            date=meeting_date,
+            kind=kind,
+            host=self.host,
+            province=self.province,
+            period=period,
+            chairs=tuple(chairs),
+            online=online,
+            connection_points=points,
+        )
+        return Record(
+            source=None,
+            published=self.published,
+            meeting=meeting,
+            units=tuple(units),
+            directives=tuple(directives),
+            figures=tuple(figures),
+            recommendations=tuple(recommendations),
+            document=self.document,
+        )
 
     def _text(self, indices: list[int]) -> str:
         return "\n".join(self.lines[i] for i in indices if i < len(self.lines))
@@ -277,7 +323,7 @@ class _Reader:
     def _province(self) -> str | None:
         scores: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for line in self.lines[:_HEAD_LINES + 5]:
+        for line in self.lines[: _HEAD_LINES + 5]:
             m = pt.PLACE_DATE.match(line)
             if m:
                 p = gz.canonical_province(m.group("place"))
@@ -336,8 +382,11 @@ class _Reader:
 
     # --- the period under review -------------------------------------------
     def _period(self) -> tuple[Period | None, int | None]:
-        scopes = [self.head[:-1], self.lead[len(self.head) - 1:],
-                  [i for i in range(len(self.lines)) if i not in self.meta]]
+        scopes = [
+            self.head[:-1],
+            self.lead[len(self.head) - 1 :],
+            [i for i in range(len(self.lines)) if i not in self.meta],
+        ]
         for scope in scopes:
             text = self._text(scope)
             found = [m for m in pt.PERIOD.finditer(text)]
@@ -352,7 +401,7 @@ class _Reader:
                 y = self._period_year(found[k])
                 seen = int(y) if y else seen
             for k, m in enumerate(found):
-                before = text[max(0, m.start() - 40):m.start()]
+                before = text[max(0, m.start() - 40) : m.start()]
                 if pt.PLANNING_BEFORE.search(before):
                     continue
                 period = self._to_period(m)
@@ -363,7 +412,8 @@ class _Reader:
                     # "quý III, định hướng quý IV năm 2021": the year told nearby.
                     year = next_year[k] or years[0]
                 return Period(int(year) if year else None, period.type, period.number), (
-                    years[0] if years else None)
+                    years[0] if years else None
+                )
         return None, None
 
     @staticmethod
@@ -393,8 +443,9 @@ class _Reader:
 
     # --- meeting date ----------------------------------------------------
     def _meeting_date(self) -> tuple[int, int, int | None] | None:
-        before_region = [i for i in range(len(self.lines))
-                         if i not in self.meta and i < self.region_para()]
+        before_region = [
+            i for i in range(len(self.lines)) if i not in self.meta and i < self.region_para()
+        ]
         for scope in (self.lead, before_region):
             for i in scope:
                 for m in pt.MEETING_DATE.finditer(self.lines[i]):
@@ -406,11 +457,16 @@ class _Reader:
                         return d, mo, int(y) if y else None
         return None
 
-    def _resolve_years(self, raw: tuple[int, int, int | None] | None,
-                       period: Period | None) -> tuple[date | None, Period | None]:
-        late = period is not None and (period.type == "year" or (
-            period.type in ("quarter", "half") and period.number == (4 if period.type ==
-                                                                     "quarter" else 2)))
+    def _resolve_years(
+        self, raw: tuple[int, int, int | None] | None, period: Period | None
+    ) -> tuple[date | None, Period | None]:
+        late = period is not None and (
+            period.type == "year"
+            or (
+                period.type in ("quarter", "half")
+                and period.number == (4 if period.type == "quarter" else 2)
+            )
+        )
         partial = None
         if self.crawler_date and len(self.crawler_date) == 7:
             partial = (int(self.crawler_date[:4]), int(self.crawler_date[5:]))
@@ -422,16 +478,24 @@ class _Reader:
                 year = partial[0] - (1 if late and partial[1] <= 2 else 0)
             if year is None and self.sibling_year:
                 year = self.sibling_year
-            if year is not None and raw and raw[2] is None and late and raw[1] <= 2 \
-                    and not self.published and not partial:
+            if (
+                year is not None
+                and raw
+                and raw[2] is None
+                and late
+                and raw[1] <= 2
+                and not self.published
+                and not partial
+            ):
                 year = None
             period = Period(year, period.type, period.number)
         if raw is None:
             return None, period
         d, mo, y = raw
         if y is None and self.published:
-            y = self.published.year - (1 if (mo, d) > (self.published.month,
-                                                        self.published.day) else 0)
+            y = self.published.year - (
+                1 if (mo, d) > (self.published.month, self.published.day) else 0
+            )
         if y is None and partial:
             y = partial[0] - (1 if mo > partial[1] else 0)
         if y is None and period is not None and period.year:
@@ -455,7 +519,8 @@ class _Reader:
     def _chairs(self, kind: MeetingKind) -> list[Chair]:
         limit = self.region_para()
         candidates = [s for s in self.sentences if s.para in self.lead_set] + [
-            s for s in self.sentences if s.para not in self.lead_set and s.para < limit]
+            s for s in self.sentences if s.para not in self.lead_set and s.para < limit
+        ]
         for s in candidates:
             chairs = self._chairs_in(s.text, kind)
             if chairs:
@@ -466,13 +531,13 @@ class _Reader:
         spans: list[str] = []
         after = pt.CHAIR_AFTER.search(sentence)
         if after:
-            spans.append(_CHAIR_SPAN_END.split(sentence[after.end():])[0])
+            spans.append(_CHAIR_SPAN_END.split(sentence[after.end() :])[0])
         else:
             verb = pt.CHAIR_VERB.search(sentence)
             if verb is None and kind == "lam_viec":
                 verb = _WORKS_WITH.search(sentence)
             if verb is not None:
-                span = sentence[:verb.start()]
+                span = sentence[: verb.start()]
                 span = _CHAIR_SPAN_TAIL.sub("", span)
                 start = self._first_person(span)
                 if start is not None:
@@ -488,8 +553,9 @@ class _Reader:
     _CHAIR_TITLE = re.compile(rf"(?<!\w)(?:{gz.TITLE_HEAD})(?!\w)")
 
     def _first_person(self, span: str) -> int | None:
-        marks = [m.start() for m in (pt.PERSON_MARK.search(span),
-                                     self._CHAIR_TITLE.search(span)) if m]
+        marks = [
+            m.start() for m in (pt.PERSON_MARK.search(span), self._CHAIR_TITLE.search(span)) if m
+        ]
         marks = [p for p in marks if not span[p:].lower().startswith("thường trực")]
         if not marks:
             m = gz.NAME_RE.search(span)
@@ -499,20 +565,20 @@ class _Reader:
     def _person(self, part: str) -> Chair | None:
         part = part.strip(" ,;:-()")
         m = pt.PERSON_MARK.search(part)
-        pre, rest = (part[:m.start()], part[m.end():]) if m else ("", part)
+        pre, rest = (part[: m.start()], part[m.end() :]) if m else ("", part)
         rest = _TITLE_TAIL.sub("", rest.strip(" ,;:-"))
         if pt.TITLE_START.match(rest):
             names = [n for n in gz.NAME_RE.finditer(rest) if self._valid_name(n.group(0))]
-            if not names or rest[names[-1].end():].strip(" ,.-"):
+            if not names or rest[names[-1].end() :].strip(" ,.-"):
                 return None
             name = self._valid_name(names[-1].group(0))
-            title = rest[:names[-1].start()].strip(" ,-")
+            title = rest[: names[-1].start()].strip(" ,-")
         else:
             n = gz.NAME_RE.match(rest)
             name = self._valid_name(n.group(0)) if n else None
             if not n or not name:
                 return None
-            title = rest[n.end():].strip(" ,-:(")
+            title = rest[n.end() :].strip(" ,-:(")
             if not title and pt.TITLE_START.match(pre.strip(" ,-")):
                 title = pre.strip(" ,-")
         if not name or not title or not pt.TITLE_START.match(title):
@@ -525,7 +591,7 @@ class _Reader:
         while words:
             pm = gz.PROVINCE_RE.match(" ".join(words))
             if pm and gz.canonical_province(pm.group(0)):
-                words = " ".join(words)[pm.end():].split()
+                words = " ".join(words)[pm.end() :].split()
                 continue
             if words[0] in gz.NOT_NAME_WORDS or words[0].isupper() and len(words[0]) > 1:
                 words = words[1:]
@@ -540,8 +606,9 @@ class _Reader:
         limit = self.region_para()
         scope = [s for s in self.sentences if s.para in self.lead_set or s.para < limit]
         # "hệ thống hội nghị trực tuyến" in a unit's request is not how the meeting was held.
-        online = any(pt.ONLINE.search(s.text) and self._rec_frame(s.text, False) is None
-                     for s in scope)
+        online = any(
+            pt.ONLINE.search(s.text) and self._rec_frame(s.text, False) is None for s in scope
+        )
         if not online:
             return False, None
         for s in scope:
@@ -552,11 +619,12 @@ class _Reader:
             marks = list(pt.POINT_WORD.finditer(s.text))
             for k, m in enumerate(marks):
                 if m.group("host"):
-                    continue        # "từ điểm cầu Tỉnh ủy": the host's own point
+                    continue  # "từ điểm cầu Tỉnh ủy": the host's own point
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(s.text)
-                segment = s.text[m.end():end]
-                named += len(gz.find_units(segment, committee=self.unit_committee,
-                                           province=self.province))
+                segment = s.text[m.end() : end]
+                named += len(
+                    gz.find_units(segment, committee=self.unit_committee, province=self.province)
+                )
                 named += len(pt.NAMED_COMMITTEE.findall(segment))
             if total or named:
                 return True, total + named
@@ -564,8 +632,11 @@ class _Reader:
 
     # --- where the chair's conclusion starts ----------------------------------
     def region_para(self) -> int:
-        return self.sentences[self.region].para if self.region < len(self.sentences) \
+        return (
+            self.sentences[self.region].para
+            if self.region < len(self.sentences)
             else len(self.lines)
+        )
 
     def _conclusion_start(self) -> int:
         """Index of the first sentence of the chair's conclusion."""
@@ -574,15 +645,21 @@ class _Reader:
                 continue
             # Every form of the conclusion cue has "kết luận" or "chỉ đạo" in it.
             low = s.text.lower()
-            if ("luận" in low or "đạo" in low) and pt.CONCLUSION.search(s.text) \
-                    and self._is_prose_line(s.para):
+            if (
+                ("luận" in low or "đạo" in low)
+                and pt.CONCLUSION.search(s.text)
+                and self._is_prose_line(s.para)
+            ):
                 return k
         for k, s in enumerate(self.sentences):
             if s.para in self.title_set:
                 continue
             frame = self._frame(s.text)
-            if frame is not None and self._speaker_is_leader(s.text[:frame.start()]) \
-                    and self._rec_frame(s.text, False) is None:
+            if (
+                frame is not None
+                and self._speaker_is_leader(s.text[: frame.start()])
+                and self._rec_frame(s.text, False) is None
+            ):
                 return k
         for k, s in enumerate(self.sentences):
             sec = pt.SECTION.match(self.lines[s.para])
@@ -604,24 +681,25 @@ class _Reader:
         for m in pt.FRAME_VERB.finditer(sentence):
             if m.start() > 300:
                 break
-            pre = sentence[:m.start()]
+            pre = sentence[: m.start()]
             pre_stripped = pt.LEADING_CONNECTIVE.sub("", pre.strip())
             pre_stripped = _TOPIC_CLAUSE.sub("", pre_stripped)
             if self._is_unit_name(pre_stripped):
-                continue    # "Ban Tuyên giáo Tỉnh ủy chỉ đạo Báo ...": the unit's own task
+                continue  # "Ban Tuyên giáo Tỉnh ủy chỉ đạo Báo ...": the unit's own task
             if not pre_stripped or pt.SPEAKER_END.search(pre) or self._after_prior_act(pre):
                 verb = m.group(0).lower()
-                if (_ENDS_CO_SE.search(pre)
-                        or _DUOC.search(pre[-80:])
-                        or (verb.startswith(("chỉ", "quán", "giao"))
-                            and _ENDS_DA.search(pre))):
+                if (
+                    _ENDS_CO_SE.search(pre)
+                    or _DUOC.search(pre[-80:])
+                    or (verb.startswith(("chỉ", "quán", "giao")) and _ENDS_DA.search(pre))
+                ):
                     continue
                 return m
         return None
 
     @staticmethod
     def _after_prior_act(pre: str) -> bool:
-        """"đồng chí X ghi nhận ... và" before the frame verb: the speaker acts twice."""
+        """ "đồng chí X ghi nhận ... và" before the frame verb: the speaker acts twice."""
         act = pt.PRIOR_ACT.search(pre)
         return bool(act and pt.SPEAKER_END.search(pre, 0, act.start()))
 
@@ -630,9 +708,9 @@ class _Reader:
         section_ok = True
         default: tuple[str, ...] = ("*",)
         lead_default: tuple[str, ...] = ("*",)
-        header_rank: int | None = None     # rank of the item line that set `default`
+        header_rank: int | None = None  # rank of the item line that set `default`
         paras: dict[int, list[_Sentence]] = {}
-        for s in self.sentences[self.region:]:
+        for s in self.sentences[self.region :]:
             paras.setdefault(s.para, []).append(s)
         for para, sents in paras.items():
             line = self.lines[para]
@@ -644,10 +722,13 @@ class _Reader:
                 default = lead_default
                 continue
             item = pt.LINE_ITEM.match(line)
-            if item and len(line[item.end():].split()) <= 10 and not line.rstrip().endswith(
-                    (".", ";", "…", ":")):
+            if (
+                item
+                and len(line[item.end() :].split()) <= 10
+                and not line.rstrip().endswith((".", ";", "…", ":"))
+            ):
                 # "1. Đánh giá chung", "2. Nhiệm vụ thời gian tới": a sub-heading.
-                section_ok = not pt.SECTION_REPORT.search(line[item.end():])
+                section_ok = not pt.SECTION_REPORT.search(line[item.end() :])
                 default = lead_default
                 continue
             if not section_ok:
@@ -657,10 +738,10 @@ class _Reader:
                 if header_rank is not None and rank <= header_rank:
                     # "4. Ủy ban Kiểm tra ..." after "3. Ban Tuyên giáo:" and its sub-items.
                     default, header_rank = lead_default, None
-                body = line[item.end():]
+                body = line[item.end() :]
                 header = pt.TOPIC_HEADER.match(body)
                 if header:
-                    body = body[header.end():]
+                    body = body[header.end() :]
                     hdr_units = self._assignees(header.group(0), ())
                     if not body.strip():
                         default = hdr_units or lead_default
@@ -691,7 +772,7 @@ class _Reader:
                         out.append(d)
                 frame_text = intro_sents[-1] if intro_sents else ""
                 fm = self._frame(frame_text)
-                subject_text = frame_text[fm.end():] if fm else frame_text
+                subject_text = frame_text[fm.end() :] if fm else frame_text
                 inherited = self._assignees(subject_text, ()) or default
                 for part in parts:
                     d = self._directive(_clean(part), inherited, item=True)
@@ -699,12 +780,15 @@ class _Reader:
                         out.append(d)
                         self.directive_sentences.update(s.text for s in sents)
                 continue
-            if sents[-1].text.rstrip().endswith(":") and para + 1 < len(self.lines) \
-                    and pt.LINE_ITEM.match(self.lines[para + 1]):
+            if (
+                sents[-1].text.rstrip().endswith(":")
+                and para + 1 < len(self.lines)
+                and pt.LINE_ITEM.match(self.lines[para + 1])
+            ):
                 # "... yêu cầu các ban Đảng ... thực hiện tốt các nhiệm vụ sau:" introduces
                 # the items below: it gives their default assignees, it is not one itself.
                 fm = self._frame(sents[-1].text)
-                subject_text = sents[-1].text[fm.end():] if fm else sents[-1].text
+                subject_text = sents[-1].text[fm.end() :] if fm else sents[-1].text
                 default = self._assignees(subject_text, ()) or lead_default
                 header_rank = None
                 sents = sents[:-1]
@@ -734,8 +818,9 @@ class _Reader:
             if "thứ " not in low and not ("là" in low and _LA_MARK.search(low)):
                 return None
             marks = list(pt.INLINE_ORDINAL.finditer(text))
-            numbers = [pt.ORDINAL_WORDS.get((m.group(1) or m.group(2) or "").lower(), 0)
-                       for m in marks]
+            numbers = [
+                pt.ORDINAL_WORDS.get((m.group(1) or m.group(2) or "").lower(), 0) for m in marks
+            ]
             if len(marks) < 2 or numbers[:2] != [1, 2]:
                 return None
         # keep the run 1, 2, 3, ... only
@@ -746,33 +831,39 @@ class _Reader:
         parts = []
         for k, m in enumerate(run):
             end = run[k + 1].start() if k + 1 < len(run) else len(text)
-            part = text[m.end():end]
+            part = text[m.end() : end]
             if k + 1 == len(run):
                 part = _sentences(part)[0] if _sentences(part) else part
             parts.append(part)
-        return text[:run[0].start()], parts
+        return text[: run[0].start()], parts
 
-    def _directive_sentence(self, sentence: str, default: tuple[str, ...], *,
-                            item: bool = False) -> Directive | None:
+    def _directive_sentence(
+        self, sentence: str, default: tuple[str, ...], *, item: bool = False
+    ) -> Directive | None:
         d = self._directive_sentence_uncached(sentence, default, item)
         if d is not None:
             self.directive_sentences.add(sentence)
         return d
 
-    def _directive_sentence_uncached(self, sentence: str, default: tuple[str, ...],
-                                     item: bool = False) -> Directive | None:
-        if pt.SCHEDULING.search(sentence) or self._rec_frame(sentence, False) is not None \
-                or sentence.rstrip(" :").endswith(("luận", "LUẬN", "sau", "SAU")) \
-                and pt.CONCLUSION_ANNOUNCED.search(sentence):
+    def _directive_sentence_uncached(
+        self, sentence: str, default: tuple[str, ...], item: bool = False
+    ) -> Directive | None:
+        if (
+            pt.SCHEDULING.search(sentence)
+            or self._rec_frame(sentence, False) is not None
+            or sentence.rstrip(" :").endswith(("luận", "LUẬN", "sau", "SAU"))
+            and pt.CONCLUSION_ANNOUNCED.search(sentence)
+        ):
             return None
         frame = self._frame(sentence)
         if frame is not None:
-            content = sentence[frame.end():]
+            content = sentence[frame.end() :]
             if pt.META_ASSIGNMENT.match(_clean(content)):
                 return None
             verb = _SPACES.sub(" ", frame.group(0).strip(" ,:").lower())
             if verb in ("nhấn mạnh", "chỉ đạo", "chỉ rõ", "quán triệt") and not (
-                    pt.MODAL_CUE.search(content) or pt.ACTION_VERB.search(content)):
+                pt.MODAL_CUE.search(content) or pt.ACTION_VERB.search(content)
+            ):
                 return None
             return self._directive(_clean(content), default, item=item)
         body = pt.LEADING_CONNECTIVE.sub("", sentence)
@@ -788,9 +879,8 @@ class _Reader:
         if done and done.start() < first_cue and not imperative:
             return None
         verb_at = self._verb_at(body)
-        if _SHORTCOMING.search(body[:min(first_cue, verb_at or len(body))]) \
-                and not imperative:
-            return None     # a shortcoming: "một số nhiệm vụ còn chậm"
+        if _SHORTCOMING.search(body[: min(first_cue, verb_at or len(body))]) and not imperative:
+            return None  # a shortcoming: "một số nhiệm vụ còn chậm"
         if subject and not cue and not imperative:
             act = pt.ACTION_VERB.search(body)
             if not act or done and done.start() < act.start():
@@ -799,14 +889,20 @@ class _Reader:
 
     def _subject_units(self, body: str) -> bool:
         head = self._head(pt.LEADING_TIME.sub("", body))
-        return bool(head and (gz.find_units(head) or pt.LEADING_CONNECTIVE.match(head) is None
-                              and (gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head)))
-                    and pt.ACTION_VERB.search(body))
+        return bool(
+            head
+            and (
+                gz.find_units(head)
+                or pt.LEADING_CONNECTIVE.match(head) is None
+                and (gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head))
+            )
+            and pt.ACTION_VERB.search(body)
+        )
 
     def _verb_at(self, text: str) -> int | None:
         """Where the clause's first verb starts (None: no verb)."""
         try:
-            return self._verb_cache[text]     # several passes ask about the same clause
+            return self._verb_cache[text]  # several passes ask about the same clause
         except KeyError:
             pass
         at = None
@@ -830,37 +926,46 @@ class _Reader:
             return None
         # "Trong đó, các cơ quan báo chí ..." -> the connective goes with a subject.
         conn = pt.LEADING_CONNECTIVE.match(text)
-        if conn and not pt.IMPERATIVE_START.match(text[conn.end():]) and not pt.MODAL_CUE.match(
-                text[conn.end():]):
-            text = text[conn.end():]
+        if (
+            conn
+            and not pt.IMPERATIVE_START.match(text[conn.end() :])
+            and not pt.MODAL_CUE.match(text[conn.end() :])
+        ):
+            text = text[conn.end() :]
         low = text.lower()
         # "do đó", "vì vậy", "vì thế", "cho nên", "nên": one of these words must be there.
-        causal = pt.CAUSAL_TO_SUBJECT.search(text) if (
-            "nên" in low or "đó" in low or "vậy" in low or "thế" in low) else None
+        causal = (
+            pt.CAUSAL_TO_SUBJECT.search(text)
+            if ("nên" in low or "đó" in low or "vậy" in low or "thế" in low)
+            else None
+        )
         if causal and causal.start() < 250:
-            text = text[causal.end():]
+            text = text[causal.end() :]
         if not pt.IMPERATIVE_START.match(text) and not self._has_subject(text):
             later = pt.SUBJECT_AFTER_COMMA.search(text, 0, 250)
             if later:
-                text = text[later.start("subj"):]
+                text = text[later.start("subj") :]
         label = pt.UNIT_LABEL.match(text)
         if label and gz.find_units(label.group("label"), province=self.province):
-            text = text[label.end():]
+            text = text[label.end() :]
             default = tuple(self._assignees(label.group("label"), ()) or default)
         if not text or len(text.split()) < 3:
             return None
         assignees, lead = self._assign(text, default)
         text = text[0].upper() + text[1:] if item else text
-        return Directive(text=text, assignees=assignees, deadline=self._deadline(text),
-                         lead=lead)
+        return Directive(text=text, assignees=assignees, deadline=self._deadline(text), lead=lead)
 
     def _assign(self, text: str, default: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
         coop = _COOPERATION.search(text[:250])
         if coop:
-            lead_units = [u for _, _, u in gz.find_units(
-                text[:coop.start()], committee=self.unit_committee, province=self.province)]
+            lead_units = [
+                u
+                for _, _, u in gz.find_units(
+                    text[: coop.start()], committee=self.unit_committee, province=self.province
+                )
+            ]
             if lead_units:
-                partners_text = _PARTNERS_END.split(text[coop.end():])[0]
+                partners_text = _PARTNERS_END.split(text[coop.end() :])[0]
                 partners = self._partners(partners_text)
                 names = list(dict.fromkeys([lead_units[-1]] + partners))
                 return tuple(names), lead_units[-1]
@@ -872,13 +977,16 @@ class _Reader:
         """Does the clause open with who must act (a unit or a group)?"""
         text = pt.LEADING_TIME.sub("", text)
         head = self._head(text) or text[:80]
-        return bool(gz.ALL_UNITS_RE.match(head) or gz.SUBSET_GROUP_RE.match(head)
-                    or gz.find_units(head, committee=self.unit_committee, province=self.province)
-                    or head.lower().startswith(("việc ", "lãnh đạo ", "các ", "mỗi ", "từng ")))
+        return bool(
+            gz.ALL_UNITS_RE.match(head)
+            or gz.SUBSET_GROUP_RE.match(head)
+            or gz.find_units(head, committee=self.unit_committee, province=self.province)
+            or head.lower().startswith(("việc ", "lãnh đạo ", "các ", "mỗi ", "từng "))
+        )
 
     def _is_unit_name(self, name: str) -> bool:
         if len(name) > 80 or not name[:1].isupper():
-            return False        # canonical names are short and capitalized
+            return False  # canonical names are short and capitalized
         units = gz.find_units(name, committee=self.unit_committee, province=self.province)
         return bool(units) and units[0][2] == name
 
@@ -901,7 +1009,7 @@ class _Reader:
                 out.append(_SPACES.sub(" ", state.group(0)))
         # A group split on commas ("các huyện ủy, thị ủy, thành ủy") is read whole.
         whole = gz.SUBSET_GROUP_RE.search(text)
-        if whole and "," in whole.group(0) and not _vague(text[whole.end():whole.end() + 30]):
+        if whole and "," in whole.group(0) and not _vague(text[whole.end() : whole.end() + 30]):
             out = [o for o in out if o not in whole.group(0)] + [whole.group(0)]
         return out
 
@@ -921,8 +1029,12 @@ class _Reader:
             group = g.group(0).rstrip(" ,")
             # The whole attendee list named again is everyone present.
             return ("*",) if self._same_as_attendees(group) else (group,)
-        units = [u for _, _, u in gz.find_units(head, committee=self.unit_committee,
-                                                 province=self.province)]
+        units = [
+            u
+            for _, _, u in gz.find_units(
+                head, committee=self.unit_committee, province=self.province
+            )
+        ]
         if units:
             return tuple(dict.fromkeys(units))
         if self._is_attendee_list(head):
@@ -945,8 +1057,9 @@ class _Reader:
 
     def _is_attendee_list(self, head: str) -> bool:
         words = _WORD.findall(head.lower())
-        if not words or not (head.lower().startswith("các") or head.lower().startswith(
-                "lãnh đạo các")):
+        if not words or not (
+            head.lower().startswith("các") or head.lower().startswith("lãnh đạo các")
+        ):
             return False
         return sum(1 for w in words if w in self.attendees) / len(words) >= 0.75
 
@@ -994,8 +1107,8 @@ class _Reader:
     # --- recommendations ------------------------------------------------------
     def _recommendations(self) -> list[Recommendation]:
         out: list[Recommendation] = []
-        region_paras = {s.para for s in self.sentences[self.region:]}
-        before_region = {s.para for s in self.sentences[:self.region]}
+        region_paras = {s.para for s in self.sentences[self.region :]}
+        before_region = {s.para for s in self.sentences[: self.region]}
         by_para: dict[int, list[_Sentence]] = {}
         for s in self.sentences:
             by_para.setdefault(s.para, []).append(s)
@@ -1008,7 +1121,7 @@ class _Reader:
             for s in sents:
                 if active is not None:
                     if self._rec_frame(s.text, in_region) is not None:
-                        active = None       # another unit's request: a new subject
+                        active = None  # another unit's request: a new subject
                     elif self._frame(s.text) is not None or pt.DONE.match(s.text):
                         active = None
                     else:
@@ -1029,28 +1142,34 @@ class _Reader:
             self._rec_cache[key] = self._rec_frame_uncached(sentence, in_region)
         return self._rec_cache[key]
 
-    def _rec_frame_uncached(self, sentence: str,
-                            in_region: bool) -> tuple[tuple[str, ...], str] | None:
-        if not ("iến nghị" in sentence or "ề xuất" in sentence or "ề đạt" in sentence
-                or "IẾN NGHỊ" in sentence or "Ề XUẤT" in sentence):
+    def _rec_frame_uncached(
+        self, sentence: str, in_region: bool
+    ) -> tuple[tuple[str, ...], str] | None:
+        if not (
+            "iến nghị" in sentence
+            or "ề xuất" in sentence
+            or "ề đạt" in sentence
+            or "IẾN NGHỊ" in sentence
+            or "Ề XUẤT" in sentence
+        ):
             return None
         for m in pt.RECOMMEND.finditer(sentence):
             if m.start() > 250:
                 break
-            before = sentence[:m.start()]
+            before = sentence[: m.start()]
             if pt.NOT_RECOMMENDATION_BEFORE.search(before[-40:]):
                 continue
             subject_text = pt.LEADING_CONNECTIVE.sub("", _AT_THE_MEETING.sub("", before.strip()))
             subject_text = _REC_SUBJECT_TAIL.sub("", subject_text)
             if in_region and self._speaker_is_leader(subject_text):
                 return None
-            rest = sentence[m.end():]
+            rest = sentence[m.end() :]
             if pt.RECOMMEND_NOUN_AFTER.match(rest) or len(subject_text.split()) > 14:
                 continue
             subject = self._rec_subject(subject_text)
             if subject is None:
                 continue
-            rest = rest[pt.RECOMMEND_ADDRESSEE.match(rest).end():]  # type: ignore[union-attr]
+            rest = rest[pt.RECOMMEND_ADDRESSEE.match(rest).end() :]  # type: ignore[union-attr]
             if len(rest.split()) < 3:
                 continue
             return subject, rest
@@ -1062,8 +1181,12 @@ class _Reader:
         low = text.lower()
         if gz.ALL_UNITS_RE.match(text) or _EVERY_SPEAKER.match(low):
             return ("*",)
-        units = [u for _, _, u in gz.find_units(text, committee=self.unit_committee,
-                                                 province=self.province)]
+        units = [
+            u
+            for _, _, u in gz.find_units(
+                text, committee=self.unit_committee, province=self.province
+            )
+        ]
         if units and len(text.split()) <= 25:
             return tuple(dict.fromkeys(units))
         g = gz.SUBSET_GROUP_RE.match(text)
@@ -1105,13 +1228,15 @@ class _Reader:
                 nxt = pt.FIGURE.search(text, m.end("value"))
                 measure = m.group("measure")
                 if nxt is not None and nxt.start() < m.end():
-                    cut = pt.FIGURE_MEASURE_TAIL.sub("", text[m.start("measure"):nxt.start()])
+                    cut = pt.FIGURE_MEASURE_TAIL.sub("", text[m.start("measure") : nxt.start()])
                     if cut:
                         measure = cut
-                    else:   # "kiểm tra 7 tổ chức đảng": a noun, not the verb "tổ chức"
+                    else:  # "kiểm tra 7 tổ chức đảng": a noun, not the verb "tổ chức"
                         nxt = pt.FIGURE.search(text, m.end())
-                if not (pt.FIGURE_MEASURE_STOP.match(measure) or pt.FIGURE_GAP_STOP.search(
-                        m.group("gap"))):
+                if not (
+                    pt.FIGURE_MEASURE_STOP.match(measure)
+                    or pt.FIGURE_GAP_STOP.search(m.group("gap"))
+                ):
                     unit = self._figure_unit(text, m.start(), units, para_unit.get(s.para))
                     if unit is not None:
                         out.extend(self._counts(unit, m.group("value"), measure))
@@ -1119,8 +1244,9 @@ class _Reader:
         return out
 
     @staticmethod
-    def _figure_unit(text: str, at: int, units: tuple[tuple[int, int, str], ...],
-                     para_unit: str | None) -> str | None:
+    def _figure_unit(
+        text: str, at: int, units: tuple[tuple[int, int, str], ...], para_unit: str | None
+    ) -> str | None:
         before = [u for u in units if u[1] <= at]
         clause = text.rfind(";", 0, at) + 1
         subject = [u for u in units if clause <= u[0] < clause + 40 and u[1] <= at]
@@ -1133,7 +1259,7 @@ class _Reader:
         pieces: list[tuple[str, str]] = []
         start = 0
         for c in pt.FIGURE_COORDINATED.finditer(measure):
-            pieces.append((value, measure[start:c.start()]))
+            pieces.append((value, measure[start : c.start()]))
             value, start = c.group("value"), c.end()
         pieces.append((value, measure[start:]))
         for val, meas in pieces:
@@ -1153,7 +1279,7 @@ class _Reader:
                 continue
             units = self.units_of_line(i)
             if units and len(line) - (units[0][1] - units[0][0]) < 15:
-                continue    # a line that is only a unit's name: a masthead or byline
+                continue  # a line that is only a unit's name: a masthead or byline
             found.extend(name for _, _, name in units)
         for d in directives:
             found.extend(a for a in d.assignees if a != "*" and self._is_unit_name(a))
@@ -1164,16 +1290,20 @@ class _Reader:
         units = self._line_units.get(i)
         if units is None:
             units = self._line_units[i] = gz.find_units(
-                self.lines[i], committee=self.unit_committee, province=self.province)
+                self.lines[i], committee=self.unit_committee, province=self.province
+            )
         return units
 
     def _sentence_units(self, s: _Sentence) -> tuple[tuple[int, int, str], ...]:
         """Units named in a sentence, cut from its line's (a name never spans two)."""
         end = s.start + len(s.text)
-        return tuple((a - s.start, b - s.start, name) for a, b, name in self.units_of_line(s.para)
-                     if s.start <= a and b <= end)
+        return tuple(
+            (a - s.start, b - s.start, name)
+            for a, b, name in self.units_of_line(s.para)
+            if s.start <= a and b <= end
+        )
 
 
 def _vague(text: str) -> bool:
-    """"các cơ quan, đơn vị liên quan": a partner too vague to list."""
+    """ "các cơ quan, đơn vị liên quan": a partner too vague to list."""
     return bool(gz.VAGUE_PARTNER_RE.search(text))

@@ -13,12 +13,19 @@ from typing import Final
 
 # Upper-case letters of Vietnamese, for names ("Hồ Thanh Sơn").
 UPPER: Final[str] = "".join(
-    c for c in map(chr, list(range(0x41, 0x5B)) + list(range(0xC0, 0x1EFA)))
-    if c.isupper() and c.isalpha() and c.lower() != c and ord(c) not in (0xD7,)
+    c
+    for c in map(chr, list(range(0x41, 0x5B)) + list(range(0xC0, 0x1EFA)))
+    if c.isupper()
+    and c.isalpha()
+    and c.lower() != c
+    and ord(c) not in (0xD7,)
     and (ord(c) < 0x250 or 0x1EA0 <= ord(c) <= 0x1EF9)
 )
-_DATA = json.loads(resources.files("giaoban.extraction").joinpath(
-    "data/provinces.json").read_text(encoding="utf-8"))
+_DATA = json.loads(
+    resources.files("giaoban.extraction")
+    .joinpath("data/provinces.json")
+    .read_text(encoding="utf-8")
+)
 
 CURRENT_PROVINCES: Final[tuple[str, ...]] = tuple(_DATA["current"])
 FORMER_PROVINCES: Final[tuple[str, ...]] = tuple(_DATA["former"])
@@ -31,8 +38,11 @@ _BY_UPPER: dict[str, str] = {k.upper(): v for k, v in _ALIASES.items()}
 def _alternation(names: list[str]) -> str:
     parts = []
     for name in sorted(names, key=len, reverse=True):
-        parts.append(r"\s*-\s*".join(r"\s+".join(re.escape(w) for w in side.split())
-                                     for side in name.split(" - ")))
+        parts.append(
+            r"\s*-\s*".join(
+                r"\s+".join(re.escape(w) for w in side.split()) for side in name.split(" - ")
+            )
+        )
     return "|".join(parts)
 
 
@@ -53,8 +63,7 @@ _CAP_RUN: Final = re.compile(
     rf"(?:(?:\s+|\s*-\s*){_CAP_WORD}){{0,5}}(?!\w)"
 )
 _TOKEN = re.compile(r"TP\.\s?\w+|[^\s-]+|-")
-_FOLDED: dict[str, str] = {
-    " ".join(_TOKEN.findall(k)).casefold(): v for k, v in _ALIASES.items()}
+_FOLDED: dict[str, str] = {" ".join(_TOKEN.findall(k)).casefold(): v for k, v in _ALIASES.items()}
 _FIRST_WORDS = frozenset(_TOKEN.findall(k)[0].casefold() for k in _ALIASES)
 _MAX_TOKENS = max(len(_TOKEN.findall(k)) for k in _ALIASES)
 
@@ -88,8 +97,13 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
             for j in range(min(len(words), i + _MAX_TOKENS), i, -1):
                 key = " ".join(folded[i:j])
                 if key in _FOLDED:
-                    out.append((run.start() + words[i].start(), run.start() + words[j - 1].end(),
-                                _FOLDED[key]))
+                    out.append(
+                        (
+                            run.start() + words[i].start(),
+                            run.start() + words[j - 1].end(),
+                            _FOLDED[key],
+                        )
+                    )
                     i = j
                     break
             else:
@@ -160,11 +174,31 @@ UNIT_RE: Final = re.compile(
 )
 # `(?<!\w)(?:[Bb]an\s|[Cc]ơ\s+quan\s|...)`: each alternative starts with a literal, so
 # the engine skips ahead to the letters that may start a unit's name.
-_UNIT_TRIGGER: Final = re.compile("|".join(
-    f"{alt[0]}(?<!\\w.){alt[1:]}" for alt in (
-        r"Ban\s", r"ban\s", r"Cơ\s+quan\s", r"cơ\s+quan\s", r"Ủy\s+ban\s", r"ủy\s+ban\s", r"UBKT",
-        r"Văn\s+phòng\s", r"văn\s+phòng\s", r"VPT", r"Báo\s", r"báo\s", r"Đài\s", r"đài\s",
-        r"Trường\s", r"trường\s", r"Đảng\s+ủy\s", r"đảng\s+ủy\s")))
+_UNIT_TRIGGER: Final = re.compile(
+    "|".join(
+        f"{alt[0]}(?<!\\w.){alt[1:]}"
+        for alt in (
+            r"Ban\s",
+            r"ban\s",
+            r"Cơ\s+quan\s",
+            r"cơ\s+quan\s",
+            r"Ủy\s+ban\s",
+            r"ủy\s+ban\s",
+            r"UBKT",
+            r"Văn\s+phòng\s",
+            r"văn\s+phòng\s",
+            r"VPT",
+            r"Báo\s",
+            r"báo\s",
+            r"Đài\s",
+            r"đài\s",
+            r"Trường\s",
+            r"trường\s",
+            r"Đảng\s+ủy\s",
+            r"đảng\s+ủy\s",
+        )
+    )
+)
 # A bare board name followed by these is an event committee, not the Party board.
 _NOT_A_BOARD_AFTER = re.compile(
     r"\s+(?:[A-ZĐ]|hội\s+nghị|hội\s+thi|cuộc\s+thi|giải|lễ|chương\s+trình|đại\s+hội|sự\s+kiện)"
@@ -188,8 +222,9 @@ def _place_suffix(committee: str, place: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def find_units(text: str, *, committee: str = "Tỉnh ủy",
-               province: str | None = None) -> tuple[tuple[int, int, str], ...]:
+def find_units(
+    text: str, *, committee: str = "Tỉnh ủy", province: str | None = None
+) -> tuple[tuple[int, int, str], ...]:
     """Party-bloc units named in `text`: (start, end, canonical name).
 
     Cached: the reader asks about the same sentence from several passes.
@@ -209,11 +244,13 @@ def find_units(text: str, *, committee: str = "Tỉnh ủy",
         if known is None:
             if len(_CANONICAL_CACHE) > 4096:
                 _CANONICAL_CACHE.clear()
-            known = _CANONICAL_CACHE[key] = (_canonical(m, committee, province),
-                                             bool(m.group("board") and not m.group("bcom")))
+            known = _CANONICAL_CACHE[key] = (
+                _canonical(m, committee, province),
+                bool(m.group("board") and not m.group("bcom")),
+            )
         name, bare_board = known
         if bare_board and _NOT_A_BOARD_AFTER.match(text, m.end()):
-            continue    # "Ban Tổ chức Hội nghị": an event committee, not the Party board
+            continue  # "Ban Tổ chức Hội nghị": an event committee, not the Party board
         if name:
             out.append((m.start(), m.end(), name))
             end = m.end()

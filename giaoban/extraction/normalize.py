@@ -18,12 +18,21 @@ from giaoban.extraction import legacy
 # Old tone placement ("hoà", "khoẻ", "uỷ") -> new ("hòa", "khỏe", "ủy"), on a
 # syllable-final "oa", "oe", "uy"; never after "q" ("quý", "quỳ" keep theirs).
 _TONE_TO_PLAIN = {
-    "à": ("\u0300", "a"), "á": ("\u0301", "a"), "ả": ("\u0309", "a"),
-    "ã": ("\u0303", "a"), "ạ": ("\u0323", "a"),
-    "è": ("\u0300", "e"), "é": ("\u0301", "e"), "ẻ": ("\u0309", "e"),
-    "ẽ": ("\u0303", "e"), "ẹ": ("\u0323", "e"),
-    "ỳ": ("\u0300", "y"), "ý": ("\u0301", "y"), "ỷ": ("\u0309", "y"),
-    "ỹ": ("\u0303", "y"), "ỵ": ("\u0323", "y"),
+    "à": ("\u0300", "a"),
+    "á": ("\u0301", "a"),
+    "ả": ("\u0309", "a"),
+    "ã": ("\u0303", "a"),
+    "ạ": ("\u0323", "a"),
+    "è": ("\u0300", "e"),
+    "é": ("\u0301", "e"),
+    "ẻ": ("\u0309", "e"),
+    "ẽ": ("\u0303", "e"),
+    "ẹ": ("\u0323", "e"),
+    "ỳ": ("\u0300", "y"),
+    "ý": ("\u0301", "y"),
+    "ỷ": ("\u0309", "y"),
+    "ỹ": ("\u0303", "y"),
+    "ỵ": ("\u0323", "y"),
 }
 # One character class per position (much faster to scan than an alternation); the
 # pairing "o" + a/e, "u" + y is checked in `_new_tone`.
@@ -46,10 +55,14 @@ def _new_tone(m: re.Match[str]) -> str:
 _CHAR_TABLE: dict[int, str | None] = {
     **{c: "\n" for c in (0x2028, 0x2029, 0x85)},
     **{c: None for c in (0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
-    **{c: " " for c in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F,
-                        0x3000)},
-    **{c: " " for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85),
-                        *range(0x86, 0xA0))},
+    **{
+        c: " "
+        for c in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
+    },
+    **{
+        c: " "
+        for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0))
+    },
     **{c: "-" for c in (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63, 0xFF0D)},
 }
 _ODD_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_TABLE)) + "]")
@@ -79,7 +92,7 @@ def normalize(text: str) -> str:
 # A line that is only chrome: dropped, but kept aside for what it tells.
 _CHROME_LINE = re.compile(
     r"(?i)^(?:"
-    r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"          # player timer "0:00 / 0:00"
+    r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?"  # player timer "0:00 / 0:00"
     r"|xem thêm|đọc thêm|tin xem nhiều|tin liên quan|tin cùng chuyên mục|tin khác"
     r"|tin mới(?: nhất)?|bài viết liên quan|bài liên quan|có thể bạn quan tâm"
     r"|chia sẻ|share|bình luận|in bài(?: viết)?|gửi bài(?: viết)?|lưu bài|quay lại"
@@ -128,7 +141,7 @@ def split_page(text: str) -> Page:
     m = _CRAWLER_DATE.match(text)
     if m:
         crawler = m.group(1)
-        text = text[m.end():]
+        text = text[m.end() :]
     raw = [line for line in text.split("\n") if line]
     keep: list[str] = []
     chrome: list[str] = []
@@ -138,8 +151,7 @@ def split_page(text: str) -> Page:
             chrome.extend(raw[i:])
             break
         if _CHROME_LINE.match(line) or (
-            not seen_prose and len(line) < 80 and _MASTHEAD.match(line)
-            and not line.endswith(".")
+            not seen_prose and len(line) < 80 and _MASTHEAD.match(line) and not line.endswith(".")
         ):
             chrome.append(line)
             continue
@@ -151,7 +163,7 @@ def split_page(text: str) -> Page:
     i = 0
     while i < len(keep):
         line = keep[i]
-        if (i + 1 < len(keep) and keep[i + 1] == line and len(line.split()) < 40):
+        if i + 1 < len(keep) and keep[i + 1] == line and len(line.split()) < 40:
             chrome.append(line)
             i += 2
             while i < len(keep) and keep[i] == line:

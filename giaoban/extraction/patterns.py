@@ -11,8 +11,10 @@ from typing import Final
 
 from giaoban.extraction.gazetteer import TITLE_HEAD, UPPER
 
-def word_alternation(alternatives: list[str], *, ignore_case: bool = True,
-                     boundary: bool = True) -> str:
+
+def word_alternation(
+    alternatives: list[str], *, ignore_case: bool = True, boundary: bool = True
+) -> str:
     """`(?<!\\w)(?:a|b|...)`, written so that the regex engine can skip ahead.
 
     A pattern that starts with a look-behind or (under IGNORECASE) with a cased
@@ -120,7 +122,9 @@ CHAIR_VERB: Final = re.compile(
 )
 CHAIR_AFTER: Final = re.compile(
     r"(?i)(?:dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của|(?<!\w)chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc"
-    r"|cuộc\s+họp|buổi\s+giao\s+ban)?\s*(?:có|là|gồm|:))\s*(?=đồng\s+chí|đ/c|ông|bà|" + TITLE_HEAD + r")"
+    r"|cuộc\s+họp|buổi\s+giao\s+ban)?\s*(?:có|là|gồm|:))\s*(?=đồng\s+chí|đ/c|ông|bà|"
+    + TITLE_HEAD
+    + r")"
 )
 PERSON_MARK: Final = re.compile(r"(?i)(?<!\w)(?:đồng\s+chí|đ/c|ông|bà)\s+")
 PEOPLE_SPLIT: Final = re.compile(
@@ -136,11 +140,19 @@ CONCLUSION: Final = re.compile(
 )
 # The reporting frame: "Đồng chí ... đề nghị," -> what follows is the directive.
 _FRAME_VERB_WORDS: Final = [
-    r"lưu\s+ý\s+và\s+đề\s+nghị", r"đề\s+nghị\s+và\s+yêu\s+cầu", r"yêu\s+cầu\s+và\s+đề\s+nghị",
-    r"đề\s+nghị", r"yêu\s+cầu", r"lưu\s+ý", r"nhấn\s+mạnh", r"chỉ\s+đạo", r"mong\s+muốn",
+    r"lưu\s+ý\s+và\s+đề\s+nghị",
+    r"đề\s+nghị\s+và\s+yêu\s+cầu",
+    r"yêu\s+cầu\s+và\s+đề\s+nghị",
+    r"đề\s+nghị",
+    r"yêu\s+cầu",
+    r"lưu\s+ý",
+    r"nhấn\s+mạnh",
+    r"chỉ\s+đạo",
+    r"mong\s+muốn",
     r"quán\s+triệt",
     r"giao(?!\s+(?:(?-i:ban|BAN)|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))",
-    r"chỉ\s+rõ", r"đồng\s+ý[^,.;]{0,60}?(?:,|\s+và)\s+giao",
+    r"chỉ\s+rõ",
+    r"đồng\s+ý[^,.;]{0,60}?(?:,|\s+và)\s+giao",
     r"thống\s+nhất[^,.;]{0,60}?(?:,|\s+và)\s+giao",
 ]
 FRAME_VERB: Final = re.compile(word_alternation(_FRAME_VERB_WORDS) + r"(?!\w)\s*(?:[,:]\s*)?")
@@ -172,8 +184,16 @@ LEADING_TIME: Final = re.compile(
 )
 # A sentence that asks someone to act (outside a reporting frame).
 _MODAL_CUE_WORDS: Final = [
-    r"cần", r"phải", r"không\s+để", r"không\s+được", r"tập\s+trung", r"tiếp\s+tục", r"lưu\s+ý",
-    r"khẩn\s+trương", r"mong\s+muốn", r"sẽ\s+được",
+    r"cần",
+    r"phải",
+    r"không\s+để",
+    r"không\s+được",
+    r"tập\s+trung",
+    r"tiếp\s+tục",
+    r"lưu\s+ý",
+    r"khẩn\s+trương",
+    r"mong\s+muốn",
+    r"sẽ\s+được",
 ]
 MODAL_CUE: Final = re.compile(word_alternation(_MODAL_CUE_WORDS) + r"(?!\w)")
 IMPERATIVE_START: Final = re.compile(
@@ -186,24 +206,83 @@ IMPERATIVE_START: Final = re.compile(
     r"|nắm\s+chắc|nắm\s+bắt|bám\s+sát|hoàn\s+thiện)(?!\w)"
 )
 _ACTION_VERB_WORDS: Final = [
-    r"cần", r"phải", r"tiếp\s+tục", r"tập\s+trung", r"chủ\s+động", r"khẩn\s+trương", r"sớm",
-    r"tăng\s+cường", r"đẩy\s+mạnh", r"đẩy\s+nhanh", r"rà\s+soát", r"chỉ\s+đạo", r"thực\s+hiện",
-    r"triển\s+khai", r"xây\s+dựng", r"tổ\s+chức", r"tham\s+mưu", r"nâng\s+cao", r"quan\s+tâm",
-    r"phối\s+hợp", r"chủ\s+trì", r"theo\s+dõi", r"đôn\s+đốc", r"hướng\s+dẫn", r"hoàn\s+thành",
-    r"bao\s+quát", r"nắm\s+bắt", r"làm\s+tốt", r"kịp\s+thời", r"dồn\s+lực", r"chuẩn\s+bị",
-    r"nghiên\s+cứu", r"phát\s+huy", r"bảo\s+đảm", r"đảm\s+bảo", r"không\s+để", r"chú\s+trọng",
-    r"quyết\s+liệt", r"kiện\s+toàn", r"hoàn\s+thiện", r"đổi\s+mới", r"củng\s+cố", r"thường\s+xuyên",
-    r"khắc\s+phục", r"duy\s+trì", r"có\s+giải\s+pháp", r"lãnh\s+đạo,\s+chỉ\s+đạo", r"trình",
-    r"báo\s+cáo", r"tổng\s+hợp", r"ban\s+hành", r"tuyên\s+truyền", r"bố\s+trí", r"sơ\s+kết",
-    r"tổng\s+kết", r"kiểm\s+tra", r"giám\s+sát", r"làm\s+việc", r"định\s+hướng", r"chăm\s+lo",
-    r"bám\s+sát", r"vận\s+động",
+    r"cần",
+    r"phải",
+    r"tiếp\s+tục",
+    r"tập\s+trung",
+    r"chủ\s+động",
+    r"khẩn\s+trương",
+    r"sớm",
+    r"tăng\s+cường",
+    r"đẩy\s+mạnh",
+    r"đẩy\s+nhanh",
+    r"rà\s+soát",
+    r"chỉ\s+đạo",
+    r"thực\s+hiện",
+    r"triển\s+khai",
+    r"xây\s+dựng",
+    r"tổ\s+chức",
+    r"tham\s+mưu",
+    r"nâng\s+cao",
+    r"quan\s+tâm",
+    r"phối\s+hợp",
+    r"chủ\s+trì",
+    r"theo\s+dõi",
+    r"đôn\s+đốc",
+    r"hướng\s+dẫn",
+    r"hoàn\s+thành",
+    r"bao\s+quát",
+    r"nắm\s+bắt",
+    r"làm\s+tốt",
+    r"kịp\s+thời",
+    r"dồn\s+lực",
+    r"chuẩn\s+bị",
+    r"nghiên\s+cứu",
+    r"phát\s+huy",
+    r"bảo\s+đảm",
+    r"đảm\s+bảo",
+    r"không\s+để",
+    r"chú\s+trọng",
+    r"quyết\s+liệt",
+    r"kiện\s+toàn",
+    r"hoàn\s+thiện",
+    r"đổi\s+mới",
+    r"củng\s+cố",
+    r"thường\s+xuyên",
+    r"khắc\s+phục",
+    r"duy\s+trì",
+    r"có\s+giải\s+pháp",
+    r"lãnh\s+đạo,\s+chỉ\s+đạo",
+    r"trình",
+    r"báo\s+cáo",
+    r"tổng\s+hợp",
+    r"ban\s+hành",
+    r"tuyên\s+truyền",
+    r"bố\s+trí",
+    r"sơ\s+kết",
+    r"tổng\s+kết",
+    r"kiểm\s+tra",
+    r"giám\s+sát",
+    r"làm\s+việc",
+    r"định\s+hướng",
+    r"chăm\s+lo",
+    r"bám\s+sát",
+    r"vận\s+động",
 ]
 # Action verbs: where the subject of a directive ends.
 ACTION_VERB: Final = re.compile(word_alternation(_ACTION_VERB_WORDS) + r"(?!\w)")
 # Not directives: evaluation, scheduling, reports of what was done.
 _EVALUATION_WORDS: Final = [
-    r"ghi\s+nhận", r"đánh\s+giá\s+cao", r"biểu\s+dương", r"khen\s+ngợi", r"hoan\s+nghênh",
-    r"cảm\s+ơn", r"chúc\s+mừng", r"khẳng\s+định", r"nhìn\s+nhận", r"thẳng\s+thắn\s+chỉ\s+ra",
+    r"ghi\s+nhận",
+    r"đánh\s+giá\s+cao",
+    r"biểu\s+dương",
+    r"khen\s+ngợi",
+    r"hoan\s+nghênh",
+    r"cảm\s+ơn",
+    r"chúc\s+mừng",
+    r"khẳng\s+định",
+    r"nhìn\s+nhận",
+    r"thẳng\s+thắn\s+chỉ\s+ra",
 ]
 EVALUATION: Final = re.compile(word_alternation(_EVALUATION_WORDS) + r"(?!\w)")
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
@@ -235,8 +314,9 @@ INLINE_ORDINAL: Final = re.compile(
     r"(?:(?<=[\s.;:])|^)(?i:(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)\s*[,:]\s*"
     r"|(?:(?<=[\s.;:])|^)(?i:thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*"
 )
-ORDINAL_WORDS: Final = {w: i + 1 for i, w in enumerate(
-    "một hai ba bốn năm sáu bảy tám chín mười".split())} | {"nhất": 1}
+ORDINAL_WORDS: Final = {
+    w: i + 1 for i, w in enumerate("một hai ba bốn năm sáu bảy tám chín mười".split())
+} | {"nhất": 1}
 LINE_ITEM: Final = re.compile(
     r"^(?:(?P<num>\d{1,2})[.)]|(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*])"
     r"|\((?P<pnum>\d{1,2})\))\s+"
@@ -269,19 +349,70 @@ DEADLINE: Final = re.compile(
 )
 
 # Every deadline starts with one of these words: the long pattern is tried from the first.
-DEADLINE_CUE: Final = re.compile(word_alternation(
-    [r"trước", r"chậm\s+nhất", r"hạn\s+chót", r"đến", r"hoàn\s+thành", r"hoàn\s+tất", r"xong",
-     r"trong", r"hết", r"cuối", r"vào", r"dứt\s+điểm"]) + r"(?!\w)")
+DEADLINE_CUE: Final = re.compile(
+    word_alternation(
+        [
+            r"trước",
+            r"chậm\s+nhất",
+            r"hạn\s+chót",
+            r"đến",
+            r"hoàn\s+thành",
+            r"hoàn\s+tất",
+            r"xong",
+            r"trong",
+            r"hết",
+            r"cuối",
+            r"vào",
+            r"dứt\s+điểm",
+        ]
+    )
+    + r"(?!\w)"
+)
 
 # --- Figures -------------------------------------------------------------
 _FIGURE_VERBS: Final = [
-    r"tiếp\s+nhận", r"xử\s+lý", r"giải\s+quyết", r"tham\s+mưu", r"ban\s+hành", r"kết\s+nạp",
-    r"kiểm\s+tra", r"giám\s+sát", r"thi\s+hành\s+kỷ\s+luật", r"kỷ\s+luật", r"tổ\s+chức",
-    r"xuất\s+bản", r"phát\s+hành", r"đăng\s+tải", r"đăng", r"phát\s+sóng", r"thẩm\s+định",
-    r"góp\s+ý", r"tiếp", r"biên\s+tập", r"mở", r"đào\s+tạo", r"bồi\s+dưỡng", r"xét", r"trình",
-    r"cho\s+ý\s+kiến", r"khảo\s+sát", r"tập\s+huấn", r"sản\s+xuất", r"phục\s+vụ", r"phát\s+hiện",
-    r"trao\s+tặng", r"trao", r"tặng", r"hướng\s+dẫn", r"xây\s+dựng", r"thụ\s+lý", r"nhận",
-    r"theo\s+dõi", r"đôn\s+đốc", r"bổ\s+nhiệm", r"điều\s+động",
+    r"tiếp\s+nhận",
+    r"xử\s+lý",
+    r"giải\s+quyết",
+    r"tham\s+mưu",
+    r"ban\s+hành",
+    r"kết\s+nạp",
+    r"kiểm\s+tra",
+    r"giám\s+sát",
+    r"thi\s+hành\s+kỷ\s+luật",
+    r"kỷ\s+luật",
+    r"tổ\s+chức",
+    r"xuất\s+bản",
+    r"phát\s+hành",
+    r"đăng\s+tải",
+    r"đăng",
+    r"phát\s+sóng",
+    r"thẩm\s+định",
+    r"góp\s+ý",
+    r"tiếp",
+    r"biên\s+tập",
+    r"mở",
+    r"đào\s+tạo",
+    r"bồi\s+dưỡng",
+    r"xét",
+    r"trình",
+    r"cho\s+ý\s+kiến",
+    r"khảo\s+sát",
+    r"tập\s+huấn",
+    r"sản\s+xuất",
+    r"phục\s+vụ",
+    r"phát\s+hiện",
+    r"trao\s+tặng",
+    r"trao",
+    r"tặng",
+    r"hướng\s+dẫn",
+    r"xây\s+dựng",
+    r"thụ\s+lý",
+    r"nhận",
+    r"theo\s+dõi",
+    r"đôn\s+đốc",
+    r"bổ\s+nhiệm",
+    r"điều\s+động",
 ]
 # A count of work done: verb, a short gap, the number, what was counted.
 FIGURE: Final = re.compile(
@@ -334,4 +465,6 @@ NOT_RECOMMENDATION_BEFORE: Final = re.compile(
 # --- Sentences -----------------------------------------------------------
 # Alternatives that start with a literal, so that the engine skips to the next mark.
 SENTENCE_END: Final = re.compile(r"(?:\.[.!?]*|![.!?]*|\?[.!?]*|…(?:…)*)[\"”’)]*(?:/\.)?\s+")
-ABBREVIATION_END: Final = re.compile(r"(?i)(?:^|\s)(?:tp|tt|ths|ts|pgs|gs|bs|ông|bà|đ/c|st|v\.v|tr)\.$")
+ABBREVIATION_END: Final = re.compile(
+    r"(?i)(?:^|\s)(?:tp|tt|ths|ts|pgs|gs|bs|ông|bà|đ/c|st|v\.v|tr)\.$"
+)

@@ -19,11 +19,21 @@ from giaoban.extraction.errors import ExtractionError
 
 ENCODINGS = ("utf-8", "utf-16", "cp1258", "tcvn3", "vni")
 _ALIASES = {
-    "utf8": "utf-8", "utf-8-sig": "utf-8", "utf16": "utf-16", "windows-1258": "cp1258",
-    "cp-1258": "cp1258", "1258": "cp1258", "tcvn": "tcvn3", "tcvn-3": "tcvn3", "abc": "tcvn3",
-    "vni-windows": "vni", "vni-win": "vni", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+    "utf8": "utf-8",
+    "utf-8-sig": "utf-8",
+    "utf16": "utf-16",
+    "windows-1258": "cp1258",
+    "cp-1258": "cp1258",
+    "1258": "cp1258",
+    "tcvn": "tcvn3",
+    "tcvn-3": "tcvn3",
+    "abc": "tcvn3",
+    "vni-windows": "vni",
+    "vni-win": "vni",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
 }
-_BINARY_SHARE = 0.01      # more control bytes than this: not a text file
+_BINARY_SHARE = 0.01  # more control bytes than this: not a text file
 
 
 def read_path(path: Path, *, encoding: str | None = None) -> str:
@@ -33,11 +43,13 @@ def read_path(path: Path, *, encoding: str | None = None) -> str:
     except FileNotFoundError:
         raise ExtractionError(f"Không tìm thấy tệp: {path} / file not found: {path}") from None
     except IsADirectoryError:
-        raise ExtractionError(f"Đây là thư mục, không phải tệp: {path} / "
-                              f"is a directory, not a file: {path}") from None
+        raise ExtractionError(
+            f"Đây là thư mục, không phải tệp: {path} / is a directory, not a file: {path}"
+        ) from None
     except OSError as exc:
-        raise ExtractionError(f"Không đọc được tệp {path}: {exc.strerror} / "
-                              f"cannot read {path}: {exc.strerror}") from None
+        raise ExtractionError(
+            f"Không đọc được tệp {path}: {exc.strerror} / cannot read {path}: {exc.strerror}"
+        ) from None
     suffix = path.suffix.lower()
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".html", ".htm")):
         return read_docx(data, name=str(path))
@@ -53,9 +65,13 @@ def decode(data: bytes, *, encoding: str | None = None, name: str = "input") -> 
         raise ExtractionError(f"Tệp rỗng: {name} / empty file: {name}")
     if encoding:
         return _decode_forced(data, encoding, name)
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(codec)
@@ -86,7 +102,8 @@ def _decode_forced(data: bytes, encoding: str, name: str) -> str:
     except LookupError:
         raise ExtractionError(
             f"Bảng mã không được hỗ trợ: {encoding} (dùng {', '.join(ENCODINGS)}) / "
-            f"unsupported encoding: {encoding} (use {', '.join(ENCODINGS)})") from None
+            f"unsupported encoding: {encoding} (use {', '.join(ENCODINGS)})"
+        ) from None
     try:
         return data.decode("utf-8-sig" if enc == "utf-8" else enc)
     except UnicodeDecodeError:
@@ -126,25 +143,43 @@ def _best_single_byte(data: bytes) -> str:
 
 
 def _binary(name: str) -> ExtractionError:
-    return ExtractionError(f"Tệp nhị phân, không phải văn bản: {name} / "
-                           f"binary file, not text: {name}")
+    return ExtractionError(
+        f"Tệp nhị phân, không phải văn bản: {name} / binary file, not text: {name}"
+    )
 
 
 def _undecodable(name: str, encoding: str | None = None) -> ExtractionError:
     how = f" bằng {encoding}" if encoding else ""
     how_en = f" as {encoding}" if encoding else ""
-    return ExtractionError(f"Không giải mã được tệp {name}{how} / "
-                           f"cannot decode {name}{how_en}")
+    return ExtractionError(f"Không giải mã được tệp {name}{how} / cannot decode {name}{how_en}")
 
 
 # --- HTML ---------------------------------------------------------------------
 _HTML_SNIFF = re.compile(r"(?is)^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>])")
-_CHROME_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button",
-                "select", "nav", "header", "footer", "aside", "menu")
-_BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article "
-                        "blockquote figcaption figure time dd dt pre address".split())
+_CHROME_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "form",
+    "button",
+    "select",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "menu",
+)
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article "
+    "blockquote figcaption figure time dd dt pre address".split()
+)
 # Footer lines worth keeping: they tell the province or the publisher.
-_FOOTER_KEEP = re.compile(r"(?i)©|bản quyền|cổng\s+(?:ttđt|thông\s+tin)|^báo\s|cơ\s+quan\s+chủ\s+quản")
+_FOOTER_KEEP = re.compile(
+    r"(?i)©|bản quyền|cổng\s+(?:ttđt|thông\s+tin)|^báo\s|cơ\s+quan\s+chủ\s+quản"
+)
 
 
 def _looks_html(text: str) -> bool:
@@ -163,8 +198,9 @@ def html_to_text(markup: str) -> str:
     kept: list[str] = []
     for el in list(root.iter(*_CHROME_TAGS)):
         if el.tag in ("header", "footer") and any(
-                a.tag in ("article", "main") for a in el.iterancestors()):
-            continue        # an article's own header holds its headline and date
+            a.tag in ("article", "main") for a in el.iterancestors()
+        ):
+            continue  # an article's own header holds its headline and date
         if el.tag in ("footer", "header", "aside", "nav"):
             for line in _block_text(el).split("\n"):
                 if _FOOTER_KEEP.search(line.strip()):
@@ -183,7 +219,7 @@ def _block_text(el: object) -> str:
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if not isinstance(node.tag, str):       # comments, processing instructions
+        if not isinstance(node.tag, str):  # comments, processing instructions
             if node.tail:
                 parts.append(node.tail)
             return
@@ -213,11 +249,15 @@ def read_docx(data: bytes, *, name: str = "input") -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExtractionError(f"Tệp .docx hỏng hoặc không đúng định dạng: {name} / "
-                              f"broken or invalid .docx file: {name} ({exc})") from None
+        raise ExtractionError(
+            f"Tệp .docx hỏng hoặc không đúng định dạng: {name} / "
+            f"broken or invalid .docx file: {name} ({exc})"
+        ) from None
     except Exception as exc:  # python-docx raises assorted errors on malformed parts
-        raise ExtractionError(f"Không đọc được tệp .docx: {name} / "
-                              f"cannot read .docx file: {name} ({type(exc).__name__})") from None
+        raise ExtractionError(
+            f"Không đọc được tệp .docx: {name} / "
+            f"cannot read .docx file: {name} ({type(exc).__name__})"
+        ) from None
     text_tag, breaks, tab = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
 
     def paragraph(p: Any) -> str:

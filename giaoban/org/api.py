@@ -1,4 +1,3 @@
-
 from datetime import date
 
 from django.http import HttpRequest

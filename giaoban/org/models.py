@@ -32,13 +32,13 @@ HOST_KINDS = frozenset(
 
 
 class UnitQuerySet(models.QuerySet):
-    def active(self, on: date | None = None) -> "UnitQuerySet":
+    def active(self, on: date | None = None) -> UnitQuerySet:
         on = on or date.today()
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
 
-    def hosts(self) -> "UnitQuerySet":
+    def hosts(self) -> UnitQuerySet:
         return self.filter(kind__in=HOST_KINDS)
 
 
@@ -62,13 +62,21 @@ class Unit(models.Model):
         help_text=_("Which register the code comes from, e.g. 'QĐ 20/2020' (mã định danh)."),
     )
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="predecessors",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
         verbose_name=_("successor"),
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -123,7 +131,7 @@ class Unit(models.Model):
             self.valid_to is None or self.valid_to >= on
         )
 
-    def ancestors(self) -> list["Unit"]:
+    def ancestors(self) -> list[Unit]:
         """Parents from the nearest up to the root (one query per level; trees are shallow)."""
         chain: list[Unit] = []
         node = self.parent
@@ -132,7 +140,7 @@ class Unit(models.Model):
             node = node.parent
         return chain
 
-    def host_committee(self) -> "Unit | None":
+    def host_committee(self) -> Unit | None:
         """The committee whose briefing cycle this unit belongs to."""
         for node in self.ancestors():
             if node.is_host:

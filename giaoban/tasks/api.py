@@ -1,6 +1,5 @@
 """Tasks API: the same scope helper, queries and services as the pages."""
 
-
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import field_validator
 
 from giaoban.accounts.models import Role, User
 from giaoban.core.permissions import assignments_for, get_for_user, scope_for, tasks_for
@@ -30,7 +28,9 @@ class FilterIn(Schema):
     source: str = Field("", max_length=64)
     deadline_from: date | None = None
     deadline_to: date | None = None
-    as_of: date | None = Field(None, description="Reference date of the status classes (default: today)")
+    as_of: date | None = Field(
+        None, description="Reference date of the status classes (default: today)"
+    )
 
     def ref(self) -> date:
         return self.as_of or timezone.localdate()
@@ -39,9 +39,17 @@ class FilterIn(Schema):
         if self.unit is not None and not scope_for(user).can_read_unit(self.unit):
             raise ValidationError({"unit": _("Unknown unit.")})
         if self.deadline_from and self.deadline_to and self.deadline_from > self.deadline_to:
-            raise ValidationError({"deadline_from": _("'Deadline from' must not be after 'deadline to'.")})
-        return Filters(q=self.q, unit_id=self.unit, status=self.status.value if self.status else "",
-                       source=self.source, deadline_from=self.deadline_from, deadline_to=self.deadline_to)
+            raise ValidationError(
+                {"deadline_from": _("'Deadline from' must not be after 'deadline to'.")}
+            )
+        return Filters(
+            q=self.q,
+            unit_id=self.unit,
+            status=self.status.value if self.status else "",
+            source=self.source,
+            deadline_from=self.deadline_from,
+            deadline_to=self.deadline_to,
+        )
 
 
 class TaskOut(Schema):
@@ -83,7 +91,9 @@ class TaskIn(Schema):
     item_number: str = Field("", max_length=16)
     text: str = Field(..., min_length=1, max_length=TEXT_MAX)
     deadline: date | None = None
-    directed_by: int | None = Field(None, description="id of the leader (a user) who gave the direction")
+    directed_by: int | None = Field(
+        None, description="id of the leader (a user) who gave the direction"
+    )
     directed_by_name: str = Field("", max_length=200)
     all_units: bool = False
     lead_units: list[int] = []
@@ -127,8 +137,11 @@ class ExtensionOut(Schema):
 
 
 def _assignment(request: HttpRequest, pk: int, action: str = "view"):
-    qs = assignments_for(request.user).select_related("task", "unit").annotate(
-        status=status_case(timezone.localdate()))
+    qs = (
+        assignments_for(request.user)
+        .select_related("task", "unit")
+        .annotate(status=status_case(timezone.localdate()))
+    )
     return get_for_user(request.user, qs, pk, action)
 
 
@@ -140,7 +153,9 @@ def list_tasks(request: HttpRequest, filters: Query[FilterIn]):
 
 @router.get("/tasks/{task_id}", response=TaskOut)
 def get_task(request: HttpRequest, task_id: int):
-    return get_for_user(request.user, with_rollup(tasks_for(request.user), timezone.localdate()), task_id)
+    return get_for_user(
+        request.user, with_rollup(tasks_for(request.user), timezone.localdate()), task_id
+    )
 
 
 @router.post("/tasks", response={201: TaskOut})
@@ -155,24 +170,38 @@ def create_task(request: HttpRequest, payload: TaskIn):
     units = {u.pk: u for u in Unit.objects.filter(pk__in=wanted)}
     unknown = sorted(wanted - set(units))
     if unknown:
-        raise ValidationError({"units": _("Unknown unit: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}})
+        raise ValidationError(
+            {"units": _("Unknown unit: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}}
+        )
     leader = None
     if payload.directed_by is not None:
-        leader = User.objects.filter(pk=payload.directed_by, memberships__role=Role.LEADER,
-                                     memberships__unit_id__in=scope.office_committee_ids).first()
+        leader = User.objects.filter(
+            pk=payload.directed_by,
+            memberships__role=Role.LEADER,
+            memberships__unit_id__in=scope.office_committee_ids,
+        ).first()
         if leader is None:
             raise ValidationError({"directed_by": _("Unknown leader.")})
     task = services.create_task(
         directed_by=leader,
-        committee=committee, doc_number=payload.doc_number, doc_date=payload.doc_date,
-        item_number=payload.item_number, text=payload.text, deadline=payload.deadline,
-        directed_by_name=payload.directed_by_name, created_by=request.user, all_units=payload.all_units,
+        committee=committee,
+        doc_number=payload.doc_number,
+        doc_date=payload.doc_date,
+        item_number=payload.item_number,
+        text=payload.text,
+        deadline=payload.deadline,
+        directed_by_name=payload.directed_by_name,
+        created_by=request.user,
+        all_units=payload.all_units,
         lead_units=[units[i] for i in payload.lead_units],
-        coordinating_units=[units[i] for i in payload.coordinating_units])
+        coordinating_units=[units[i] for i in payload.coordinating_units],
+    )
     return Status(201, with_rollup(tasks_for(request.user), timezone.localdate()).get(pk=task.pk))
 
 
-@router.get("/assignments", response=list[AssignmentOut], summary="Assignments with their status class")
+@router.get(
+    "/assignments", response=list[AssignmentOut], summary="Assignments with their status class"
+)
 @paginate(LimitOffsetPagination)
 def list_assignments(request: HttpRequest, filters: Query[FilterIn]):
     qs = assignment_list(request.user, filters.to_filters(request.user), filters.ref())
@@ -186,50 +215,74 @@ def get_assignment(request: HttpRequest, assignment_id: int):
 
 @router.post("/assignments/{assignment_id}/progress", response={201: AssignmentOut})
 def post_progress(request: HttpRequest, assignment_id: int, payload: ProgressIn):
-    services.add_progress(assignment=_assignment(request, assignment_id, "progress"), user=request.user,
-                          text=payload.text, percent=payload.percent)
+    services.add_progress(
+        assignment=_assignment(request, assignment_id, "progress"),
+        user=request.user,
+        text=payload.text,
+        percent=payload.percent,
+    )
     return Status(201, _assignment(request, assignment_id))
 
 
 @router.post("/assignments/{assignment_id}/claim", response={201: AssignmentOut})
 def post_claim(request: HttpRequest, assignment_id: int, payload: ClaimIn):
-    services.claim_completion(assignment=_assignment(request, assignment_id, "claim"), user=request.user,
-                              completed_on=payload.completed_on, evidence_number=payload.evidence_number,
-                              evidence_date=payload.evidence_date, note=payload.note)
+    services.claim_completion(
+        assignment=_assignment(request, assignment_id, "claim"),
+        user=request.user,
+        completed_on=payload.completed_on,
+        evidence_number=payload.evidence_number,
+        evidence_date=payload.evidence_date,
+        note=payload.note,
+    )
     return Status(201, _assignment(request, assignment_id))
 
 
 @router.post("/assignments/{assignment_id}/confirm", response=AssignmentOut)
 def post_confirm(request: HttpRequest, assignment_id: int):
-    services.confirm_completion(assignment=_assignment(request, assignment_id, "confirm"), user=request.user)
+    services.confirm_completion(
+        assignment=_assignment(request, assignment_id, "confirm"), user=request.user
+    )
     return _assignment(request, assignment_id)
 
 
 @router.post("/assignments/{assignment_id}/return", response=AssignmentOut)
 def post_return(request: HttpRequest, assignment_id: int, payload: ReasonIn):
-    services.return_completion(assignment=_assignment(request, assignment_id, "return"), user=request.user,
-                               reason=payload.reason)
+    services.return_completion(
+        assignment=_assignment(request, assignment_id, "return"),
+        user=request.user,
+        reason=payload.reason,
+    )
     return _assignment(request, assignment_id)
 
 
 @router.post("/assignments/{assignment_id}/extensions", response={201: ExtensionOut})
 def post_extension(request: HttpRequest, assignment_id: int, payload: ExtensionIn):
-    req = services.request_extension(assignment=_assignment(request, assignment_id, "request_extension"),
-                                     user=request.user, new_deadline=payload.new_deadline, reason=payload.reason)
+    req = services.request_extension(
+        assignment=_assignment(request, assignment_id, "request_extension"),
+        user=request.user,
+        new_deadline=payload.new_deadline,
+        reason=payload.reason,
+    )
     return Status(201, req)
 
 
 @router.post("/assignments/{assignment_id}/extensions/{request_id}/decide", response=ExtensionOut)
-def post_extension_decision(request: HttpRequest, assignment_id: int, request_id: int, payload: DecisionIn):
+def post_extension_decision(
+    request: HttpRequest, assignment_id: int, request_id: int, payload: DecisionIn
+):
     action = "approve_extension" if payload.approve else "reject_extension"
     assignment = _assignment(request, assignment_id, action)
     ext = get_object_or_404(ExtensionRequest, pk=request_id, assignment=assignment)
-    return services.decide_extension(request=ext, user=request.user, approve=payload.approve,
-                                     reason=payload.reason)
+    return services.decide_extension(
+        request=ext, user=request.user, approve=payload.approve, reason=payload.reason
+    )
 
 
 @router.post("/assignments/{assignment_id}/cancel", response=AssignmentOut)
 def post_cancel(request: HttpRequest, assignment_id: int, payload: ReasonIn):
-    services.cancel_assignment(assignment=_assignment(request, assignment_id, "cancel"), user=request.user,
-                               reason=payload.reason)
+    services.cancel_assignment(
+        assignment=_assignment(request, assignment_id, "cancel"),
+        user=request.user,
+        reason=payload.reason,
+    )
     return _assignment(request, assignment_id)

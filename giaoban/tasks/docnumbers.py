@@ -18,8 +18,11 @@ NUMBER_RE = re.compile(
     rf"(?<![\w/-])(\d{{1,5}}(?:/\d{{4}})?(?:-[{_LETTERS}]{{1,6}}/[{_LETTERS}]{{1,10}}(?:-[{_LETTERS}]{{1,10}})*"
     rf"|/[{_LETTERS}]{{1,6}}(?:-[{_LETTERS}]{{1,10}})+))(?![\w])"
 )
-DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-                     r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_RE = re.compile(
+    r"ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    re.IGNORECASE,
+)
 KIND_RE = re.compile(r"^\s*(.*?)\s+số\b", re.IGNORECASE)
 
 

@@ -10,14 +10,20 @@ from giaoban.org.models import Unit
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX
 from giaoban.tasks.status import StatusClass
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "text", "placeholder": "dd/mm/yyyy", "class": "form-control"},
-                              format="%d/%m/%Y")
+DATE_WIDGET = forms.DateInput(
+    attrs={"type": "text", "placeholder": "dd/mm/yyyy", "class": "form-control"}, format="%d/%m/%Y"
+)
 DATE_ERRORS = {"invalid": _("Enter a valid date as dd/mm/yyyy.")}
 
 
 def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, error_messages=DATE_ERRORS,
-                           input_formats=["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"])
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DATE_WIDGET,
+        error_messages=DATE_ERRORS,
+        input_formats=["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"],
+    )
 
 
 class BootstrapMixin:
@@ -25,7 +31,11 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            css = "form-select" if isinstance(widget, (forms.Select, forms.SelectMultiple)) else "form-control"
+            css = (
+                "form-select"
+                if isinstance(widget, (forms.Select, forms.SelectMultiple))
+                else "form-control"
+            )
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             widget.attrs.setdefault("class", css)
@@ -46,27 +56,51 @@ class LeaderChoiceField(forms.ModelChoiceField):
 
 
 class TaskForm(BootstrapMixin, forms.Form):
-    committee = forms.ModelChoiceField(label=_("Host committee"), queryset=Unit.objects.none(),
-                                       error_messages={"invalid_choice": _("Unknown committee.")})
-    doc_number = forms.CharField(label=_("Document number"), max_length=64,
-                                 help_text=_("E.g. 90-TB/TU or 45/KH-UBND"))
+    committee = forms.ModelChoiceField(
+        label=_("Host committee"),
+        queryset=Unit.objects.none(),
+        error_messages={"invalid_choice": _("Unknown committee.")},
+    )
+    doc_number = forms.CharField(
+        label=_("Document number"), max_length=64, help_text=_("E.g. 90-TB/TU or 45/KH-UBND")
+    )
     doc_date = date_field(_("Document date"))
     item_number = forms.CharField(label=_("Item"), max_length=16, required=False)
-    text = forms.CharField(label=_("Content"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        label=_("Content"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
     deadline = date_field(_("Deadline"), required=False)
-    directed_by = LeaderChoiceField(label=_("Directed by (leader)"), queryset=None, required=False,
-                                    error_messages={"invalid_choice": _("Unknown leader.")})
-    directed_by_name = forms.CharField(label=_("Directed by (name and title)"), max_length=200, required=False,
-                                       help_text=_("When the leader has no account, e.g. 'Bí thư Tỉnh ủy'."))
+    directed_by = LeaderChoiceField(
+        label=_("Directed by (leader)"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("Unknown leader.")},
+    )
+    directed_by_name = forms.CharField(
+        label=_("Directed by (name and title)"),
+        max_length=200,
+        required=False,
+        help_text=_("When the leader has no account, e.g. 'Bí thư Tỉnh ủy'."),
+    )
     all_units = forms.BooleanField(label=_("All units"), required=False)
     lead_units = forms.ModelMultipleChoiceField(
-        label=_("Lead units"), queryset=Unit.objects.none(), required=False,
-        error_messages={"invalid_choice": _("Unknown unit: %(value)s."),
-                        "invalid_pk_value": _("Unknown unit: %(pk)s.")})
+        label=_("Lead units"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Unknown unit: %(value)s."),
+            "invalid_pk_value": _("Unknown unit: %(pk)s."),
+        },
+    )
     coordinating_units = forms.ModelMultipleChoiceField(
-        label=_("Coordinating units"), queryset=Unit.objects.none(), required=False,
-        error_messages={"invalid_choice": _("Unknown unit: %(value)s."),
-                        "invalid_pk_value": _("Unknown unit: %(pk)s.")})
+        label=_("Coordinating units"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Unknown unit: %(value)s."),
+            "invalid_pk_value": _("Unknown unit: %(pk)s."),
+        },
+    )
 
     def __init__(self, *args, committees, units, leaders, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,45 +113,73 @@ class TaskForm(BootstrapMixin, forms.Form):
 
 
 class ProgressForm(BootstrapMixin, forms.Form):
-    text = forms.CharField(label=_("Progress"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}))
-    percent = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, required=False)
+    text = forms.CharField(
+        label=_("Progress"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    percent = forms.IntegerField(
+        label=_("Progress (%)"), min_value=0, max_value=100, required=False
+    )
     attachment = forms.FileField(label=_("Attachment"), required=False)
 
 
 class ClaimForm(BootstrapMixin, forms.Form):
     completed_on = date_field(_("Completed on"))
-    evidence_number = forms.CharField(label=_("Output document number"), max_length=64, required=False,
-                                      help_text=_("E.g. 335-BC/ĐU"))
+    evidence_number = forms.CharField(
+        label=_("Output document number"),
+        max_length=64,
+        required=False,
+        help_text=_("E.g. 335-BC/ĐU"),
+    )
     evidence_date = date_field(_("Output document date"), required=False)
-    note = forms.CharField(label=_("Note"), max_length=NOTE_MAX, required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=NOTE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     attachment = forms.FileField(label=_("Attachment"), required=False)
 
 
 class ReasonForm(BootstrapMixin, forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DecisionForm(BootstrapMixin, forms.Form):
-    approve = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "1",
-                                     choices=[("1", _("Approve")), ("0", _("Reject"))])
-    reason = forms.CharField(label=_("Note"), max_length=NOTE_MAX, required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda v: v == "1",
+        choices=[("1", _("Approve")), ("0", _("Reject"))],
+    )
+    reason = forms.CharField(
+        label=_("Note"),
+        max_length=NOTE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class ExtensionForm(BootstrapMixin, forms.Form):
     new_deadline = date_field(_("Requested deadline"))
-    reason = forms.CharField(label=_("Reason"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FilterForm(BootstrapMixin, forms.Form):
     """Filters shared by the task list, the assignment list and the API."""
 
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), required=False,
-                                  error_messages={"invalid_choice": _("Unknown unit.")})
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All"))] + list(StatusClass.choices))
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Unknown unit.")},
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All"))] + list(StatusClass.choices)
+    )
     source = forms.CharField(label=_("Source document"), max_length=64, required=False)
     deadline_from = date_field(_("Deadline from"), required=False)
     deadline_to = date_field(_("Deadline to"), required=False)
@@ -131,8 +193,10 @@ class FilterForm(BootstrapMixin, forms.Form):
         """(id, name, selected) for the unit <select>, rendered by a plain loop in the template:
         Django's widget renders each of a committee's ~100 options through a template of its own."""
         chosen = str(self["unit"].value() or "")
-        return [(pk, name, str(pk) == chosen)
-                for pk, name in self.fields["unit"].queryset.values_list("pk", "name")]
+        return [
+            (pk, name, str(pk) == chosen)
+            for pk, name in self.fields["unit"].queryset.values_list("pk", "name")
+        ]
 
     def clean(self):
         data = super().clean()

@@ -26,21 +26,37 @@ class Task(models.Model):
     committee = models.ForeignKey(
         "org.Unit", models.PROTECT, related_name="hosted_tasks", verbose_name=_("host committee")
     )
-    doc_number = models.CharField(_("document number"), max_length=64,
-                                  help_text=_("Party style '90-TB/TU' or state style '45/KH-UBND'."))
+    doc_number = models.CharField(
+        _("document number"),
+        max_length=64,
+        help_text=_("Party style '90-TB/TU' or state style '45/KH-UBND'."),
+    )
     doc_date = models.DateField(_("document date"))
     doc_year = models.PositiveSmallIntegerField(_("document year"), editable=False)
     item_number = models.CharField(_("item"), max_length=16, blank=True)
     text = models.TextField(_("content"), max_length=TEXT_MAX)
-    deadline = models.DateField(_("deadline"), null=True, blank=True,
-                                help_text=_("Leave empty for a standing task (thường xuyên)."))
+    deadline = models.DateField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a standing task (thường xuyên)."),
+    )
     directed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="directed_tasks",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directed_tasks",
         verbose_name=_("directed by"),
     )
-    directed_by_name = models.CharField(_("directed by (name and title)"), max_length=200, blank=True)
+    directed_by_name = models.CharField(
+        _("directed by (name and title)"), max_length=200, blank=True
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, related_name="entered_tasks", verbose_name=_("entered by")
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="entered_tasks",
+        verbose_name=_("entered by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_on = models.DateField(_("created on"))
@@ -101,12 +117,18 @@ class AssignmentState(models.TextChoices):
 class Assignment(models.Model):
     """A task as one unit carries it: its own progress, evidence and status."""
 
-    task = models.ForeignKey(Task, models.CASCADE, related_name="assignments", verbose_name=_("task"))
-    unit = models.ForeignKey("org.Unit", models.PROTECT, related_name="assignments", verbose_name=_("unit"))
-    role = models.CharField(_("role"), max_length=16, choices=AssignmentRole.choices,
-                            default=AssignmentRole.LEAD)
-    state = models.CharField(_("state"), max_length=16, choices=AssignmentState.choices,
-                             default=AssignmentState.OPEN)
+    task = models.ForeignKey(
+        Task, models.CASCADE, related_name="assignments", verbose_name=_("task")
+    )
+    unit = models.ForeignKey(
+        "org.Unit", models.PROTECT, related_name="assignments", verbose_name=_("unit")
+    )
+    role = models.CharField(
+        _("role"), max_length=16, choices=AssignmentRole.choices, default=AssignmentRole.LEAD
+    )
+    state = models.CharField(
+        _("state"), max_length=16, choices=AssignmentState.choices, default=AssignmentState.OPEN
+    )
     #: the deadline in force: the task's, or the latest approved extension
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
@@ -115,7 +137,11 @@ class Assignment(models.Model):
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("confirmed by"),
     )
     #: an extension request awaits the office (kept by the services, for the office's to-do list)
@@ -131,11 +157,13 @@ class Assignment(models.Model):
         ordering = ["deadline", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["task", "unit"], name="tasks_assignment_unique_unit",
+                fields=["task", "unit"],
+                name="tasks_assignment_unique_unit",
                 violation_error_message=_("This unit already has this task."),
             ),
             models.CheckConstraint(
-                condition=Q(progress_percent__lte=100), name="tasks_assignment_percent_range",
+                condition=Q(progress_percent__lte=100),
+                name="tasks_assignment_percent_range",
                 violation_error_message=_("Progress must be between 0 and 100%."),
             ),
             models.CheckConstraint(
@@ -147,20 +175,40 @@ class Assignment(models.Model):
         indexes = [
             # every scoped list and dashboard count: unit IN (subtree) + status-class predicates; holds
             # every column the status class reads, so counts are index-only scans (migration 0002)
-            models.Index(fields=["unit", "deadline", "state", "completed_on", "cancelled_on", "extension_count",
-                                 "original_deadline", "id"], name="tasks_asg_scope_cover_idx"),
+            models.Index(
+                fields=[
+                    "unit",
+                    "deadline",
+                    "state",
+                    "completed_on",
+                    "cancelled_on",
+                    "extension_count",
+                    "original_deadline",
+                    "id",
+                ],
+                name="tasks_asg_scope_cover_idx",
+            ),
             # first page of a list ordered by deadline across a committee (overdue list, API)
-            models.Index(fields=["deadline", "id", "unit", "state", "completed_on", "cancelled_on"],
-                         name="tasks_asg_deadline_order_idx"),
+            models.Index(
+                fields=["deadline", "id", "unit", "state", "completed_on", "cancelled_on"],
+                name="tasks_asg_deadline_order_idx",
+            ),
             # overdue / due-soon lists across a committee ordered by deadline
             # the office's "awaiting your decision" list: claimed, or an extension request pending
-            models.Index(fields=["unit", "deadline"], name="tasks_asg_awaiting_idx",
-                         condition=Q(state="claimed") | Q(extension_pending=True)),
+            models.Index(
+                fields=["unit", "deadline"],
+                name="tasks_asg_awaiting_idx",
+                condition=Q(state="claimed") | Q(extension_pending=True),
+            ),
             models.Index(fields=["state", "deadline"], name="tasks_asg_state_deadline_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.task.doc_number} → {self.unit.display_name}" if self.task_id and self.unit_id else "assignment"
+        return (
+            f"{self.task.doc_number} → {self.unit.display_name}"
+            if self.task_id and self.unit_id
+            else "assignment"
+        )
 
     @property
     def is_closed(self) -> bool:
@@ -170,10 +218,12 @@ class Assignment(models.Model):
 class ProgressUpdate(models.Model):
     """A note of progress from the unit, optionally with a file."""
 
-    assignment = models.ForeignKey(Assignment, models.CASCADE, related_name="progress_updates",
-                                   verbose_name=_("assignment"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                               verbose_name=_("author"))
+    assignment = models.ForeignKey(
+        Assignment, models.CASCADE, related_name="progress_updates", verbose_name=_("assignment")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("author")
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
     text = models.TextField(_("progress"), max_length=NOTE_MAX)
     percent = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
@@ -197,20 +247,29 @@ class Decision(models.TextChoices):
 class CompletionClaim(models.Model):
     """The unit says the work is done, with its evidence; the office confirms or returns it."""
 
-    assignment = models.ForeignKey(Assignment, models.CASCADE, related_name="claims",
-                                   verbose_name=_("assignment"))
-    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                                   verbose_name=_("claimed by"))
+    assignment = models.ForeignKey(
+        Assignment, models.CASCADE, related_name="claims", verbose_name=_("assignment")
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("claimed by")
+    )
     claimed_at = models.DateTimeField(_("claimed at"), auto_now_add=True)
     completed_on = models.DateField(_("completed on"))
     evidence_number = models.CharField(_("output document number"), max_length=64, blank=True)
     evidence_date = models.DateField(_("output document date"), null=True, blank=True)
     note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
     attachment = models.FileField(_("attachment"), upload_to="attachments/%Y/%m/", blank=True)
-    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices,
-                                default=Decision.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
+    decision = models.CharField(
+        _("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.CharField(_("reason"), max_length=NOTE_MAX, blank=True)
 
@@ -220,9 +279,12 @@ class CompletionClaim(models.Model):
         ordering = ["-claimed_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment"], condition=Q(decision="pending"),
+                fields=["assignment"],
+                condition=Q(decision="pending"),
                 name="tasks_claim_one_pending",
-                violation_error_message=_("A completion claim is already awaiting the office's decision."),
+                violation_error_message=_(
+                    "A completion claim is already awaiting the office's decision."
+                ),
             )
         ]
 
@@ -241,18 +303,27 @@ class CompletionClaim(models.Model):
 class ExtensionRequest(models.Model):
     """A unit asks for a later deadline; only the office decides (never the requester)."""
 
-    assignment = models.ForeignKey(Assignment, models.CASCADE, related_name="extensions",
-                                   verbose_name=_("assignment"))
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                                     verbose_name=_("requested by"))
+    assignment = models.ForeignKey(
+        Assignment, models.CASCADE, related_name="extensions", verbose_name=_("assignment")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     old_deadline = models.DateField(_("current deadline"), null=True, blank=True)
     new_deadline = models.DateField(_("requested deadline"))
     reason = models.TextField(_("reason"), max_length=NOTE_MAX)
-    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices,
-                                default=Decision.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
+    decision = models.CharField(
+        _("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.CharField(_("decision note"), max_length=NOTE_MAX, blank=True)
 
@@ -262,9 +333,12 @@ class ExtensionRequest(models.Model):
         ordering = ["-requested_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["assignment"], condition=Q(decision="pending"),
+                fields=["assignment"],
+                condition=Q(decision="pending"),
                 name="tasks_extension_one_pending",
-                violation_error_message=_("An extension request is already awaiting the office's decision."),
+                violation_error_message=_(
+                    "An extension request is already awaiting the office's decision."
+                ),
             )
         ]
 

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from giaoban.core.permissions import assignments_for, tasks_for
 from giaoban.core.text import fold
-from giaoban.tasks.models import Assignment, AssignmentState, Task
+from giaoban.tasks.models import Assignment, AssignmentState
 from giaoban.tasks.status import StatusClass, status_case, status_q
 
 
@@ -24,7 +24,7 @@ class Filters:
     deadline_to: date | None = None
 
     @classmethod
-    def from_cleaned(cls, data: dict[str, Any]) -> "Filters":
+    def from_cleaned(cls, data: dict[str, Any]) -> Filters:
         unit = data.get("unit")
         return cls(
             q=(data.get("q") or "").strip(),
@@ -88,7 +88,11 @@ def with_rollup(qs: QuerySet, ref: date) -> QuerySet:
     live = ~Q(assignments__state=AssignmentState.CANCELLED)
     return qs.annotate(
         n_units=Count("assignments", filter=live),
-        n_done=Count("assignments", filter=Q(assignments__state=AssignmentState.DONE,
-                                             assignments__completed_on__lte=ref)),
-        n_overdue=Count("assignments", filter=status_q(StatusClass.OPEN_OVERDUE, ref, "assignments__")),
+        n_done=Count(
+            "assignments",
+            filter=Q(assignments__state=AssignmentState.DONE, assignments__completed_on__lte=ref),
+        ),
+        n_overdue=Count(
+            "assignments", filter=status_q(StatusClass.OPEN_OVERDUE, ref, "assignments__")
+        ),
     )

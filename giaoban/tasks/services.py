@@ -8,9 +8,10 @@ service runs in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -33,9 +34,31 @@ from giaoban.tasks.models import (
     Task,
 )
 
-ALLOWED_ATTACHMENT_EXTENSIONS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png", ".zip"}
-ASSIGNMENT_FIELDS = ["state", "deadline", "original_deadline", "extension_count", "progress_percent",
-                     "completed_on", "confirmed_at", "confirmed_by", "cancelled_on", "cancel_reason"]
+ALLOWED_ATTACHMENT_EXTENSIONS = {
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".odt",
+    ".ods",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".zip",
+}
+ASSIGNMENT_FIELDS = [
+    "state",
+    "deadline",
+    "original_deadline",
+    "extension_count",
+    "progress_percent",
+    "completed_on",
+    "confirmed_at",
+    "confirmed_by",
+    "cancelled_on",
+    "cancel_reason",
+]
 
 
 def today() -> date:
@@ -48,16 +71,20 @@ def validate_attachment(upload: UploadedFile | None) -> None:
     from django.conf import settings
 
     name = (upload.name or "").lower()
-    ext = name[name.rfind("."):] if "." in name else ""
+    ext = name[name.rfind(".") :] if "." in name else ""
     if ext not in ALLOWED_ATTACHMENT_EXTENSIONS:
         raise ValidationError(
-            {"attachment": _("File type %(ext)s is not accepted. Accepted: %(allowed)s.")
-             % {"ext": ext or "?", "allowed": ", ".join(sorted(ALLOWED_ATTACHMENT_EXTENSIONS))}}
+            {
+                "attachment": _("File type %(ext)s is not accepted. Accepted: %(allowed)s.")
+                % {"ext": ext or "?", "allowed": ", ".join(sorted(ALLOWED_ATTACHMENT_EXTENSIONS))}
+            }
         )
     if upload.size > settings.GIAOBAN_MAX_ATTACHMENT_BYTES:
         raise ValidationError(
-            {"attachment": _("The file is larger than %(mb)s MB.")
-             % {"mb": settings.GIAOBAN_MAX_ATTACHMENT_BYTES // (1024 * 1024)}}
+            {
+                "attachment": _("The file is larger than %(mb)s MB.")
+                % {"mb": settings.GIAOBAN_MAX_ATTACHMENT_BYTES // (1024 * 1024)}
+            }
         )
 
 
@@ -100,15 +127,20 @@ def create_task(
         raise PermissionDenied
     errors: dict[str, list[str]] = {}
     if deadline is not None and deadline < doc_date:
-        errors.setdefault("deadline", []).append(_("The deadline cannot be before the document date."))
+        errors.setdefault("deadline", []).append(
+            _("The deadline cannot be before the document date.")
+        )
     if deadline is not None and deadline < created_on:
-        errors.setdefault("deadline", []).append(_("The deadline cannot be before the day the task is created."))
+        errors.setdefault("deadline", []).append(
+            _("The deadline cannot be before the day the task is created.")
+        )
     if doc_date > created_on:
         errors.setdefault("doc_date", []).append(_("The document date cannot be in the future."))
     reference = parse_reference(doc_number)
     if reference is None:
         errors.setdefault("doc_number", []).append(
-            _("Write the document number as offices do, e.g. 90-TB/TU or 45/KH-UBND."))
+            _("Write the document number as offices do, e.g. 90-TB/TU or 45/KH-UBND.")
+        )
     else:
         doc_number = reference.number
     lead = list(dict.fromkeys(lead_units))
@@ -123,38 +155,60 @@ def create_task(
     outside = [u for u in lead + coord if u.pk not in allowed]
     if outside:
         errors.setdefault("units", []).append(
-            _("Unknown unit for this committee: %(names)s.") % {"names": ", ".join(u.name for u in outside)}
+            _("Unknown unit for this committee: %(names)s.")
+            % {"names": ", ".join(u.name for u in outside)}
         )
     closed = [u for u in lead + coord if u.pk in allowed and not u.is_active(created_on)]
     if closed:
         errors.setdefault("units", []).append(
-            _("This unit no longer exists: %(names)s.") % {"names": ", ".join(u.name for u in closed)}
+            _("This unit no longer exists: %(names)s.")
+            % {"names": ", ".join(u.name for u in closed)}
         )
     if errors:
         raise ValidationError(errors)
 
     task = Task(
-        committee=committee, doc_number=doc_number.strip(), doc_date=doc_date, item_number=item_number.strip(),
-        text=text.strip(), deadline=deadline, directed_by=directed_by, directed_by_name=directed_by_name.strip(),
-        created_by=created_by, created_on=created_on,
+        committee=committee,
+        doc_number=doc_number.strip(),
+        doc_date=doc_date,
+        item_number=item_number.strip(),
+        text=text.strip(),
+        deadline=deadline,
+        directed_by=directed_by,
+        directed_by_name=directed_by_name.strip(),
+        created_by=created_by,
+        created_on=created_on,
     )
     task.full_clean()
     try:
         with transaction.atomic():
             task.save()
     except IntegrityError:
-        raise ValidationError({"item_number": _("This item of this document has already been entered.")})
+        raise ValidationError(
+            {"item_number": _("This item of this document has already been entered.")}
+        )
     specs = [UnitAssignmentSpec(u, AssignmentRole.LEAD) for u in lead] + [
         UnitAssignmentSpec(u, AssignmentRole.COORDINATING) for u in coord
     ]
     Assignment.objects.bulk_create(
-        Assignment(task=task, unit=s.unit, role=s.role, deadline=deadline, original_deadline=deadline)
+        Assignment(
+            task=task, unit=s.unit, role=s.role, deadline=deadline, original_deadline=deadline
+        )
         for s in specs
     )
-    log_action(task, "tasks.task.created", user=created_by, unit=committee,
-               data={**snapshot(task, ["doc_number", "doc_date", "item_number", "text", "deadline",
-                                       "directed_by_name"]),
-                     "units": [{"unit": s.unit.pk, "role": s.role} for s in specs]})
+    log_action(
+        task,
+        "tasks.task.created",
+        user=created_by,
+        unit=committee,
+        data={
+            **snapshot(
+                task,
+                ["doc_number", "doc_date", "item_number", "text", "deadline", "directed_by_name"],
+            ),
+            "units": [{"unit": s.unit.pk, "role": s.role} for s in specs],
+        },
+    )
     return task
 
 
@@ -173,7 +227,9 @@ def _units_under(committee: Unit) -> set[int]:
 
 def _lock(assignment: Assignment) -> Assignment:
     """Re-read the assignment under a row lock so two acts cannot interleave."""
-    return Assignment.objects.select_for_update().select_related("task", "unit").get(pk=assignment.pk)
+    return (
+        Assignment.objects.select_for_update().select_related("task", "unit").get(pk=assignment.pk)
+    )
 
 
 def _ensure_open(assignment: Assignment, field: str = "__all__") -> None:
@@ -184,8 +240,14 @@ def _ensure_open(assignment: Assignment, field: str = "__all__") -> None:
 
 
 @transaction.atomic
-def add_progress(*, assignment: Assignment, user: Any, text: str, percent: int | None = None,
-                 attachment: UploadedFile | None = None) -> ProgressUpdate:
+def add_progress(
+    *,
+    assignment: Assignment,
+    user: Any,
+    text: str,
+    percent: int | None = None,
+    attachment: UploadedFile | None = None,
+) -> ProgressUpdate:
     check_action(user, assignment, "progress")
     assignment = _lock(assignment)
     _ensure_open(assignment)
@@ -201,16 +263,33 @@ def add_progress(*, assignment: Assignment, user: Any, text: str, percent: int |
     if percent is not None and percent != assignment.progress_percent:
         assignment.progress_percent = percent
         assignment.save(update_fields=["progress_percent", "updated_at"])
-    log_action(assignment, "tasks.assignment.progress", user=user, unit=assignment.unit, before=before,
-               data={"text": update.text, "percent": percent, "attachment": update.attachment.name or None,
-                     "progress_update": update.pk})
+    log_action(
+        assignment,
+        "tasks.assignment.progress",
+        user=user,
+        unit=assignment.unit,
+        before=before,
+        data={
+            "text": update.text,
+            "percent": percent,
+            "attachment": update.attachment.name or None,
+            "progress_update": update.pk,
+        },
+    )
     return update
 
 
 @transaction.atomic
-def claim_completion(*, assignment: Assignment, user: Any, completed_on: date, evidence_number: str = "",
-                     evidence_date: date | None = None, note: str = "",
-                     attachment: UploadedFile | None = None) -> CompletionClaim:
+def claim_completion(
+    *,
+    assignment: Assignment,
+    user: Any,
+    completed_on: date,
+    evidence_number: str = "",
+    evidence_date: date | None = None,
+    note: str = "",
+    attachment: UploadedFile | None = None,
+) -> CompletionClaim:
     """The unit says the work is done; it needs evidence: an output document or a file."""
     check_action(user, assignment, "claim")
     assignment = _lock(assignment)
@@ -225,22 +304,36 @@ def claim_completion(*, assignment: Assignment, user: Any, completed_on: date, e
         evidence_date = evidence_date or reference.date
     errors: dict[str, list[str]] = {}
     if completed_on > today():
-        errors.setdefault("completed_on", []).append(_("The completion date cannot be in the future."))
+        errors.setdefault("completed_on", []).append(
+            _("The completion date cannot be in the future.")
+        )
     if completed_on < assignment.task.doc_date:
-        errors.setdefault("completed_on", []).append(_("The completion date cannot be before the task was given."))
+        errors.setdefault("completed_on", []).append(
+            _("The completion date cannot be before the task was given.")
+        )
     if evidence_date is not None and evidence_date > today():
-        errors.setdefault("evidence_date", []).append(_("The document date cannot be in the future."))
+        errors.setdefault("evidence_date", []).append(
+            _("The document date cannot be in the future.")
+        )
     if not evidence_number.strip() and attachment is None:
         errors.setdefault("evidence_number", []).append(
-            _("Give the output document's number, or attach a file, as evidence."))
+            _("Give the output document's number, or attach a file, as evidence.")
+        )
     if evidence_date is not None and not evidence_number.strip():
-        errors.setdefault("evidence_number", []).append(_("Give the number of the document dated %(d)s.")
-                                                        % {"d": evidence_date.strftime("%d/%m/%Y")})
+        errors.setdefault("evidence_number", []).append(
+            _("Give the number of the document dated %(d)s.")
+            % {"d": evidence_date.strftime("%d/%m/%Y")}
+        )
     if errors:
         raise ValidationError(errors)
-    claim = CompletionClaim(assignment=assignment, claimed_by=user, completed_on=completed_on,
-                            evidence_number=evidence_number.strip(), evidence_date=evidence_date,
-                            note=note.strip())
+    claim = CompletionClaim(
+        assignment=assignment,
+        claimed_by=user,
+        completed_on=completed_on,
+        evidence_number=evidence_number.strip(),
+        evidence_date=evidence_date,
+        note=note.strip(),
+    )
     if attachment is not None:
         claim.attachment = attachment
     claim.full_clean()
@@ -248,9 +341,20 @@ def claim_completion(*, assignment: Assignment, user: Any, completed_on: date, e
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
     assignment.state = AssignmentState.CLAIMED
     assignment.save(update_fields=["state", "updated_at"])
-    log_action(assignment, "tasks.assignment.claimed", user=user, unit=assignment.unit, before=before,
-               data={"claim": claim.pk, "completed_on": completed_on, "evidence": claim.evidence_label,
-                     "attachment": claim.attachment.name or None, "note": claim.note})
+    log_action(
+        assignment,
+        "tasks.assignment.claimed",
+        user=user,
+        unit=assignment.unit,
+        before=before,
+        data={
+            "claim": claim.pk,
+            "completed_on": completed_on,
+            "evidence": claim.evidence_label,
+            "attachment": claim.attachment.name or None,
+            "note": claim.note,
+        },
+    )
     return claim
 
 
@@ -276,10 +380,24 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
     assignment.confirmed_at, assignment.confirmed_by = now, user
     assignment.progress_percent = 100
     assignment.full_clean()
-    assignment.save(update_fields=["state", "completed_on", "confirmed_at", "confirmed_by",
-                                   "progress_percent", "updated_at"])
-    log_action(assignment, "tasks.assignment.confirmed", user=user, unit=assignment.unit, before=before,
-               data={**snapshot(assignment, ASSIGNMENT_FIELDS), "claim": claim.pk})
+    assignment.save(
+        update_fields=[
+            "state",
+            "completed_on",
+            "confirmed_at",
+            "confirmed_by",
+            "progress_percent",
+            "updated_at",
+        ]
+    )
+    log_action(
+        assignment,
+        "tasks.assignment.confirmed",
+        user=user,
+        unit=assignment.unit,
+        before=before,
+        data={**snapshot(assignment, ASSIGNMENT_FIELDS), "claim": claim.pk},
+    )
     return assignment
 
 
@@ -298,48 +416,75 @@ def return_completion(*, assignment: Assignment, user: Any, reason: str) -> Assi
     claim.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
     assignment.state = AssignmentState.OPEN
     assignment.save(update_fields=["state", "updated_at"])
-    log_action(assignment, "tasks.assignment.returned", user=user, unit=assignment.unit, before=before,
-               data={"state": assignment.state, "claim": claim.pk, "reason": claim.decision_reason})
+    log_action(
+        assignment,
+        "tasks.assignment.returned",
+        user=user,
+        unit=assignment.unit,
+        before=before,
+        data={"state": assignment.state, "claim": claim.pk, "reason": claim.decision_reason},
+    )
     return assignment
 
 
 @transaction.atomic
-def request_extension(*, assignment: Assignment, user: Any, new_deadline: date,
-                      reason: str) -> ExtensionRequest:
+def request_extension(
+    *, assignment: Assignment, user: Any, new_deadline: date, reason: str
+) -> ExtensionRequest:
     check_action(user, assignment, "request_extension")
     assignment = _lock(assignment)
     _ensure_open(assignment, "new_deadline")
     errors: dict[str, list[str]] = {}
     if assignment.deadline is None:
-        errors.setdefault("new_deadline", []).append(_("A standing task has no deadline to extend."))
+        errors.setdefault("new_deadline", []).append(
+            _("A standing task has no deadline to extend.")
+        )
     elif new_deadline <= assignment.deadline:
         errors.setdefault("new_deadline", []).append(
             _("The new deadline must be after the current one (%(d)s).")
-            % {"d": assignment.deadline.strftime("%d/%m/%Y")})
+            % {"d": assignment.deadline.strftime("%d/%m/%Y")}
+        )
     if new_deadline < today():
         errors.setdefault("new_deadline", []).append(_("The new deadline cannot be in the past."))
     if not reason.strip():
         errors.setdefault("reason", []).append(_("Say why more time is needed."))
     if assignment.extensions.filter(decision=Decision.PENDING).exists():
         errors.setdefault("new_deadline", []).append(
-            _("An extension request is already awaiting the office's decision."))
+            _("An extension request is already awaiting the office's decision.")
+        )
     if errors:
         raise ValidationError(errors)
-    req = ExtensionRequest(assignment=assignment, requested_by=user, old_deadline=assignment.deadline,
-                           new_deadline=new_deadline, reason=reason.strip())
+    req = ExtensionRequest(
+        assignment=assignment,
+        requested_by=user,
+        old_deadline=assignment.deadline,
+        new_deadline=new_deadline,
+        reason=reason.strip(),
+    )
     req.full_clean()
     req.save()
     assignment.extension_pending = True
     assignment.save(update_fields=["extension_pending", "updated_at"])
-    log_action(assignment, "tasks.assignment.extension_requested", user=user, unit=assignment.unit,
-               before=snapshot(assignment, ASSIGNMENT_FIELDS),
-               data={"request": req.pk, "old_deadline": req.old_deadline, "new_deadline": new_deadline,
-                     "reason": req.reason})
+    log_action(
+        assignment,
+        "tasks.assignment.extension_requested",
+        user=user,
+        unit=assignment.unit,
+        before=snapshot(assignment, ASSIGNMENT_FIELDS),
+        data={
+            "request": req.pk,
+            "old_deadline": req.old_deadline,
+            "new_deadline": new_deadline,
+            "reason": req.reason,
+        },
+    )
     return req
 
 
 @transaction.atomic
-def decide_extension(*, request: ExtensionRequest, user: Any, approve: bool, reason: str = "") -> ExtensionRequest:
+def decide_extension(
+    *, request: ExtensionRequest, user: Any, approve: bool, reason: str = ""
+) -> ExtensionRequest:
     """Approve or reject; never by the person who asked."""
     assignment = _lock(request.assignment)
     check_action(user, assignment, "approve_extension" if approve else "reject_extension")
@@ -353,17 +498,32 @@ def decide_extension(*, request: ExtensionRequest, user: Any, approve: bool, rea
         raise ValidationError({"reason": _("Say why the request is rejected.")})
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
     request.decision = Decision.APPROVED if approve else Decision.REJECTED
-    request.decided_by, request.decided_at, request.decision_reason = user, timezone.now(), reason.strip()
+    request.decided_by, request.decided_at, request.decision_reason = (
+        user,
+        timezone.now(),
+        reason.strip(),
+    )
     request.full_clean()
     request.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
     assignment.extension_pending = False
     if approve:
         assignment.deadline = request.new_deadline
         assignment.extension_count += 1
-    assignment.save(update_fields=["deadline", "extension_count", "extension_pending", "updated_at"])
-    log_action(assignment, "tasks.assignment.extension_" + ("approved" if approve else "rejected"),
-               user=user, unit=assignment.unit, before=before,
-               data={"request": request.pk, "deadline": assignment.deadline, "reason": request.decision_reason})
+    assignment.save(
+        update_fields=["deadline", "extension_count", "extension_pending", "updated_at"]
+    )
+    log_action(
+        assignment,
+        "tasks.assignment.extension_" + ("approved" if approve else "rejected"),
+        user=user,
+        unit=assignment.unit,
+        before=before,
+        data={
+            "request": request.pk,
+            "deadline": assignment.deadline,
+            "reason": request.decision_reason,
+        },
+    )
     return request
 
 
@@ -383,14 +543,28 @@ def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assi
     assignment.cancel_reason = reason.strip()
     assignment.extension_pending = False
     assignment.full_clean()
-    assignment.save(update_fields=["state", "cancelled_on", "cancel_reason", "extension_pending", "updated_at"])
+    assignment.save(
+        update_fields=["state", "cancelled_on", "cancel_reason", "extension_pending", "updated_at"]
+    )
     # a pending claim or extension request dies with the assignment
     assignment.claims.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED, decided_by=user, decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"))
+        decision=Decision.REJECTED,
+        decided_by=user,
+        decided_at=timezone.now(),
+        decision_reason=_("Assignment cancelled"),
+    )
     assignment.extensions.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED, decided_by=user, decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"))
-    log_action(assignment, "tasks.assignment.cancelled", user=user, unit=assignment.unit, before=before,
-               data=snapshot(assignment, ASSIGNMENT_FIELDS))
+        decision=Decision.REJECTED,
+        decided_by=user,
+        decided_at=timezone.now(),
+        decision_reason=_("Assignment cancelled"),
+    )
+    log_action(
+        assignment,
+        "tasks.assignment.cancelled",
+        user=user,
+        unit=assignment.unit,
+        before=before,
+        data=snapshot(assignment, ASSIGNMENT_FIELDS),
+    )
     return assignment

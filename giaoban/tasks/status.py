@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
-from django.utils.translation import gettext_lazy as _
 from django.db import models
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class StatusClass(models.TextChoices):
@@ -72,6 +72,7 @@ def status_q(cls: str, ref: date, prefix: str = "") -> Q:
 
     ``prefix`` lets the same rule run across a relation ("assignments__").
     """
+
     def q(**kw) -> Q:
         return Q(**{prefix + k: v for k, v in kw.items()})
 
@@ -107,7 +108,10 @@ def status_case(ref: date) -> Case:
     return Case(
         When(_cancelled_by(ref), then=Value(StatusClass.CANCELLED.value)),
         When(_done_by(ref) & Q(deadline__isnull=True), then=Value(StatusClass.DONE_ON_TIME.value)),
-        When(_done_by(ref) & Q(completed_on__lte=F("deadline")), then=Value(StatusClass.DONE_ON_TIME.value)),
+        When(
+            _done_by(ref) & Q(completed_on__lte=F("deadline")),
+            then=Value(StatusClass.DONE_ON_TIME.value),
+        ),
         When(_done_by(ref), then=Value(StatusClass.DONE_LATE.value)),
         When(deadline__isnull=True, then=Value(StatusClass.STANDING.value)),
         When(deadline__gte=ref, then=Value(StatusClass.OPEN_IN_TIME.value)),
@@ -127,10 +131,19 @@ def count_by_status(qs: QuerySet, ref: date) -> dict[str, int]:
     FILTER per class (six predicate evaluations per row): at national scale
     this is the dashboard's largest cost (docs/performance.md).
     """
-    met_original = _done_by(ref) & (Q(original_deadline__isnull=True) | Q(completed_on__lte=F("original_deadline")))
-    rows = (qs.order_by().annotate(status_class_=status_case(ref)).values("status_class_")
-            .annotate(n=Count("id"), extended=Count("id", filter=Q(extension_count__gt=0)),
-                      met_original=Count("id", filter=met_original)))
+    met_original = _done_by(ref) & (
+        Q(original_deadline__isnull=True) | Q(completed_on__lte=F("original_deadline"))
+    )
+    rows = (
+        qs.order_by()
+        .annotate(status_class_=status_case(ref))
+        .values("status_class_")
+        .annotate(
+            n=Count("id"),
+            extended=Count("id", filter=Q(extension_count__gt=0)),
+            met_original=Count("id", filter=met_original),
+        )
+    )
     counts = {cls.value: 0 for cls in StatusClass}
     counts.update(total=0, extended=0, met_original=0)
     for row in rows:

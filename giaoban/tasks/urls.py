@@ -14,7 +14,13 @@ urlpatterns = [
     path("assignments/<int:pk>/confirm/", views.assignment_confirm, name="confirm"),
     path("assignments/<int:pk>/return/", views.assignment_return, name="return"),
     path("assignments/<int:pk>/extension/", views.assignment_extension, name="extension"),
-    path("assignments/<int:pk>/extension/<int:req_pk>/decide/", views.extension_decide, name="extension_decide"),
+    path(
+        "assignments/<int:pk>/extension/<int:req_pk>/decide/",
+        views.extension_decide,
+        name="extension_decide",
+    ),
     path("assignments/<int:pk>/cancel/", views.assignment_cancel, name="cancel"),
-    path("assignments/<int:pk>/files/<str:kind>/<int:item_pk>/", views.attachment, name="attachment"),
+    path(
+        "assignments/<int:pk>/files/<str:kind>/<int:item_pk>/", views.attachment, name="attachment"
+    ),
 ]

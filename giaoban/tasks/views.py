@@ -4,13 +4,12 @@ the request comes from htmx)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,22 +18,49 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from giaoban.accounts.models import Role, User
 from giaoban.core.models import AuditEntry
-from giaoban.core.permissions import assignments_for, check_action, get_for_user, scope_for, tasks_for, units_for
+from giaoban.core.permissions import (
+    assignments_for,
+    get_for_user,
+    scope_for,
+    tasks_for,
+    units_for,
+)
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
 from giaoban.org.models import Unit
 from giaoban.tasks import services
-from giaoban.tasks.forms import ClaimForm, DecisionForm, ExtensionForm, FilterForm, ProgressForm, ReasonForm, TaskForm
+from giaoban.tasks.forms import (
+    ClaimForm,
+    DecisionForm,
+    ExtensionForm,
+    FilterForm,
+    ProgressForm,
+    ReasonForm,
+    TaskForm,
+)
 from giaoban.tasks.models import Assignment, Decision, ExtensionRequest
-from giaoban.tasks.queries import Filters, assignment_list as query_assignments, task_list as query_tasks, with_rollup
-from giaoban.tasks.status import STATUS_COLOURS, StatusClass, status_case
+from giaoban.tasks.queries import (
+    Filters,
+    with_rollup,
+)
+from giaoban.tasks.queries import (
+    assignment_list as query_assignments,
+)
+from giaoban.tasks.queries import (
+    task_list as query_tasks,
+)
+from giaoban.tasks.status import STATUS_COLOURS, status_case
 
 
 def _filter_form(request: HttpRequest) -> FilterForm:
-    return FilterForm(request.GET or None, units=units_for(request.user).order_by("sort_order", "name"))
+    return FilterForm(
+        request.GET or None, units=units_for(request.user).order_by("sort_order", "name")
+    )
 
 
 def _filters(form: FilterForm) -> Filters:
-    return Filters.from_cleaned(form.cleaned_data) if form.is_bound and form.is_valid() else Filters()
+    return (
+        Filters.from_cleaned(form.cleaned_data) if form.is_bound and form.is_valid() else Filters()
+    )
 
 
 def _as_of(form: FilterForm) -> date:
@@ -60,10 +86,19 @@ def task_list(request: HttpRequest) -> HttpResponse:
 def assignment_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     ref = _as_of(form)
-    page = paginate(request, query_assignments(request.user, _filters(form), ref).order_by("deadline", "id"))
-    ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref,
-           "colours": STATUS_COLOURS}
-    template = "tasks/_partials/assignment_rows.html" if request.htmx else "tasks/assignment_list.html"
+    page = paginate(
+        request, query_assignments(request.user, _filters(form), ref).order_by("deadline", "id")
+    )
+    ctx = {
+        "form": form,
+        "page": page,
+        "qs": querystring_without_page(request),
+        "ref": ref,
+        "colours": STATUS_COLOURS,
+    }
+    template = (
+        "tasks/_partials/assignment_rows.html" if request.htmx else "tasks/assignment_list.html"
+    )
     return render(request, template, ctx)
 
 
@@ -75,44 +110,89 @@ def task_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     committees = Unit.objects.filter(pk__in=scope.office_committee_ids)
     units = Unit.objects.active().filter(pk__in=scope.office_unit_ids - scope.office_committee_ids)
-    leaders = User.objects.filter(memberships__role=Role.LEADER,
-                                  memberships__unit_id__in=scope.office_committee_ids).distinct()
-    form = TaskForm(request.POST or None, committees=committees, units=units.order_by("sort_order", "name"),
-                    leaders=leaders)
+    leaders = User.objects.filter(
+        memberships__role=Role.LEADER, memberships__unit_id__in=scope.office_committee_ids
+    ).distinct()
+    form = TaskForm(
+        request.POST or None,
+        committees=committees,
+        units=units.order_by("sort_order", "name"),
+        leaders=leaders,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             task = services.create_task(
-                committee=data["committee"], doc_number=data["doc_number"], doc_date=data["doc_date"],
-                item_number=data["item_number"], text=data["text"], deadline=data["deadline"],
-                directed_by=data["directed_by"], directed_by_name=data["directed_by_name"], created_by=request.user,
-                lead_units=data["lead_units"], coordinating_units=data["coordinating_units"],
-                all_units=data["all_units"])
+                committee=data["committee"],
+                doc_number=data["doc_number"],
+                doc_date=data["doc_date"],
+                item_number=data["item_number"],
+                text=data["text"],
+                deadline=data["deadline"],
+                directed_by=data["directed_by"],
+                directed_by_name=data["directed_by_name"],
+                created_by=request.user,
+                lead_units=data["lead_units"],
+                coordinating_units=data["coordinating_units"],
+                all_units=data["all_units"],
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, _("Task created and given to %(n)s units.") % {"n": task.assignments.count()})
+            messages.success(
+                request,
+                _("Task created and given to %(n)s units.") % {"n": task.assignments.count()},
+            )
             return redirect("tasks:detail", pk=task.pk)
     # a refused POST answers 400 (like the assignment acts), so scripts and htmx see the failure
-    return render(request, "tasks/task_form.html", {"form": form}, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "tasks/task_form.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
 @require_GET
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ref = timezone.localdate()
-    task = get_for_user(request.user, with_rollup(tasks_for(request.user).select_related("committee", "created_by", "directed_by"), ref), pk)
-    assignments = (assignments_for(request.user, task.assignments.all()).select_related("unit")
-                   .annotate(status=status_case(ref)).order_by("role", "unit__sort_order", "unit__name"))
-    audit = AuditEntry.objects.filter(object_type="tasks.task", object_id=str(task.pk)).select_related("actor")
-    return render(request, "tasks/task_detail.html", {
-        "task": task, "assignments": assignments, "audit": audit, "ref": ref, "colours": STATUS_COLOURS,
-    })
+    task = get_for_user(
+        request.user,
+        with_rollup(
+            tasks_for(request.user).select_related("committee", "created_by", "directed_by"), ref
+        ),
+        pk,
+    )
+    assignments = (
+        assignments_for(request.user, task.assignments.all())
+        .select_related("unit")
+        .annotate(status=status_case(ref))
+        .order_by("role", "unit__sort_order", "unit__name")
+    )
+    audit = AuditEntry.objects.filter(
+        object_type="tasks.task", object_id=str(task.pk)
+    ).select_related("actor")
+    return render(
+        request,
+        "tasks/task_detail.html",
+        {
+            "task": task,
+            "assignments": assignments,
+            "audit": audit,
+            "ref": ref,
+            "colours": STATUS_COLOURS,
+        },
+    )
 
 
 def _assignment(request: HttpRequest, pk: int, action: str = "view") -> Assignment:
     ref = timezone.localdate()
-    qs = assignments_for(request.user).select_related("task__committee", "unit").annotate(status=status_case(ref))
+    qs = (
+        assignments_for(request.user)
+        .select_related("task__committee", "unit")
+        .annotate(status=status_case(ref))
+    )
     return get_for_user(request.user, qs, pk, action)
 
 
@@ -126,9 +206,16 @@ def _timeline(assignment: Assignment) -> list[dict]:
     for e in assignment.extensions.select_related("requested_by", "decided_by"):
         items.append({"at": e.requested_at, "kind": "extension", "obj": e})
     # decisions from the audit log; acts shown above as their own items are not repeated
-    shown = {"tasks.assignment.progress", "tasks.assignment.claimed", "tasks.assignment.extension_requested"}
-    for a in (AuditEntry.objects.filter(object_type="tasks.assignment", object_id=str(assignment.pk))
-              .exclude(action__in=shown).select_related("actor")):
+    shown = {
+        "tasks.assignment.progress",
+        "tasks.assignment.claimed",
+        "tasks.assignment.extension_requested",
+    }
+    for a in (
+        AuditEntry.objects.filter(object_type="tasks.assignment", object_id=str(assignment.pk))
+        .exclude(action__in=shown)
+        .select_related("actor")
+    ):
         items.append({"at": a.created_at, "kind": "audit", "obj": a})
     return sorted(items, key=lambda i: i["at"], reverse=True)
 
@@ -140,10 +227,19 @@ def _detail_context(request: HttpRequest, assignment: Assignment, **forms) -> di
     can_act = scope.can_act_for_unit(assignment.unit_id) and not assignment.is_closed
     can_decide = scope.can_decide_for_unit(assignment.unit_id) and not assignment.is_closed
     ctx = {
-        "a": assignment, "task": assignment.task, "timeline": _timeline(assignment), "colours": STATUS_COLOURS,
-        "can_act": can_act, "can_decide": can_decide, "pending_ext": pending_ext, "pending_claim": pending_claim,
-        "progress_form": ProgressForm(), "claim_form": ClaimForm(initial={"completed_on": timezone.localdate()}),
-        "extension_form": ExtensionForm(), "reason_form": ReasonForm(), "decision_form": DecisionForm(),
+        "a": assignment,
+        "task": assignment.task,
+        "timeline": _timeline(assignment),
+        "colours": STATUS_COLOURS,
+        "can_act": can_act,
+        "can_decide": can_decide,
+        "pending_ext": pending_ext,
+        "pending_claim": pending_claim,
+        "progress_form": ProgressForm(),
+        "claim_form": ClaimForm(initial={"completed_on": timezone.localdate()}),
+        "extension_form": ExtensionForm(),
+        "reason_form": ReasonForm(),
+        "decision_form": DecisionForm(),
     }
     ctx.update(forms)
     return ctx
@@ -156,8 +252,15 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tasks/assignment_detail.html", _detail_context(request, assignment))
 
 
-def _act(request: HttpRequest, pk: int, action: str, form_cls, form_key: str,
-         call: Callable[[Assignment, dict], object], done_message: str) -> HttpResponse:
+def _act(
+    request: HttpRequest,
+    pk: int,
+    action: str,
+    form_cls,
+    form_key: str,
+    call: Callable[[Assignment, dict], object],
+    done_message: str,
+) -> HttpResponse:
     """The shape every assignment act shares: load in scope, bind, call the service, re-render."""
     assignment = _assignment(request, pk, action)
     form = form_cls(request.POST, request.FILES)
@@ -170,34 +273,62 @@ def _act(request: HttpRequest, pk: int, action: str, form_cls, form_key: str,
             messages.success(request, done_message)
             assignment = _assignment(request, pk)
             if request.htmx:
-                return render(request, "tasks/_partials/assignment_panel.html", _detail_context(request, assignment))
+                return render(
+                    request,
+                    "tasks/_partials/assignment_panel.html",
+                    _detail_context(request, assignment),
+                )
             return redirect("tasks:assignment", pk=pk)
     ctx = _detail_context(request, assignment, **{form_key: form})
     # errors about the assignment as a whole (cancelled, no claim to confirm…) go above the panel:
     # the form they came from may not be on the page any more
     ctx["act_errors"] = form.errors.pop(NON_FIELD_ERRORS, [])
-    template = "tasks/_partials/assignment_panel.html" if request.htmx else "tasks/assignment_detail.html"
+    template = (
+        "tasks/_partials/assignment_panel.html" if request.htmx else "tasks/assignment_detail.html"
+    )
     return render(request, template, ctx, status=400)
 
 
 @login_required
 @require_POST
 def assignment_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "progress", ProgressForm, "progress_form",
-                lambda a, d: services.add_progress(assignment=a, user=request.user, text=d["text"],
-                                                   percent=d["percent"], attachment=d["attachment"]),
-                _("Progress recorded."))
+    return _act(
+        request,
+        pk,
+        "progress",
+        ProgressForm,
+        "progress_form",
+        lambda a, d: services.add_progress(
+            assignment=a,
+            user=request.user,
+            text=d["text"],
+            percent=d["percent"],
+            attachment=d["attachment"],
+        ),
+        _("Progress recorded."),
+    )
 
 
 @login_required
 @require_POST
 def assignment_claim(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "claim", ClaimForm, "claim_form",
-                lambda a, d: services.claim_completion(
-                    assignment=a, user=request.user, completed_on=d["completed_on"],
-                    evidence_number=d["evidence_number"], evidence_date=d["evidence_date"], note=d["note"],
-                    attachment=d["attachment"]),
-                _("Completion claimed; the office will confirm it."))
+    return _act(
+        request,
+        pk,
+        "claim",
+        ClaimForm,
+        "claim_form",
+        lambda a, d: services.claim_completion(
+            assignment=a,
+            user=request.user,
+            completed_on=d["completed_on"],
+            evidence_number=d["evidence_number"],
+            evidence_date=d["evidence_date"],
+            note=d["note"],
+            attachment=d["attachment"],
+        ),
+        _("Completion claimed; the office will confirm it."),
+    )
 
 
 @login_required
@@ -205,26 +336,47 @@ def assignment_claim(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     from django import forms as djforms
 
-    return _act(request, pk, "confirm", djforms.Form, "confirm_form",
-                lambda a, d: services.confirm_completion(assignment=a, user=request.user),
-                _("Completion confirmed."))
+    return _act(
+        request,
+        pk,
+        "confirm",
+        djforms.Form,
+        "confirm_form",
+        lambda a, d: services.confirm_completion(assignment=a, user=request.user),
+        _("Completion confirmed."),
+    )
 
 
 @login_required
 @require_POST
 def assignment_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "return", ReasonForm, "reason_form",
-                lambda a, d: services.return_completion(assignment=a, user=request.user, reason=d["reason"]),
-                _("Claim returned to the unit."))
+    return _act(
+        request,
+        pk,
+        "return",
+        ReasonForm,
+        "reason_form",
+        lambda a, d: services.return_completion(
+            assignment=a, user=request.user, reason=d["reason"]
+        ),
+        _("Claim returned to the unit."),
+    )
 
 
 @login_required
 @require_POST
 def assignment_extension(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "request_extension", ExtensionForm, "extension_form",
-                lambda a, d: services.request_extension(assignment=a, user=request.user,
-                                                        new_deadline=d["new_deadline"], reason=d["reason"]),
-                _("Extension requested; the office will decide."))
+    return _act(
+        request,
+        pk,
+        "request_extension",
+        ExtensionForm,
+        "extension_form",
+        lambda a, d: services.request_extension(
+            assignment=a, user=request.user, new_deadline=d["new_deadline"], reason=d["reason"]
+        ),
+        _("Extension requested; the office will decide."),
+    )
 
 
 @login_required
@@ -233,11 +385,17 @@ def extension_decide(request: HttpRequest, pk: int, req_pk: int) -> HttpResponse
     approve = request.POST.get("approve") == "1"
     assignment = _assignment(request, pk, "approve_extension" if approve else "reject_extension")
     ext = get_object_or_404(ExtensionRequest, pk=req_pk, assignment=assignment)
-    return _act(request, pk, "approve_extension" if approve else "reject_extension", DecisionForm,
-                "decision_form",
-                lambda a, d: services.decide_extension(request=ext, user=request.user, approve=d["approve"],
-                                                       reason=d["reason"]),
-                _("Extension approved.") if approve else _("Extension rejected."))
+    return _act(
+        request,
+        pk,
+        "approve_extension" if approve else "reject_extension",
+        DecisionForm,
+        "decision_form",
+        lambda a, d: services.decide_extension(
+            request=ext, user=request.user, approve=d["approve"], reason=d["reason"]
+        ),
+        _("Extension approved.") if approve else _("Extension rejected."),
+    )
 
 
 @login_required
@@ -255,12 +413,22 @@ def attachment(request: HttpRequest, pk: int, kind: str, item_pk: int) -> FileRe
         handle = item.attachment.open("rb")
     except FileNotFoundError:
         raise Http404
-    return FileResponse(handle, as_attachment=True, filename=item.attachment.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        handle, as_attachment=True, filename=item.attachment.name.rsplit("/", 1)[-1]
+    )
 
 
 @login_required
 @require_POST
 def assignment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "cancel", ReasonForm, "reason_form",
-                lambda a, d: services.cancel_assignment(assignment=a, user=request.user, reason=d["reason"]),
-                _("Assignment cancelled."))
+    return _act(
+        request,
+        pk,
+        "cancel",
+        ReasonForm,
+        "reason_form",
+        lambda a, d: services.cancel_assignment(
+            assignment=a, user=request.user, reason=d["reason"]
+        ),
+        _("Assignment cancelled."),
+    )

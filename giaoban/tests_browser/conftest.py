@@ -33,8 +33,11 @@ def _chromium_path() -> str:
     if not path.is_file() or not os.access(path, os.X_OK):
         found = shutil.which("chromium")
         hint = f" (but `chromium` is on PATH at {found}; set GIAOBAN_CHROMIUM)" if found else ""
-        pytest.fail(f"Chromium not found at {CHROMIUM}{hint}: install it with `apt-get install chromium` "
-                    "(the browser tests never download a browser)", pytrace=False)
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}{hint}: install it with `apt-get install chromium` "
+            "(the browser tests never download a browser)",
+            pytrace=False,
+        )
     return str(path)
 
 
@@ -56,12 +59,18 @@ def page(browser, live_server, transactional_db):
     """A page in a fresh context (own cookies), with timeouts short enough to fail fast.
 
     ``page.console_errors`` collects console errors and uncaught exceptions."""
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900},
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 1366, "height": 900}, base_url=live_server.url
+    )
     context.set_default_timeout(TIMEOUT_MS)
     p = context.new_page()
     errors: list[str] = []
-    p.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    p.on(
+        "console",
+        lambda msg: (
+            errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
     p.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
     p.console_errors = errors
     try:
@@ -81,7 +90,9 @@ def log_in(page):
         page.fill("#id_password", password)
         with page.expect_navigation():
             page.click("form button[type=submit]")
-        assert page.locator("[data-testid=whoami]").inner_text().strip() != "", "login did not succeed"
+        assert page.locator("[data-testid=whoami]").inner_text().strip() != "", (
+            "login did not succeed"
+        )
         return page
 
     return _log_in

@@ -82,7 +82,9 @@ def test_dashboard_chart_is_drawn_from_local_chartjs(page, log_in, cast):
     chart_requests = []
     page.on("request", lambda r: chart_requests.append(r.url) if "chart" in r.url else None)
     page.goto("/")
-    page.wait_for_function("window.Chart !== undefined && Chart.getChart('status-chart') !== undefined")
+    page.wait_for_function(
+        "window.Chart !== undefined && Chart.getChart('status-chart') !== undefined"
+    )
     assert any(re.search(r"/static/vendor/chartjs/chart\.umd\.min\.js$", u) for u in chart_requests)
     # Something was painted: the canvas has non-transparent pixels.
     painted = page.evaluate("""() => {

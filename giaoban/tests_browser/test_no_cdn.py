@@ -24,7 +24,9 @@ def _crawl(page, live_server, start: list[str], requests: list[str]) -> list[str
     while queue and len(visited) < MAX_PAGES:
         path = queue.pop(0)
         response = page.goto(path, wait_until="load")
-        assert response is not None and response.ok, f"{path} answered {response and response.status}"
+        assert response is not None and response.ok, (
+            f"{path} answered {response and response.status}"
+        )
         visited.append(path)
         if "text/html" not in (response.headers.get("content-type") or ""):
             continue
@@ -33,7 +35,11 @@ def _crawl(page, live_server, start: list[str], requests: list[str]) -> list[str
             if url.scheme not in ("http", "https") or url.netloc != host:
                 continue
             target = url.path + (f"?{url.query}" if url.query else "")
-            if target in seen or url.path.startswith(SKIP_PREFIXES) or any(p in url.path for p in SKIP_PARTS):
+            if (
+                target in seen
+                or url.path.startswith(SKIP_PREFIXES)
+                or any(p in url.path for p in SKIP_PARTS)
+            ):
                 continue
             seen.add(target)
             queue.append(target)
@@ -41,7 +47,9 @@ def _crawl(page, live_server, start: list[str], requests: list[str]) -> list[str
 
 
 @pytest.mark.parametrize("username", ["office_a", "unit_a", "admin"])
-def test_every_page_loads_only_from_the_server_without_console_errors(page, log_in, live_server, cast, username):
+def test_every_page_loads_only_from_the_server_without_console_errors(
+    page, log_in, live_server, cast, username
+):
     requests: list[str] = []
     page.context.on("request", lambda r: requests.append(r.url))
     log_in(username)
@@ -52,8 +60,13 @@ def test_every_page_loads_only_from_the_server_without_console_errors(page, log_
 
     assert len(visited) >= 8, visited
     host = urlsplit(live_server.url).netloc
-    external = sorted({u for u in requests if urlsplit(u).scheme not in ("data", "blob")
-                       and urlsplit(u).netloc != host})
+    external = sorted(
+        {
+            u
+            for u in requests
+            if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host
+        }
+    )
     assert external == [], f"requests leaving the server: {external}"
     assert any("/static/vendor/" in u for u in requests), "the vendored assets were not requested"
     assert page.console_errors == [], page.console_errors

@@ -17,7 +17,9 @@ def test_login_page(db, client):
 
 
 def test_login_and_back_to_the_page_asked_for(cast, client):
-    response = client.post("/accounts/login/", {"username": "unit_a", "password": PASSWORD, "next": "/tasks/"})
+    response = client.post(
+        "/accounts/login/", {"username": "unit_a", "password": PASSWORD, "next": "/tasks/"}
+    )
     assert response.status_code == 302 and response["Location"] == "/tasks/"
     assert client.get("/tasks/").status_code == 200
 
@@ -28,16 +30,19 @@ def test_login_default_goes_to_the_dashboard(cast, client):
 
 
 def test_wrong_password(cast, client):
-    response = client.post("/accounts/login/", {"username": "unit_a", "password": "wrong"},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/accounts/login/", {"username": "unit_a", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert "Wrong username or password." in response.content.decode()
     assert client.get("/tasks/").status_code == 302
 
 
 def test_login_refuses_a_foreign_next(cast, client):
-    response = client.post("/accounts/login/", {"username": "unit_a", "password": PASSWORD,
-                                                "next": "https://evil.example/"})
+    response = client.post(
+        "/accounts/login/",
+        {"username": "unit_a", "password": PASSWORD, "next": "https://evil.example/"},
+    )
     assert response["Location"] == "/"
 
 
@@ -64,13 +69,18 @@ def test_language_switch(cast, login):
     assert response.status_code == 302 and response["Location"] == "/tasks/"
     assert '<html lang="en">' in client.get("/tasks/").content.decode()
     client.post("/i18n/setlang/", {"language": "xx", "next": "/"})
-    assert '<html lang="en">' in client.get("/").content.decode(), "an unknown language changes nothing"
+    assert '<html lang="en">' in client.get("/").content.decode(), (
+        "an unknown language changes nothing"
+    )
 
 
 def test_accept_language_picks_english(cast):
     client = Client()
     client.force_login(cast.unit_a)
-    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert (
+        '<html lang="en">'
+        in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    )
     assert '<html lang="vi">' in client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
 
 
@@ -80,7 +90,10 @@ def test_tokens_are_stored_hashed_and_unique(cast):
     assert raw_a != raw_b and raw_a.startswith("gb_") and len(raw_a) > 40
     assert a.key_hash == hash_token(raw_a) and raw_a not in (a.key_hash, a.prefix + "x")
     assert str(a) == f"one ({raw_a[:8]}…)"
-    assert set(ApiToken.objects.values_list("key_hash", flat=True)) == {hash_token(raw_a), hash_token(raw_b)}
+    assert set(ApiToken.objects.values_list("key_hash", flat=True)) == {
+        hash_token(raw_a),
+        hash_token(raw_b),
+    }
 
 
 @pytest.mark.parametrize("header", ["Bearer", "Token abc", "Basic dXNlcjpwYXNz", "Bearer "])

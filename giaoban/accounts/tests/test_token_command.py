@@ -13,7 +13,9 @@ def test_token_command_issues_a_working_token(cast, client):
     raw = out.getvalue().strip()
     token = ApiToken.objects.get(user=cast.unit_a)
     assert token.key_hash == hash_token(raw) and raw.startswith(token.prefix)
-    assert AuditEntry.objects.filter(action="accounts.token.issued", object_id=str(token.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="accounts.token.issued", object_id=str(token.pk)
+    ).exists()
     response = client.get("/api/assignments", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 200
     assert [row["unit_id"] for row in response.json()["items"]] == [cast.board_a.pk]

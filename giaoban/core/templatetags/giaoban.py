@@ -48,7 +48,9 @@ def status_badge(value: str) -> str:
     """<span class="badge">…</span> for a status class, without a template include per row."""
     from django.utils.html import format_html
 
-    return format_html('<span class="badge text-bg-{}">{}</span>', status_colour(value), status_label(value))
+    return format_html(
+        '<span class="badge text-bg-{}">{}</span>', status_colour(value), status_label(value)
+    )
 
 
 @register.simple_tag
@@ -70,14 +72,30 @@ def fast_field(bound) -> str:
     if isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
         chosen = "" if value is None else str(value)
         options = format_html_join(
-            "", '<option value="{}"{}>{}</option>',
-            ((str(k), " selected" if str(k) == chosen else "", label) for k, label in bound.field.choices))
-        return format_html('<select name="{}" id="{}" class="{}">{}</select>', bound.html_name,
-                           bound.id_for_label, css, options)
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(k), " selected" if str(k) == chosen else "", label)
+                for k, label in bound.field.choices
+            ),
+        )
+        return format_html(
+            '<select name="{}" id="{}" class="{}">{}</select>',
+            bound.html_name,
+            bound.id_for_label,
+            css,
+            options,
+        )
     if isinstance(widget, (forms.TextInput, forms.DateInput)):
         if hasattr(value, "strftime"):
             value = value.strftime("%d/%m/%Y")
         placeholder = widget.attrs.get("placeholder", "")
-        return format_html('<input type="text" name="{}" id="{}" class="{}" value="{}" placeholder="{}">',
-                           bound.html_name, bound.id_for_label, css, "" if value is None else value, placeholder)
+        return format_html(
+            '<input type="text" name="{}" id="{}" class="{}" value="{}" placeholder="{}">',
+            bound.html_name,
+            bound.id_for_label,
+            css,
+            "" if value is None else value,
+            placeholder,
+        )
     return str(bound)

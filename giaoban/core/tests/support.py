@@ -28,16 +28,27 @@ def frozen():
 
 def row_counts() -> dict[str, int]:
     """Rows of every table a task service writes to, to prove nothing was half-saved."""
-    from giaoban.tasks.models import Assignment, CompletionClaim, ExtensionRequest, ProgressUpdate, Task
+    from giaoban.tasks.models import (
+        Assignment,
+        CompletionClaim,
+        ExtensionRequest,
+        ProgressUpdate,
+        Task,
+    )
 
-    return {m.__name__: m.objects.count()
-            for m in (Task, Assignment, ProgressUpdate, CompletionClaim, ExtensionRequest, AuditEntry)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (Task, Assignment, ProgressUpdate, CompletionClaim, ExtensionRequest, AuditEntry)
+    }
 
 
 def audit_for(obj) -> list[AuditEntry]:
     """Audit entries of one object, oldest first."""
-    return list(AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
-                .order_by("created_at", "id"))
+    return list(
+        AuditEntry.objects.filter(
+            object_type=obj._meta.label_lower, object_id=str(obj.pk)
+        ).order_by("created_at", "id")
+    )
 
 
 def grow(cast, tasks: int = 12, start: int = 0) -> None:
@@ -52,30 +63,57 @@ def grow(cast, tasks: int = 12, start: int = 0) -> None:
     from giaoban.tasks.models import Assignment
 
     for i in range(start, start + 12):
-        Unit.objects.create(kind=UnitKind.COMMUNE_COMMITTEE, name=f"Đảng ủy phường {i}", parent=cast.committee_a,
-                            sort_order=10 + i)
+        Unit.objects.create(
+            kind=UnitKind.COMMUNE_COMMITTEE,
+            name=f"Đảng ủy phường {i}",
+            parent=cast.committee_a,
+            sort_order=10 + i,
+        )
     D = timedelta(days=1)
-    for committee, office, units in ((cast.committee_a, cast.office_a, None), (cast.committee_b, cast.office_b,
-                                                                                [cast.board_b])):
+    for committee, office, units in (
+        (cast.committee_a, cast.office_a, None),
+        (cast.committee_b, cast.office_b, [cast.board_b]),
+    ):
         for i in range(start, start + tasks):
             task = services.create_task(
-                committee=committee, doc_number=f"{300 + i}-TB/TU", doc_date=date(2026, 1, 5), item_number="1",
-                text=f"Nhiệm vụ tăng thêm số {i}", deadline=[TODAY + 3 * D, TODAY - 3 * D, None][i % 3],
-                created_by=office, all_units=units is None, lead_units=units or (), created_on=date(2026, 1, 5))
+                committee=committee,
+                doc_number=f"{300 + i}-TB/TU",
+                doc_date=date(2026, 1, 5),
+                item_number="1",
+                text=f"Nhiệm vụ tăng thêm số {i}",
+                deadline=[TODAY + 3 * D, TODAY - 3 * D, None][i % 3],
+                created_by=office,
+                all_units=units is None,
+                lead_units=units or (),
+                created_on=date(2026, 1, 5),
+            )
             for a in task.assignments.select_related("unit"):
-                unit_user = {cast.board_a.pk: cast.unit_a, cast.board_a2.pk: cast.unit_a2,
-                             cast.board_b.pk: cast.unit_b}.get(a.unit_id)
+                unit_user = {
+                    cast.board_a.pk: cast.unit_a,
+                    cast.board_a2.pk: cast.unit_a2,
+                    cast.board_b.pk: cast.unit_b,
+                }.get(a.unit_id)
                 if unit_user is None:
                     continue
-                services.add_progress(assignment=a, user=unit_user, text="Đang triển khai", percent=30)
+                services.add_progress(
+                    assignment=a, user=unit_user, text="Đang triển khai", percent=30
+                )
                 step = i % 4
                 if step >= 1:
-                    services.claim_completion(assignment=a, user=unit_user, completed_on=TODAY - D,
-                                              evidence_number=f"{i}-BC/ĐU")
+                    services.claim_completion(
+                        assignment=a,
+                        user=unit_user,
+                        completed_on=TODAY - D,
+                        evidence_number=f"{i}-BC/ĐU",
+                    )
                 if step == 2:
                     services.confirm_completion(assignment=a, user=office)
                 if step == 3:
                     services.cancel_assignment(assignment=a, user=office, reason="Điều chỉnh")
                 if step == 1 and a.deadline is not None:
-                    services.request_extension(assignment=Assignment.objects.get(pk=a.pk), user=unit_user,
-                                               new_deadline=TODAY + 60 * D, reason="Cần thêm thời gian")
+                    services.request_extension(
+                        assignment=Assignment.objects.get(pk=a.pk),
+                        user=unit_user,
+                        new_deadline=TODAY + 60 * D,
+                        reason="Cần thêm thời gian",
+                    )

@@ -20,47 +20,97 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def _claimed(cast):
-    services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=date(2026, 3, 10),
-                              evidence_number="335-BC/ĐU")
+    services.claim_completion(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        completed_on=date(2026, 3, 10),
+        evidence_number="335-BC/ĐU",
+    )
 
 
 def _asked(cast):
-    return services.request_extension(assignment=cast.asg_a, user=cast.unit_a, new_deadline=date(2028, 3, 31),
-                                      reason="Chờ hướng dẫn")
+    return services.request_extension(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        new_deadline=date(2028, 3, 31),
+        reason="Chờ hướng dẫn",
+    )
 
 
 #: service -> (prepare, call, action, is_creation); the call returns the audited object's (type, id)
 ACTS = {
-    "create_task": (lambda c: None,
-                    lambda c: services.create_task(committee=c.committee_a, doc_number="95-TB/TU",
-                                                   doc_date=date(2026, 3, 2), text="Sơ kết", created_by=c.office_a,
-                                                   lead_units=[c.board_a]),
-                    "tasks.task.created", True),
-    "add_progress": (lambda c: None,
-                     lambda c: services.add_progress(assignment=c.asg_a, user=c.unit_a, text="Dự thảo", percent=20),
-                     "tasks.assignment.progress", False),
+    "create_task": (
+        lambda c: None,
+        lambda c: services.create_task(
+            committee=c.committee_a,
+            doc_number="95-TB/TU",
+            doc_date=date(2026, 3, 2),
+            text="Sơ kết",
+            created_by=c.office_a,
+            lead_units=[c.board_a],
+        ),
+        "tasks.task.created",
+        True,
+    ),
+    "add_progress": (
+        lambda c: None,
+        lambda c: services.add_progress(
+            assignment=c.asg_a, user=c.unit_a, text="Dự thảo", percent=20
+        ),
+        "tasks.assignment.progress",
+        False,
+    ),
     "claim_completion": (lambda c: None, _claimed, "tasks.assignment.claimed", False),
-    "confirm_completion": (_claimed, lambda c: services.confirm_completion(assignment=c.asg_a, user=c.office_a),
-                           "tasks.assignment.confirmed", False),
-    "return_completion": (_claimed, lambda c: services.return_completion(assignment=c.asg_a, user=c.office_a,
-                                                                         reason="Thiếu văn bản"),
-                          "tasks.assignment.returned", False),
+    "confirm_completion": (
+        _claimed,
+        lambda c: services.confirm_completion(assignment=c.asg_a, user=c.office_a),
+        "tasks.assignment.confirmed",
+        False,
+    ),
+    "return_completion": (
+        _claimed,
+        lambda c: services.return_completion(
+            assignment=c.asg_a, user=c.office_a, reason="Thiếu văn bản"
+        ),
+        "tasks.assignment.returned",
+        False,
+    ),
     "request_extension": (lambda c: None, _asked, "tasks.assignment.extension_requested", False),
-    "decide_extension": (_asked, lambda c: services.decide_extension(
-        request=c.asg_a.extensions.get(), user=c.office_a, approve=True), "tasks.assignment.extension_approved",
-        False),
-    "cancel_assignment": (lambda c: None, lambda c: services.cancel_assignment(assignment=c.asg_a, user=c.office_a,
-                                                                               reason="Điều chỉnh"),
-                          "tasks.assignment.cancelled", False),
+    "decide_extension": (
+        _asked,
+        lambda c: services.decide_extension(
+            request=c.asg_a.extensions.get(), user=c.office_a, approve=True
+        ),
+        "tasks.assignment.extension_approved",
+        False,
+    ),
+    "cancel_assignment": (
+        lambda c: None,
+        lambda c: services.cancel_assignment(
+            assignment=c.asg_a, user=c.office_a, reason="Điều chỉnh"
+        ),
+        "tasks.assignment.cancelled",
+        False,
+    ),
 }
 #: functions of services.py that change nothing
-READ_ONLY = {"today", "validate_attachment", "active_units_of", "parse_reference", "log_action", "snapshot",
-             "check_action"}
+READ_ONLY = {
+    "today",
+    "validate_attachment",
+    "active_units_of",
+    "parse_reference",
+    "log_action",
+    "snapshot",
+    "check_action",
+}
 
 
 def test_every_service_is_in_the_table():
-    public = {name for name, fn in inspect.getmembers(services, inspect.isfunction)
-              if not name.startswith("_") and fn.__module__ == services.__name__}
+    public = {
+        name
+        for name, fn in inspect.getmembers(services, inspect.isfunction)
+        if not name.startswith("_") and fn.__module__ == services.__name__
+    }
     assert public - READ_ONLY == set(ACTS), "a new service: add it to ACTS (and audit it)"
 
 
@@ -97,7 +147,9 @@ def test_a_refused_act_writes_no_entry(cast):
     with pytest.raises(ValidationError):
         services.confirm_completion(assignment=cast.asg_a, user=cast.office_a)  # nothing to confirm
     with pytest.raises(PermissionDenied):
-        services.cancel_assignment(assignment=cast.asg_a, user=cast.unit_a, reason="x")  # not the office
+        services.cancel_assignment(
+            assignment=cast.asg_a, user=cast.unit_a, reason="x"
+        )  # not the office
     assert AuditEntry.objects.count() == before
 
 
@@ -105,7 +157,9 @@ def test_entries_are_json_with_dates_as_iso(cast):
     services.cancel_assignment(assignment=cast.asg_a, user=cast.office_a, reason="Điều chỉnh")
     entry = AuditEntry.objects.get(action="tasks.assignment.cancelled")
     entry.refresh_from_db()
-    assert entry.data["cancelled_on"] == TODAY.isoformat() and entry.before["deadline"] == "2027-12-31"
+    assert (
+        entry.data["cancelled_on"] == TODAY.isoformat() and entry.before["deadline"] == "2027-12-31"
+    )
     assert entry.before["confirmed_by"] is None and entry.object_repr == "90-TB/TU → Ban Tổ chức A"
 
 
@@ -116,7 +170,9 @@ def test_nothing_but_log_action_writes_the_audit_log():
         if "tests" in path.parts or path.name == "audit.py" or "migrations" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
-        if re.search(r"(?<!class )AuditEntry\s*\(|AuditEntry\.objects\.(create|bulk_create|update|filter\([^)]*\)\.(update|delete))",
-                     text):
+        if re.search(
+            r"(?<!class )AuditEntry\s*\(|AuditEntry\.objects\.(create|bulk_create|update|filter\([^)]*\)\.(update|delete))",
+            text,
+        ):
             offenders.append(str(path.relative_to(root)))
     assert offenders == []

@@ -30,7 +30,9 @@ def test_counts_and_unit_tree(national):
     assert all(c.parent.kind == UnitKind.NATIONAL for c in committees)
     # 9 bloc units and 90 communes under each committee, nothing deeper
     assert Unit.objects.count() == 1 + 2 * 100
-    per_parent = dict(Unit.objects.filter(parent__in=committees).values_list("parent").annotate(n=Count("id")))
+    per_parent = dict(
+        Unit.objects.filter(parent__in=committees).values_list("parent").annotate(n=Count("id"))
+    )
     assert per_parent == {committees[0].pk: 99, committees[1].pk: 99}
     assert not Unit.objects.filter(name_folded="").exists()
     n = Assignment.objects.count()
@@ -39,9 +41,15 @@ def test_counts_and_unit_tree(national):
     for committee in committees:
         assert Assignment.objects.filter(task__committee=committee).count() >= 2_500
         # assignments only go to units of the committee hosting the task
-        assert not Assignment.objects.filter(task__committee=committee).exclude(unit__parent=committee).exists()
+        assert (
+            not Assignment.objects.filter(task__committee=committee)
+            .exclude(unit__parent=committee)
+            .exists()
+        )
     task = Task.objects.first()
-    assert task.doc_year == task.doc_date.year and task.search_folded.startswith(task.doc_number.lower())
+    assert task.doc_year == task.doc_date.year and task.search_folded.startswith(
+        task.doc_number.lower()
+    )
 
 
 def test_every_status_class_is_present(national):
@@ -71,11 +79,18 @@ def test_users_and_their_scope(national):
     assert vp01.check_password(DEMO_PASSWORD)
     committee = Unit.objects.get(code="P01")
     office = Membership.objects.get(user=vp01)
-    assert (office.role, office.unit.kind, office.unit.parent_id) == (Role.OFFICE, UnitKind.OFFICE, committee.pk)
+    assert (office.role, office.unit.kind, office.unit.parent_id) == (
+        Role.OFFICE,
+        UnitKind.OFFICE,
+        committee.pk,
+    )
     scope = scope_for(vp01)
     assert scope.office_committee_ids == {committee.pk}
     assert len(scope.office_unit_ids) == 100
-    assert assignments_for(vp01).count() == Assignment.objects.filter(task__committee=committee).count()
+    assert (
+        assignments_for(vp01).count()
+        == Assignment.objects.filter(task__committee=committee).count()
+    )
     tt02 = User.objects.get(username="tt02")
     assert Membership.objects.get(user=tt02).role == Role.LEADER
     assert len(scope_for(tt02).leader_unit_ids) == 100
@@ -92,6 +107,8 @@ def test_refuses_a_non_empty_database(national):
 
 def test_command_prints_the_time_taken(db):
     out = StringIO()
-    call_command("demo", "--scale", "national", "--provinces", "1", "--assignments", "300", stdout=out)
+    call_command(
+        "demo", "--scale", "national", "--provinces", "1", "--assignments", "300", stdout=out
+    )
     assert "demo national: 1 provinces" in out.getvalue() and " s\n" in out.getvalue()
     assert Assignment.objects.count() >= 300

@@ -45,9 +45,9 @@ EXCLUDED = ("admin/", "i18n/", "accounts/login/", "accounts/logout/", "static/",
 @dataclass(frozen=True)
 class Row:
     method: str
-    expect: str                       # one status per role, in ROLES order
+    expect: str  # one status per role, in ROLES order
     data: dict = field(default_factory=dict)
-    state: str = ""                   # "claimed", "extension", "attachment": what the act needs
+    state: str = ""  # "claimed", "extension", "attachment": what the act needs
 
     def status(self, role: str) -> int:
         codes = self.expect.split()
@@ -55,50 +55,74 @@ class Row:
         return int(codes[ROLES.index(role)])
 
 
-NEW_TASK = {"committee": "{committee_a}", "doc_number": "95-TB/TU", "doc_date": "02/03/2026", "item_number": "1",
-            "text": "Sơ kết quý I", "deadline": "30/06/2026", "lead_units": "{board_a}"}
-CLAIM = {"completed_on": "10/03/2026", "evidence_number": "335-BC/ĐU", "evidence_date": "10/03/2026"}
+NEW_TASK = {
+    "committee": "{committee_a}",
+    "doc_number": "95-TB/TU",
+    "doc_date": "02/03/2026",
+    "item_number": "1",
+    "text": "Sơ kết quý I",
+    "deadline": "30/06/2026",
+    "lead_units": "{board_a}",
+}
+CLAIM = {
+    "completed_on": "10/03/2026",
+    "evidence_number": "335-BC/ĐU",
+    "evidence_date": "10/03/2026",
+}
 
 #                         anon office leader unit_a unit_b admin
-READ_ALL = Row("get",    "302  200    200    200    200    200")
-READ_A = Row("get",      "302  200    200    200    404    200")
-NO_POST = Row("post",    "302  405    405    405    405    405")
-NO_GET = Row("get",      "302  405    405    405    405    405")
+READ_ALL = Row("get", "302  200    200    200    200    200")
+READ_A = Row("get", "302  200    200    200    404    200")
+NO_POST = Row("post", "302  405    405    405    405    405")
+NO_GET = Row("get", "302  405    405    405    405    405")
 
 
 def _unit_act(data: dict, state: str = "") -> list[Row]:
-    return [Row("post", "302  403    403    302    404    403", data, state), Row("get", NO_GET.expect, state=state)]
+    return [
+        Row("post", "302  403    403    302    404    403", data, state),
+        Row("get", NO_GET.expect, state=state),
+    ]
 
 
 def _office_act(data: dict, state: str = "") -> list[Row]:
-    return [Row("post", "302  302    403    403    404    403", data, state), Row("get", NO_GET.expect, state=state)]
+    return [
+        Row("post", "302  302    403    403    404    403", data, state),
+        Row("get", NO_GET.expect, state=state),
+    ]
 
 
 PAGES: dict[str, list[Row]] = {
     "": [READ_ALL, NO_POST],
     "favicon.ico": [Row("get", "302  302    302    302    302    302")],
     "tasks/": [READ_ALL, NO_POST],
-    "tasks/new/": [Row("get", "302  200    403    403    403    403"),
-                   Row("post", "302  302    403    403    403    403", NEW_TASK),
-                   Row("put", "302  405    405    405    405    405")],
+    "tasks/new/": [
+        Row("get", "302  200    403    403    403    403"),
+        Row("post", "302  302    403    403    403    403", NEW_TASK),
+        Row("put", "302  405    405    405    405    405"),
+    ],
     "tasks/<int:pk>/": [READ_A, NO_POST],
     "tasks/assignments/": [READ_ALL, NO_POST],
     "tasks/assignments/<int:pk>/": [READ_A, NO_POST],
     "tasks/assignments/<int:pk>/progress/": _unit_act({"text": "Đã có dự thảo", "percent": "40"}),
     "tasks/assignments/<int:pk>/claim/": _unit_act(CLAIM),
-    "tasks/assignments/<int:pk>/extension/": _unit_act({"new_deadline": "31/03/2028", "reason": "Chờ hướng dẫn"}),
+    "tasks/assignments/<int:pk>/extension/": _unit_act(
+        {"new_deadline": "31/03/2028", "reason": "Chờ hướng dẫn"}
+    ),
     "tasks/assignments/<int:pk>/confirm/": _office_act({}, "claimed"),
     "tasks/assignments/<int:pk>/return/": _office_act({"reason": "Thiếu văn bản"}, "claimed"),
-    "tasks/assignments/<int:pk>/extension/<int:req_pk>/decide/": _office_act({"approve": "1"}, "extension"),
+    "tasks/assignments/<int:pk>/extension/<int:req_pk>/decide/": _office_act(
+        {"approve": "1"}, "extension"
+    ),
     "tasks/assignments/<int:pk>/cancel/": _office_act({"reason": "Điều chỉnh"}),
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
         Row("get", "302  200    200    200    404    200", state="attachment"),
-        Row("post", "302  405    405    405    405    405", state="attachment")],
+        Row("post", "302  405    405    405    405    405", state="attachment"),
+    ],
 }
 
 #                               anon office leader unit_a unit_b admin
-API_READ_ALL = Row("get",      "401  200    200    200    200    200")
-API_READ_A = Row("get",        "401  200    200    200    404    200")
+API_READ_ALL = Row("get", "401  200    200    200    200    200")
+API_READ_A = Row("get", "401  200    200    200    404    200")
 API_UNIT_ACT = "401  403    403    201    404    403"
 API_OFFICE_ACT = "401  200    403    403    404    403"
 
@@ -106,35 +130,61 @@ API: dict[tuple[str, str], Row] = {
     ("get", "/api/units/"): API_READ_ALL,
     ("get", "/api/units/{unit_id}"): API_READ_A,
     ("get", "/api/tasks"): API_READ_ALL,
-    ("post", "/api/tasks"): Row("post", "401  201    403    403    403    403", {
-        "committee": "{committee_a}", "doc_number": "95-TB/TU", "doc_date": "2026-03-02", "text": "Sơ kết quý I",
-        "deadline": "2026-06-30", "lead_units": ["{board_a}"]}),
+    ("post", "/api/tasks"): Row(
+        "post",
+        "401  201    403    403    403    403",
+        {
+            "committee": "{committee_a}",
+            "doc_number": "95-TB/TU",
+            "doc_date": "2026-03-02",
+            "text": "Sơ kết quý I",
+            "deadline": "2026-06-30",
+            "lead_units": ["{board_a}"],
+        },
+    ),
     ("get", "/api/tasks/{task_id}"): API_READ_A,
     ("get", "/api/assignments"): API_READ_ALL,
     ("get", "/api/assignments/{assignment_id}"): API_READ_A,
-    ("post", "/api/assignments/{assignment_id}/progress"): Row("post", API_UNIT_ACT, {"text": "Đã có dự thảo"}),
-    ("post", "/api/assignments/{assignment_id}/claim"): Row("post", API_UNIT_ACT, {
-        "completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}),
-    ("post", "/api/assignments/{assignment_id}/extensions"): Row("post", API_UNIT_ACT, {
-        "new_deadline": "2028-03-31", "reason": "Chờ hướng dẫn"}),
-    ("post", "/api/assignments/{assignment_id}/confirm"): Row("post", API_OFFICE_ACT, {}, "claimed"),
-    ("post", "/api/assignments/{assignment_id}/return"): Row("post", API_OFFICE_ACT, {"reason": "Thiếu"}, "claimed"),
+    ("post", "/api/assignments/{assignment_id}/progress"): Row(
+        "post", API_UNIT_ACT, {"text": "Đã có dự thảo"}
+    ),
+    ("post", "/api/assignments/{assignment_id}/claim"): Row(
+        "post", API_UNIT_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
+    ),
+    ("post", "/api/assignments/{assignment_id}/extensions"): Row(
+        "post", API_UNIT_ACT, {"new_deadline": "2028-03-31", "reason": "Chờ hướng dẫn"}
+    ),
+    ("post", "/api/assignments/{assignment_id}/confirm"): Row(
+        "post", API_OFFICE_ACT, {}, "claimed"
+    ),
+    ("post", "/api/assignments/{assignment_id}/return"): Row(
+        "post", API_OFFICE_ACT, {"reason": "Thiếu"}, "claimed"
+    ),
     ("post", "/api/assignments/{assignment_id}/extensions/{request_id}/decide"): Row(
-        "post", API_OFFICE_ACT, {"approve": True}, "extension"),
-    ("post", "/api/assignments/{assignment_id}/cancel"): Row("post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}),
+        "post", API_OFFICE_ACT, {"approve": True}, "extension"
+    ),
+    ("post", "/api/assignments/{assignment_id}/cancel"): Row(
+        "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
+    ),
 }
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
     "api/openapi.json": [Row("get", "200  200    200    200    200    200")],
     "api/docs": [Row("get", "200  200    200    200    200    200")],
-    "api/": [Row("get", "404  404    404    404    404    404")],  # no root page; docs are at /api/docs
+    "api/": [
+        Row("get", "404  404    404    404    404    404")
+    ],  # no root page; docs are at /api/docs
 }
 #: a method no operation has answers 405 before auth
-API_WRONG_METHOD = [("put", "/api/assignments/{assignment_id}"), ("delete", "/api/tasks"),
-                    ("get", "/api/assignments/{assignment_id}/confirm")]
+API_WRONG_METHOD = [
+    ("put", "/api/assignments/{assignment_id}"),
+    ("delete", "/api/tasks"),
+    ("get", "/api/assignments/{assignment_id}/confirm"),
+]
 
 
 # -- walking the project ---------------------------------------------------------------
+
 
 def _walk(patterns, prefix: str = ""):
     for p in patterns:
@@ -155,10 +205,15 @@ def _api_path(route: str) -> str:
 
 def test_every_url_is_in_the_table():
     routes = project_routes()
-    assert {"", "tasks/assignments/<int:pk>/claim/", "api/tasks/<task_id>"} <= routes, "the walk reaches nested URLs"
+    assert {"", "tasks/assignments/<int:pk>/claim/", "api/tasks/<task_id>"} <= routes, (
+        "the walk reaches nested URLs"
+    )
     documented_api = {path for _, path in API}
-    missing = sorted(r for r in routes
-                     if r not in PAGES and r not in API_EXTRA and _api_path(r) not in documented_api)
+    missing = sorted(
+        r
+        for r in routes
+        if r not in PAGES and r not in API_EXTRA and _api_path(r) not in documented_api
+    )
     assert not missing, f"URLs with no row in the permission matrix: {missing}"
     stale = sorted(set(PAGES) - routes) + sorted(set(API_EXTRA) - routes)
     assert not stale, f"rows for URLs that no longer exist: {stale}"
@@ -167,25 +222,45 @@ def test_every_url_is_in_the_table():
 def test_every_api_operation_is_in_the_table(client):
     doc = client.get("/api/openapi.json").json()
     listed = {(method, path) for path, ops in doc["paths"].items() for method in ops}
-    assert listed == set(API), {"not in the table": listed - set(API), "not in the document": set(API) - listed}
+    assert listed == set(API), {
+        "not in the table": listed - set(API),
+        "not in the document": set(API) - listed,
+    }
 
 
 # -- filling the paths -----------------------------------------------------------------------
 
+
 def _prepare(cast, state: str) -> dict[str, int]:
     """Bring asg_a to the state the act needs; return the ids for the path."""
-    ids = {"committee_a": cast.committee_a.pk, "board_a": cast.board_a.pk, "task": cast.task_a.pk,
-           "assignment": cast.asg_a.pk, "unit": cast.board_a.pk}
+    ids = {
+        "committee_a": cast.committee_a.pk,
+        "board_a": cast.board_a.pk,
+        "task": cast.task_a.pk,
+        "assignment": cast.asg_a.pk,
+        "unit": cast.board_a.pk,
+    }
     if state == "claimed":
-        services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=date(2026, 3, 10),
-                                  evidence_number="335-BC/ĐU", evidence_date=date(2026, 3, 10))
+        services.claim_completion(
+            assignment=cast.asg_a,
+            user=cast.unit_a,
+            completed_on=date(2026, 3, 10),
+            evidence_number="335-BC/ĐU",
+            evidence_date=date(2026, 3, 10),
+        )
     elif state == "extension":
-        services.request_extension(assignment=cast.asg_a, user=cast.unit_a, new_deadline=date(2028, 3, 31),
-                                   reason="Chờ hướng dẫn")
+        services.request_extension(
+            assignment=cast.asg_a,
+            user=cast.unit_a,
+            new_deadline=date(2028, 3, 31),
+            reason="Chờ hướng dẫn",
+        )
         ids["request"] = ExtensionRequest.objects.get().pk
     elif state == "attachment":
         upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
-        services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="Dự thảo", attachment=upload)
+        services.add_progress(
+            assignment=cast.asg_a, user=cast.unit_a, text="Dự thảo", attachment=upload
+        )
         ids["item"] = ProgressUpdate.objects.get().pk
     return ids
 
@@ -203,7 +278,12 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
 
 
 def _api_url(path: str, ids: dict[str, int]) -> str:
-    names = {"unit_id": "unit", "task_id": "task", "assignment_id": "assignment", "request_id": "request"}
+    names = {
+        "unit_id": "unit",
+        "task_id": "task",
+        "assignment_id": "assignment",
+        "request_id": "request",
+    }
     return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)
 
 
@@ -232,12 +312,15 @@ def _api_request(cast, role: str, method: str, url: str, data: dict):
     client = Client()
     if method == "get":
         return client.get(url, **headers)
-    return getattr(client, method)(url, json.dumps(data), content_type="application/json", **headers)
+    return getattr(client, method)(
+        url, json.dumps(data), content_type="application/json", **headers
+    )
 
 
 # -- the matrix ------------------------------------------------------------------------------
 # One test per row; each role's request runs in a savepoint that is rolled back, so every
 # role meets the same state (and the cast is built once per row, not once per role).
+
 
 def _each_role(check) -> None:
     wrong = []
@@ -250,11 +333,16 @@ def _each_role(check) -> None:
     assert not wrong, wrong
 
 
-PAGE_CASES = [(route, i) for route, rows in {**PAGES, **API_EXTRA}.items() for i in range(len(rows))]
+PAGE_CASES = [
+    (route, i) for route, rows in {**PAGES, **API_EXTRA}.items() for i in range(len(rows))
+]
 
 
-@pytest.mark.parametrize("route,index", PAGE_CASES,
-                         ids=[f"{r or '/'}-{(PAGES | API_EXTRA)[r][i].method}" for r, i in PAGE_CASES])
+@pytest.mark.parametrize(
+    "route,index",
+    PAGE_CASES,
+    ids=[f"{r or '/'}-{(PAGES | API_EXTRA)[r][i].method}" for r, i in PAGE_CASES],
+)
 def test_page(cast, route, index):
     row = (PAGES | API_EXTRA)[route][index]
     ids = _prepare(cast, row.state)
@@ -262,7 +350,11 @@ def test_page(cast, route, index):
 
     def check(role):
         client = _page_client(cast, role)
-        response = client.get(url) if row.method == "get" else getattr(client, row.method)(url, _fill(row.data, ids))
+        response = (
+            client.get(url)
+            if row.method == "get"
+            else getattr(client, row.method)(url, _fill(row.data, ids))
+        )
         if response.status_code == 302 and role == "anon" and not route.startswith("favicon"):
             assert response["Location"] == f"/accounts/login/?next={url}"
         return response.status_code, row.status(role)
@@ -274,14 +366,20 @@ def test_page(cast, route, index):
 def test_api_operation(cast, method, path):
     row = API[(method, path)]
     ids = _prepare(cast, row.state)
-    _each_role(lambda role: (_api_request(cast, role, method, _api_url(path, ids), _fill(row.data, ids)).status_code,
-                             row.status(role)))
+    _each_role(
+        lambda role: (
+            _api_request(cast, role, method, _api_url(path, ids), _fill(row.data, ids)).status_code,
+            row.status(role),
+        )
+    )
 
 
 @pytest.mark.parametrize("method,path", API_WRONG_METHOD)
 def test_api_wrong_method_is_405(cast, method, path):
     ids = _prepare(cast, "")
-    _each_role(lambda role: (_api_request(cast, role, method, _api_url(path, ids), {}).status_code, 405))
+    _each_role(
+        lambda role: (_api_request(cast, role, method, _api_url(path, ids), {}).status_code, 405)
+    )
 
 
 def test_the_savepoints_isolate_the_roles(cast):
@@ -289,7 +387,16 @@ def test_the_savepoints_isolate_the_roles(cast):
     from giaoban.tasks.models import CompletionClaim
 
     ids = _prepare(cast, "")
-    _each_role(lambda role: (_api_request(cast, role, "post", _api_url(
-        "/api/assignments/{assignment_id}/claim", ids), {"completed_on": "2026-03-10", "evidence_number": "1-BC/ĐU"}
-    ).status_code, API[("post", "/api/assignments/{assignment_id}/claim")].status(role)))
+    _each_role(
+        lambda role: (
+            _api_request(
+                cast,
+                role,
+                "post",
+                _api_url("/api/assignments/{assignment_id}/claim", ids),
+                {"completed_on": "2026-03-10", "evidence_number": "1-BC/ĐU"},
+            ).status_code,
+            API[("post", "/api/assignments/{assignment_id}/claim")].status(role),
+        )
+    )
     assert CompletionClaim.objects.count() == 0

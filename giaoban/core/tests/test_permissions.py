@@ -27,11 +27,25 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def test_scope_of_each_role(cast):
-    alpha = {u.pk for u in (cast.committee_a, cast.office_unit_a, cast.board_a, cast.board_a2, cast.commune_a,
-                            cast.closed_a)}
+    alpha = {
+        u.pk
+        for u in (
+            cast.committee_a,
+            cast.office_unit_a,
+            cast.board_a,
+            cast.board_a2,
+            cast.commune_a,
+            cast.closed_a,
+        )
+    }
     office = scope_for(cast.office_a)
     assert office.office_committee_ids == {cast.committee_a.pk}, "the Office reaches its committee"
-    assert office.office_unit_ids == alpha and office.is_office and office.is_overseer and not office.is_unit
+    assert (
+        office.office_unit_ids == alpha
+        and office.is_office
+        and office.is_overseer
+        and not office.is_unit
+    )
     leader = scope_for(cast.leader_a)
     assert leader.leader_unit_ids == alpha and not leader.office_unit_ids and leader.is_overseer
     unit = scope_for(cast.unit_a)
@@ -81,10 +95,18 @@ def test_get_for_user_404_outside_403_without_the_right(cast):
         get_for_user(cast.leader_a, assignments_for(cast.leader_a), cast.asg_a.pk, "confirm")
 
 
-@pytest.mark.parametrize("who,allowed", [
-    ("office_a", OFFICE_ACTIONS), ("unit_a", UNIT_ACTIONS), ("leader_a", set()), ("admin", set()),
-    ("office_b", set()), ("unit_b", set()), ("unit_a2", set()),
-])
+@pytest.mark.parametrize(
+    "who,allowed",
+    [
+        ("office_a", OFFICE_ACTIONS),
+        ("unit_a", UNIT_ACTIONS),
+        ("leader_a", set()),
+        ("admin", set()),
+        ("office_b", set()),
+        ("unit_b", set()),
+        ("unit_a2", set()),
+    ],
+)
 def test_check_action_on_an_assignment(cast, who, allowed):
     user = getattr(cast, who)
     for action in sorted(OFFICE_ACTIONS | UNIT_ACTIONS):

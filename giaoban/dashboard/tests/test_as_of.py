@@ -13,10 +13,15 @@ def test_dashboard_and_lists_as_of_a_past_date(cast, login):
     then = client.get("/", {"as_of": past.strftime("%d/%m/%Y")}).context["counts"]
     assert now["open_overdue"] == 0
     assert then["open_overdue"] == 2  # both Alpha assignments of task_a
-    rows = client.get("/tasks/assignments/", {"as_of": past.strftime("%d/%m/%Y"), "status": "open_overdue"})
+    rows = client.get(
+        "/tasks/assignments/", {"as_of": past.strftime("%d/%m/%Y"), "status": "open_overdue"}
+    )
     assert {r.pk for r in rows.context["page"]} == set(
-        Assignment.objects.filter(task=cast.task_a).values_list("pk", flat=True))
-    api = client.get("/api/assignments", {"as_of": past.isoformat(), "status": "open_overdue"}).json()
+        Assignment.objects.filter(task=cast.task_a).values_list("pk", flat=True)
+    )
+    api = client.get(
+        "/api/assignments", {"as_of": past.isoformat(), "status": "open_overdue"}
+    ).json()
     assert api["count"] == 2
 
 

@@ -19,8 +19,13 @@ def test_cached_counts_change_after_an_act(cast, django_assert_max_num_queries):
     with django_assert_max_num_queries(9):
         assert office.get("/").context["counts"] == first
     today = timezone.localdate()
-    services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=today,
-                              evidence_number="335-BC/ĐU", evidence_date=today)
+    services.claim_completion(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        completed_on=today,
+        evidence_number="335-BC/ĐU",
+        evidence_date=today,
+    )
     services.confirm_completion(assignment=cast.asg_a, user=cast.office_a)
     after = office.get("/").context["counts"]
     assert after["done_on_time"] == first["done_on_time"] + 1

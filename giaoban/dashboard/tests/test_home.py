@@ -22,11 +22,20 @@ def mixed(cast):
     """Alpha: asg_a overdue, Ban Tuyên giáo A's due in 3 days, a standing task done by Ban Tổ chức A."""
     Assignment.objects.filter(pk=cast.asg_a.pk).update(deadline=TODAY - 2 * D)
     Assignment.objects.filter(task=cast.task_a, unit=cast.board_a2).update(deadline=TODAY + 3 * D)
-    t = services.create_task(committee=cast.committee_a, doc_number="99-TB/TU", doc_date=date(2026, 2, 2),
-                             item_number="1", text="Thường xuyên nắm tình hình", deadline=None,
-                             created_by=cast.office_a, lead_units=[cast.board_a, cast.commune_a])
+    t = services.create_task(
+        committee=cast.committee_a,
+        doc_number="99-TB/TU",
+        doc_date=date(2026, 2, 2),
+        item_number="1",
+        text="Thường xuyên nắm tình hình",
+        deadline=None,
+        created_by=cast.office_a,
+        lead_units=[cast.board_a, cast.commune_a],
+    )
     a = t.assignments.get(unit=cast.board_a)
-    services.claim_completion(assignment=a, user=cast.unit_a, completed_on=TODAY - D, evidence_number="1-BC/ĐU")
+    services.claim_completion(
+        assignment=a, user=cast.unit_a, completed_on=TODAY - D, evidence_number="1-BC/ĐU"
+    )
     services.confirm_completion(assignment=a, user=cast.office_a)
     return cast
 
@@ -36,14 +45,24 @@ def test_office_dashboard(mixed, login):
     assert response.status_code == 200
     assert "dashboard/office.html" in [t.name for t in response.templates]
     counts = response.context["counts"]
-    assert (counts["total"], counts["open_overdue"], counts["open_in_time"], counts["done_on_time"],
-            counts["standing"]) == (4, 1, 1, 1, 1)
+    assert (
+        counts["total"],
+        counts["open_overdue"],
+        counts["open_in_time"],
+        counts["done_on_time"],
+        counts["standing"],
+    ) == (4, 1, 1, 1, 1)
     assert [a.pk for a in response.context["overdue"]] == [mixed.asg_a.pk]
     assert [a.unit for a in response.context["due_soon"]] == [mixed.board_a2]
-    per_unit = {row["name"]: (row["total"], row["open_overdue"], row["done_on_time"])
-                for row in response.context["per_unit"]}
-    assert per_unit == {"Ban Tổ chức Tỉnh ủy Alpha": (2, 1, 1), "Ban Tuyên giáo Tỉnh ủy Alpha": (1, 0, 0),
-                        "Đảng ủy xã Tân An": (1, 0, 0)}
+    per_unit = {
+        row["name"]: (row["total"], row["open_overdue"], row["done_on_time"])
+        for row in response.context["per_unit"]
+    }
+    assert per_unit == {
+        "Ban Tổ chức Tỉnh ủy Alpha": (2, 1, 1),
+        "Ban Tuyên giáo Tỉnh ủy Alpha": (1, 0, 0),
+        "Đảng ủy xã Tân An": (1, 0, 0),
+    }
     body = response.content.decode()
     assert 'data-status="open_overdue">1<' in body and 'id="per-unit"' in body
     assert "Beta" not in body

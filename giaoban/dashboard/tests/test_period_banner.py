@@ -7,7 +7,10 @@ def test_dashboard_shows_current_period_and_report_due_date(cast, login):
     assert response.status_code == 200
     period = response.context["period"]
     assert period["label"] == "Quý IV/2026"
-    assert (period["cutoff_start"].isoformat(), period["cutoff_end"].isoformat()) == ("2026-09-15", "2026-12-14")
+    assert (period["cutoff_start"].isoformat(), period["cutoff_end"].isoformat()) == (
+        "2026-09-15",
+        "2026-12-14",
+    )
     # 14/12/2026 is a Monday: five working days later is Monday 21/12/2026
     assert period["due"].isoformat() == "2026-12-21"
     assert "21/12/2026" in response.content.decode()

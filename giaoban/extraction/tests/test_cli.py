@@ -15,10 +15,12 @@ import pytest
 from giaoban.extraction import legacy
 from giaoban.extraction.cli import main
 
-TEXT = ("Thường trực Tỉnh ủy giao ban quý III\n"
-        "Sáng 05/10/2023, Thường trực Tỉnh ủy Bắc Kạn họp giao ban công tác Khối Đảng đánh giá "
-        "công tác 9 tháng. Đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy chủ trì.\n"
-        "Kết luận hội nghị, đồng chí yêu cầu các đơn vị hoàn thành kế hoạch trước ngày 31/12.\n")
+TEXT = (
+    "Thường trực Tỉnh ủy giao ban quý III\n"
+    "Sáng 05/10/2023, Thường trực Tỉnh ủy Bắc Kạn họp giao ban công tác Khối Đảng đánh giá "
+    "công tác 9 tháng. Đồng chí Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy chủ trì.\n"
+    "Kết luận hội nghị, đồng chí yêu cầu các đơn vị hoàn thành kế hoạch trước ngày 31/12.\n"
+)
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -40,11 +42,16 @@ def _check(record: dict[str, object], source: str) -> None:
     assert isinstance(meeting, dict)
     assert meeting["host"] == "Tỉnh ủy Bắc Kạn"
     assert meeting["date"] == "2023-10-05"
-    assert meeting["chairs"] == [{"name": "Phương Thị Thanh",
-                                  "title": "Phó Bí thư Thường trực Tỉnh ủy"}]
-    assert record["directives"] == [{
-        "text": "các đơn vị hoàn thành kế hoạch trước ngày 31/12", "assignees": ["*"],
-        "deadline": "2023-12-31"}]
+    assert meeting["chairs"] == [
+        {"name": "Phương Thị Thanh", "title": "Phó Bí thư Thường trực Tỉnh ủy"}
+    ]
+    assert record["directives"] == [
+        {
+            "text": "các đơn vị hoàn thành kế hoạch trước ngày 31/12",
+            "assignees": ["*"],
+            "deadline": "2023-12-31",
+        }
+    ]
 
 
 @pytest.mark.parametrize(
@@ -52,8 +59,8 @@ def _check(record: dict[str, object], source: str) -> None:
     [
         ("utf8.txt", TEXT.encode("utf-8"), None),
         ("utf8bom.txt", codecs.BOM_UTF8 + TEXT.encode("utf-8"), None),
-        ("utf16.txt", TEXT.encode("utf-16"), None),                 # with BOM
-        ("utf16le.txt", TEXT.encode("utf-16-le"), None),            # without BOM
+        ("utf16.txt", TEXT.encode("utf-16"), None),  # with BOM
+        ("utf16le.txt", TEXT.encode("utf-16-le"), None),  # without BOM
         ("cp1258.txt", to_cp1258(TEXT), None),
         ("tcvn3.txt", legacy.encode_tcvn3(TEXT), None),
         ("vni.txt", legacy.encode_vni(TEXT), None),
@@ -62,8 +69,9 @@ def _check(record: dict[str, object], source: str) -> None:
         ("forced_cp1258.txt", to_cp1258(TEXT), "windows-1258"),
     ],
 )
-def test_text_in_every_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
-                                data: bytes, encoding: str | None) -> None:
+def test_text_in_every_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, encoding: str | None
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     argv = [str(path)] + (["--encoding", encoding] if encoding else [])
@@ -72,7 +80,8 @@ def test_text_in_every_encoding(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_html_page_chrome_removed_footer_province_kept(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = TEXT.replace("Tỉnh ủy Bắc Kạn", "Tỉnh ủy").split("\n")
     page = (
         "<!DOCTYPE html><html><head><title>x</title><style>p{color:red}</style>"
@@ -80,13 +89,14 @@ def test_html_page_chrome_removed_footer_province_kept(
         "<header><nav><a href='/'>Trang chủ</a> Tin xem nhiều</nav></header>"
         f"<article><h1>{body[0]}</h1><p>{body[1]}</p><p>{body[2]}</p></article>"
         "<aside>Tin liên quan: Ban Tổ chức Tỉnh ủy yêu cầu các đơn vị nộp báo cáo.</aside>"
-        "<footer><p>© Báo Bắc Kạn điện tử</p><p>Thống kê truy cập</p></footer></body></html>")
+        "<footer><p>© Báo Bắc Kạn điện tử</p><p>Thống kê truy cập</p></footer></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert main([str(path)]) == 0
     record = json.loads(capsys.readouterr().out)
     _check(record, "page.html")
-    assert record["units"] == []      # the aside's "Ban Tổ chức" was chrome
+    assert record["units"] == []  # the aside's "Ban Tổ chức" was chrome
 
 
 def test_docx_with_header_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,8 +112,13 @@ def test_docx_with_header_table(tmp_path: Path, capsys: pytest.CaptureFixture[st
     record = json.loads(capsys.readouterr().out)
     _check(record, "notice.docx")
     assert record["published"] == "2023-10-06"
-    assert record["document"] == {"number": "12-TB/TU", "kind": "TB", "issuer": "TU",
-                                  "style": "party", "date": "2023-10-06"}
+    assert record["document"] == {
+        "number": "12-TB/TU",
+        "kind": "TB",
+        "issuer": "TU",
+        "style": "party",
+        "date": "2023-10-06",
+    }
 
 
 def test_out_dir_gets_one_json_per_input(tmp_path: Path) -> None:
@@ -128,11 +143,12 @@ def test_out_dir_gets_one_json_per_input(tmp_path: Path) -> None:
         ("binary.txt", bytes(range(256)) * 40, "Tệp nhị phân"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(500), "Tệp nhị phân"),
         ("broken.docx", b"PK\x03\x04 not really a zip", ".docx"),
-        ("punct.txt", "…… 12:30 ——".encode("utf-8"), "Văn bản rỗng"),
+        ("punct.txt", "…… 12:30 ——".encode(), "Văn bản rỗng"),
     ],
 )
-def test_bad_input_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                  name: str, data: bytes, message: str) -> None:
+def test_bad_input_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     assert main([str(path)]) == 1
@@ -144,7 +160,8 @@ def test_bad_input_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_missing_file_and_undecodable_forced_encoding(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([str(tmp_path / "nope.txt")]) == 1
     assert "Không tìm thấy tệp" in capsys.readouterr().err
     path = tmp_path / "latin.txt"
@@ -168,8 +185,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     "argv",
     [[], ["a.txt", "b.txt"], ["a.txt", "--published", "28/11/2023"], ["--bogus", "a.txt"]],
 )
-def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                             argv: list[str]) -> None:
+def test_usage_errors_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
     argv = [str(tmp_path / a) if a.endswith(".txt") else a for a in argv]
@@ -180,7 +198,11 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text(TEXT, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "giaoban.extraction", str(path)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "giaoban.extraction", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     _check(json.loads(done.stdout), "x.txt")

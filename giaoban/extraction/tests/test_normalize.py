@@ -8,22 +8,37 @@ from giaoban.extraction import legacy
 from giaoban.extraction.normalize import normalize, split_page
 from giaoban.extraction.readers import decode
 
-SENTENCE = ("Thường trực Tỉnh ủy chủ trì hội nghị giao ban quý IV năm 2024, yêu cầu các đơn "
-            "vị khẩn trương thực hiện; đồng chí Đặng Thị Ngọc Thịnh, Nguyễn Quý Khoa, Lê Ứng")
+SENTENCE = (
+    "Thường trực Tỉnh ủy chủ trì hội nghị giao ban quý IV năm 2024, yêu cầu các đơn "
+    "vị khẩn trương thực hiện; đồng chí Đặng Thị Ngọc Thịnh, Nguyễn Quý Khoa, Lê Ứng"
+)
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("Tỉnh uỷ", "Tỉnh ủy"), ("hoà", "hòa"), ("thuý", "thúy"), ("khoẻ", "khỏe"),
-        ("Thuỵ", "Thụy"), ("UỶ BAN", "ỦY BAN"), ("Hoà Bình", "Hòa Bình"), ("xoá", "xóa"),
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("hoà", "hòa"),
+        ("thuý", "thúy"),
+        ("khoẻ", "khỏe"),
+        ("Thuỵ", "Thụy"),
+        ("UỶ BAN", "ỦY BAN"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("xoá", "xóa"),
         # qu+y and gi keep their marks; "oa"/"uy" inside a syllable are not touched.
-        ("quý", "quý"), ("Quỳ Hợp", "Quỳ Hợp"), ("quỹ", "quỹ"), ("giữ", "giữ"),
-        ("hoàn thành", "hoàn thành"), ("khuyến", "khuyến"), ("thuở", "thuở"),
+        ("quý", "quý"),
+        ("Quỳ Hợp", "Quỳ Hợp"),
+        ("quỹ", "quỹ"),
+        ("giữ", "giữ"),
+        ("hoàn thành", "hoàn thành"),
+        ("khuyến", "khuyến"),
+        ("thuở", "thuở"),
         # Decomposed input (NFD) is composed first.
-        ("Tỉnh u\u0309y", "Tỉnh ủy"), ("Ho\u0300a", "Hòa"),
+        ("Tỉnh u\u0309y", "Tỉnh ủy"),
+        ("Ho\u0300a", "Hòa"),
         # Spaces and dashes.
-        ("a\u00a0b\u2009c\u200bd", "a b cd"), ("2020 – 2025 — x − y", "2020 - 2025 - x - y"),
+        ("a\u00a0b\u2009c\u200bd", "a b cd"),
+        ("2020 – 2025 — x − y", "2020 - 2025 - x - y"),
         ("  nhiều   khoảng   trắng  ", "nhiều khoảng trắng"),
     ],
 )
@@ -32,14 +47,27 @@ def test_normalize(raw: str, expected: str) -> None:
 
 
 def test_page_chrome_is_dropped_but_kept_aside() -> None:
-    text = "\n".join([
-        "Báo Đồng Nai điện tử", "En", "Tiêu đề bài viết về hội nghị", "0:00 / 0:00", "0:00",
-        "Chiều 28-11, Thường trực Tỉnh ủy chủ trì hội nghị giao ban quý IV năm 2023 với các "
-        "ban Đảng của tỉnh và Văn phòng Tỉnh ủy.",
-        "Quang cảnh hội nghị.", "Quang cảnh hội nghị.", "Anh-tin-bai",
-        "Đồng chí đề nghị các đơn vị hoàn thành nhiệm vụ.", "Xem thêm", "Tin xem nhiều",
-        "Bài khác không liên quan", "© Cổng TTĐT Nghệ An", "Thống kê truy cập", "Đăng nhập",
-    ])
+    text = "\n".join(
+        [
+            "Báo Đồng Nai điện tử",
+            "En",
+            "Tiêu đề bài viết về hội nghị",
+            "0:00 / 0:00",
+            "0:00",
+            "Chiều 28-11, Thường trực Tỉnh ủy chủ trì hội nghị giao ban quý IV năm 2023 với các "
+            "ban Đảng của tỉnh và Văn phòng Tỉnh ủy.",
+            "Quang cảnh hội nghị.",
+            "Quang cảnh hội nghị.",
+            "Anh-tin-bai",
+            "Đồng chí đề nghị các đơn vị hoàn thành nhiệm vụ.",
+            "Xem thêm",
+            "Tin xem nhiều",
+            "Bài khác không liên quan",
+            "© Cổng TTĐT Nghệ An",
+            "Thống kê truy cập",
+            "Đăng nhập",
+        ]
+    )
     page = split_page(normalize(text))
     assert page.lines == (
         "Tiêu đề bài viết về hội nghị",
@@ -56,7 +84,7 @@ def test_crawler_date_line() -> None:
     assert split_page("Chiều nay, date 2024").crawler_date is None
 
 
-ALPHABET = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ")
+ALPHABET = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
 
 
 @pytest.mark.parametrize("text", [SENTENCE, ALPHABET, ALPHABET.upper() + " " + SENTENCE.upper()])
@@ -73,14 +101,20 @@ def test_tcvn3_round_trip(text: str) -> None:
     ("surface", "expected"),
     [
         # The published charts, letter by letter.
-        ("Th\u00adêng trùc TØnh ñy chñ tr× héi nghÞ",                 # TCVN3
-         "Thường trực Tỉnh ủy chủ trì hội nghị"),
-        ("Thöôøng tröïc Tænh uûy chuû trì hoäi nghò",                   # VNI
-         "Thường trực Tỉnh ủy chủ trì hội nghị"),
-        ("ÑAÛNG COÄNG SAÛN VIEÄT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),       # VNI upper case
+        (
+            "Th\u00adêng trùc TØnh ñy chñ tr× héi nghÞ",  # TCVN3
+            "Thường trực Tỉnh ủy chủ trì hội nghị",
+        ),
+        (
+            "Thöôøng tröïc Tænh uûy chuû trì hoäi nghò",  # VNI
+            "Thường trực Tỉnh ủy chủ trì hội nghị",
+        ),
+        ("ÑAÛNG COÄNG SAÛN VIEÄT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),  # VNI upper case
         # A TCVN3 heading in the .VnTimeH font: lower-case codes, ASCII capitals.
-        ("TH«NG B¸O KÕT LUËN CñA TH¦êNG TRùC TØNH ñY",
-         "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY"),
+        (
+            "TH«NG B¸O KÕT LUËN CñA TH¦êNG TRùC TØNH ñY",
+            "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY",
+        ),
     ],
 )
 def test_known_legacy_strings(surface: str, expected: str) -> None:
@@ -92,7 +126,7 @@ def test_known_legacy_strings(surface: str, expected: str) -> None:
     [
         (legacy.encode_tcvn3(SENTENCE.lower()), SENTENCE.lower()),
         (legacy.encode_vni(SENTENCE), SENTENCE),
-        ("Thường trực".encode("utf-8"), "Thường trực"),
+        ("Thường trực".encode(), "Thường trực"),
         ("Thường trực".encode("utf-16"), "Thường trực"),
     ],
 )

@@ -10,10 +10,19 @@ def test_unit_edit_in_admin_is_audited(cast, login):
     url = f"/admin/org/unit/{unit.pk}/change/"
     form = client.get(url).context["adminform"].form
     data = {k: ("" if v is None else v) for k, v in form.initial.items()}
-    data.update({"name": "Ban Tổ chức Tỉnh ủy Alpha (mới)", "parent": cast.committee_a.pk, "valid_from": "",
-                 "valid_to": "", "successor": ""})
+    data.update(
+        {
+            "name": "Ban Tổ chức Tỉnh ủy Alpha (mới)",
+            "parent": cast.committee_a.pk,
+            "valid_from": "",
+            "valid_to": "",
+            "successor": "",
+        }
+    )
     response = client.post(url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors if response.context else ""
+    )
     unit.refresh_from_db()
     assert unit.name == "Ban Tổ chức Tỉnh ủy Alpha (mới)"
     entry = AuditEntry.objects.get(action="org.unit.changed", object_id=str(unit.pk))
@@ -24,9 +33,20 @@ def test_unit_edit_in_admin_is_audited(cast, login):
 
 def test_unit_added_in_admin_is_audited(cast, login):
     client = login(cast.admin)
-    response = client.post("/admin/org/unit/add/", {"kind": "board", "name": "Ban Nội chính Tỉnh ủy Alpha",
-                                                     "short_name": "", "code": "", "code_scheme": "",
-                                                     "parent": cast.committee_a.pk, "sort_order": 9})
+    response = client.post(
+        "/admin/org/unit/add/",
+        {
+            "kind": "board",
+            "name": "Ban Nội chính Tỉnh ủy Alpha",
+            "short_name": "",
+            "code": "",
+            "code_scheme": "",
+            "parent": cast.committee_a.pk,
+            "sort_order": 9,
+        },
+    )
     assert response.status_code == 302
     unit = Unit.objects.get(name="Ban Nội chính Tỉnh ủy Alpha")
-    assert AuditEntry.objects.filter(action="org.unit.created", object_id=str(unit.pk), actor=cast.admin).exists()
+    assert AuditEntry.objects.filter(
+        action="org.unit.created", object_id=str(unit.pk), actor=cast.admin
+    ).exists()

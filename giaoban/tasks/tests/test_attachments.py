@@ -7,7 +7,9 @@ from giaoban.tasks import services
 
 def test_attachment_download_is_scoped(cast, login):
     upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    update = services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="Đã có dự thảo", attachment=upload)
+    update = services.add_progress(
+        assignment=cast.asg_a, user=cast.unit_a, text="Đã có dự thảo", attachment=upload
+    )
     url = f"/tasks/assignments/{cast.asg_a.pk}/files/progress/{update.pk}/"
     response = login(cast.unit_a).get(url)
     assert response.status_code == 200
@@ -20,7 +22,9 @@ def test_attachment_download_is_scoped(cast, login):
 
 def test_attachment_of_another_assignment_is_404(cast, login):
     upload = SimpleUploadedFile("a.pdf", b"%PDF-1.4", content_type="application/pdf")
-    update = services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="x", attachment=upload)
+    update = services.add_progress(
+        assignment=cast.asg_a, user=cast.unit_a, text="x", attachment=upload
+    )
     other = cast.assignment(cast.task_a, cast.board_a2)
     url = f"/tasks/assignments/{other.pk}/files/progress/{update.pk}/"
     assert login(cast.office_a).get(url).status_code == 404

@@ -34,9 +34,19 @@ PAGE_QUERIES = {"office_a": 7, "leader_a": 7, "unit_a": 6, "admin": 6}
 API_QUERIES = {"office_a": 5, "leader_a": 5, "unit_a": 4, "admin": 4}
 
 
-PAGES = ["/tasks/", "/tasks/assignments/", "/tasks/assignments/?q=nhiem+vu&status=open_overdue",
-         "/tasks/?status=done_on_time&source=TB", "/tasks/?page=2"]
-API_LISTS = ["/api/tasks", "/api/assignments", "/api/assignments?q=nhiem%20vu&limit=100", "/api/tasks?status=open_overdue"]
+PAGES = [
+    "/tasks/",
+    "/tasks/assignments/",
+    "/tasks/assignments/?q=nhiem+vu&status=open_overdue",
+    "/tasks/?status=done_on_time&source=TB",
+    "/tasks/?page=2",
+]
+API_LISTS = [
+    "/api/tasks",
+    "/api/assignments",
+    "/api/assignments?q=nhiem%20vu&limit=100",
+    "/api/tasks?status=open_overdue",
+]
 
 
 def _clients(cast, api: bool) -> dict[str, tuple[Client, dict]]:
@@ -45,7 +55,9 @@ def _clients(cast, api: bool) -> dict[str, tuple[Client, dict]]:
         client, headers = Client(), {}
         if api:
             token, raw = ApiToken.issue(user=getattr(cast, who), name="count")
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())  # used a moment ago
+            ApiToken.objects.filter(pk=token.pk).update(
+                last_used_at=timezone.now()
+            )  # used a moment ago
             headers["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
         else:
             client.force_login(getattr(cast, who))
@@ -53,7 +65,9 @@ def _clients(cast, api: bool) -> dict[str, tuple[Client, dict]]:
     return out
 
 
-def _measure_all(clients, urls, expected, django_assert_num_queries) -> dict[tuple[str, str], bytes]:
+def _measure_all(
+    clients, urls, expected, django_assert_num_queries
+) -> dict[tuple[str, str], bytes]:
     bodies = {}
     for who, (client, headers) in clients.items():
         for url in urls:
@@ -66,7 +80,7 @@ def _measure_all(clients, urls, expected, django_assert_num_queries) -> dict[tup
 
 def test_list_pages_do_not_grow_with_rows(cast, django_assert_num_queries):
     clients = _clients(cast, api=False)
-    grow(cast, tasks=4)       # a few rows in every state
+    grow(cast, tasks=4)  # a few rows in every state
     small = _measure_all(clients, PAGES, PAGE_QUERIES, django_assert_num_queries)
     grow(cast, tasks=12, start=4)  # many more tasks × units
     big = _measure_all(clients, PAGES, PAGE_QUERIES, django_assert_num_queries)

@@ -17,23 +17,45 @@ pytestmark = pytest.mark.usefixtures("frozen")
 @pytest.fixture
 def tasks(cast):
     """Besides the cast's 90-TB/TU: an overdue one, a standing one, a done one, in Alpha."""
-    def make(number, text, deadline, units, doc_date=date(2026, 2, 2)):
-        return services.create_task(committee=cast.committee_a, doc_number=number, doc_date=doc_date,
-                                    item_number="1", text=text, deadline=deadline, created_by=cast.office_a,
-                                    lead_units=units, created_on=doc_date)
 
-    overdue = make("101-TB/TU", "Đẩy mạnh chuyển đổi số trong cơ quan Đảng", date(2026, 3, 1), [cast.board_a2])
+    def make(number, text, deadline, units, doc_date=date(2026, 2, 2)):
+        return services.create_task(
+            committee=cast.committee_a,
+            doc_number=number,
+            doc_date=doc_date,
+            item_number="1",
+            text=text,
+            deadline=deadline,
+            created_by=cast.office_a,
+            lead_units=units,
+            created_on=doc_date,
+        )
+
+    overdue = make(
+        "101-TB/TU", "Đẩy mạnh chuyển đổi số trong cơ quan Đảng", date(2026, 3, 1), [cast.board_a2]
+    )
     standing = make("102-TB/TU", "Theo dõi dư luận xã hội thường xuyên", None, [cast.commune_a])
-    done = make("45/KH-UBND", "Tổng kết công tác dân vận năm 2025", date(2026, 2, 28), [cast.board_a])
-    services.claim_completion(assignment=done.assignments.get(), user=cast.unit_a, completed_on=date(2026, 2, 20),
-                              evidence_number="335-BC/ĐU", evidence_date=date(2026, 2, 20))
+    done = make(
+        "45/KH-UBND", "Tổng kết công tác dân vận năm 2025", date(2026, 2, 28), [cast.board_a]
+    )
+    services.claim_completion(
+        assignment=done.assignments.get(),
+        user=cast.unit_a,
+        completed_on=date(2026, 2, 20),
+        evidence_number="335-BC/ĐU",
+        evidence_date=date(2026, 2, 20),
+    )
     services.confirm_completion(assignment=done.assignments.get(), user=cast.office_a)
     return {"overdue": overdue, "standing": standing, "done": done}
 
 
 def _numbers(response) -> set[str]:
     body = response.content.decode()
-    return {n for n in ("90-TB/TU", "101-TB/TU", "102-TB/TU", "45/KH-UBND", "12-TB/TU") if f">{n}<" in body}
+    return {
+        n
+        for n in ("90-TB/TU", "101-TB/TU", "102-TB/TU", "45/KH-UBND", "12-TB/TU")
+        if f">{n}<" in body
+    }
 
 
 def _api(client, url, **params):
@@ -44,19 +66,24 @@ def _api(client, url, **params):
 
 # -- accent-insensitive text search -------------------------------------------------
 
-@pytest.mark.parametrize("q", ["tuyen giao", "Tuyên giáo", "TUYEN GIAO", "giao tuyen", "  tuyên   GIÁO "])
+
+@pytest.mark.parametrize(
+    "q", ["tuyen giao", "Tuyên giáo", "TUYEN GIAO", "giao tuyen", "  tuyên   GIÁO "]
+)
 def test_search_ignores_accents_case_and_word_order(cast, tasks, login, q):
     client = login(cast.office_a)
     assert _numbers(client.get("/tasks/", {"q": q})) == {"90-TB/TU"}
     assert _numbers(client.get("/tasks/assignments/", {"q": q})) == {"90-TB/TU"}
     assert {t["doc_number"] for t in _api(client, "/api/tasks", q=q)["items"]} == {"90-TB/TU"}
-    assert {a["unit_id"] for a in _api(client, "/api/assignments", q=q)["items"]} == {cast.board_a.pk,
-                                                                                        cast.board_a2.pk}
+    assert {a["unit_id"] for a in _api(client, "/api/assignments", q=q)["items"]} == {
+        cast.board_a.pk,
+        cast.board_a2.pk,
+    }
 
 
 def test_search_handles_d_with_stroke_and_document_numbers(cast, tasks, login):
     client = login(cast.office_a)
-    assert _numbers(client.get("/tasks/", {"q": "dang"})) == {"101-TB/TU"}        # "Đảng"
+    assert _numbers(client.get("/tasks/", {"q": "dang"})) == {"101-TB/TU"}  # "Đảng"
     assert _numbers(client.get("/tasks/", {"q": "dư luận"})) == {"102-TB/TU"}
     assert _numbers(client.get("/tasks/", {"q": "kh-ubnd"})) == {"45/KH-UBND"}
     assert _numbers(client.get("/tasks/", {"q": "khong co dau"})) == set()
@@ -65,7 +92,9 @@ def test_search_handles_d_with_stroke_and_document_numbers(cast, tasks, login):
 def test_search_stays_inside_the_scope(cast, tasks, login):
     assert _numbers(login(cast.unit_b).get("/tasks/", {"q": "tuyen giao"})) == set()
     assert _numbers(login(cast.unit_b).get("/tasks/", {"q": "kien toan"})) == {"12-TB/TU"}
-    assert _numbers(login(cast.unit_a).get("/tasks/", {"q": "chuyen doi so"})) == set()  # given to board_a2 only
+    assert (
+        _numbers(login(cast.unit_a).get("/tasks/", {"q": "chuyen doi so"})) == set()
+    )  # given to board_a2 only
 
 
 def test_unit_search_in_the_api_ignores_accents(cast, login):
@@ -76,29 +105,38 @@ def test_unit_search_in_the_api_ignores_accents(cast, login):
 
 # -- filters ----------------------------------------------------------------------------
 
+
 def test_filter_by_unit(cast, tasks, login):
     client = login(cast.office_a)
     assert _numbers(client.get("/tasks/", {"unit": cast.board_a2.pk})) == {"90-TB/TU", "101-TB/TU"}
     assert _numbers(client.get("/tasks/assignments/", {"unit": cast.commune_a.pk})) == {"102-TB/TU"}
-    assert {a["task_id"] for a in _api(client, "/api/assignments", unit=cast.board_a.pk)["items"]} == {
-        cast.task_a.pk, tasks["done"].pk}
+    assert {
+        a["task_id"] for a in _api(client, "/api/assignments", unit=cast.board_a.pk)["items"]
+    } == {cast.task_a.pk, tasks["done"].pk}
 
 
 def test_filter_by_a_unit_outside_the_scope_is_refused(cast, tasks, login):
-    response = login(cast.unit_a).get("/tasks/", {"unit": cast.board_b.pk}, HTTP_ACCEPT_LANGUAGE="en")
+    response = login(cast.unit_a).get(
+        "/tasks/", {"unit": cast.board_b.pk}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "Unknown unit." in response.content.decode()
-    assert _numbers(response) == {"90-TB/TU", "45/KH-UBND"}, "an invalid filter is ignored, scope still applies"
+    assert _numbers(response) == {"90-TB/TU", "45/KH-UBND"}, (
+        "an invalid filter is ignored, scope still applies"
+    )
     api = login(cast.unit_a).get("/api/assignments", {"unit": cast.board_b.pk})
     assert api.status_code == 400 and "unit" in api.json()["errors"]
 
 
-@pytest.mark.parametrize("status,expected", [
-    ("open_overdue", {"101-TB/TU"}),
-    ("standing", {"102-TB/TU"}),
-    ("done_on_time", {"45/KH-UBND"}),
-    ("open_in_time", {"90-TB/TU"}),
-    ("done_late", set()),
-])
+@pytest.mark.parametrize(
+    "status,expected",
+    [
+        ("open_overdue", {"101-TB/TU"}),
+        ("standing", {"102-TB/TU"}),
+        ("done_on_time", {"45/KH-UBND"}),
+        ("open_in_time", {"90-TB/TU"}),
+        ("done_late", set()),
+    ],
+)
 def test_filter_by_status_class(cast, tasks, login, status, expected):
     client = login(cast.office_a)
     assert _numbers(client.get("/tasks/", {"status": status})) == expected
@@ -110,23 +148,37 @@ def test_filter_by_status_class(cast, tasks, login, status, expected):
 def test_status_as_of_an_earlier_day(cast, tasks, login):
     """On 20/02/2026 the task now overdue (due 01/03) was still in time."""
     client = login(cast.office_a)
-    assert _numbers(client.get("/tasks/assignments/", {"status": "open_overdue", "as_of": "20/02/2026"})) == set()
-    assert "101-TB/TU" in _numbers(client.get("/tasks/assignments/", {"status": "open_in_time",
-                                                                       "as_of": "20/02/2026"}))
+    assert (
+        _numbers(
+            client.get("/tasks/assignments/", {"status": "open_overdue", "as_of": "20/02/2026"})
+        )
+        == set()
+    )
+    assert "101-TB/TU" in _numbers(
+        client.get("/tasks/assignments/", {"status": "open_in_time", "as_of": "20/02/2026"})
+    )
 
 
 def test_filter_by_source_document(cast, tasks, login):
     client = login(cast.office_a)
-    assert _numbers(client.get("/tasks/", {"source": "TB/TU"})) == {"90-TB/TU", "101-TB/TU", "102-TB/TU"}
+    assert _numbers(client.get("/tasks/", {"source": "TB/TU"})) == {
+        "90-TB/TU",
+        "101-TB/TU",
+        "102-TB/TU",
+    }
     assert _numbers(client.get("/tasks/assignments/", {"source": "ubnd"})) == {"45/KH-UBND"}
-    assert {t["doc_number"] for t in _api(client, "/api/tasks", source="101")["items"]} == {"101-TB/TU"}
+    assert {t["doc_number"] for t in _api(client, "/api/tasks", source="101")["items"]} == {
+        "101-TB/TU"
+    }
 
 
 def test_filter_by_deadline_range(cast, tasks, login):
     client = login(cast.office_a)
     params = {"deadline_from": "28/02/2026", "deadline_to": "01/03/2026"}
     assert _numbers(client.get("/tasks/", params)) == {"101-TB/TU", "45/KH-UBND"}
-    assert _numbers(client.get("/tasks/assignments/", {"deadline_from": "01/01/2027"})) == {"90-TB/TU"}
+    assert _numbers(client.get("/tasks/assignments/", {"deadline_from": "01/01/2027"})) == {
+        "90-TB/TU"
+    }
     api = _api(client, "/api/tasks", deadline_from="2026-02-28", deadline_to="2026-03-01")["items"]
     assert {t["doc_number"] for t in api} == {"101-TB/TU", "45/KH-UBND"}
 
@@ -134,7 +186,9 @@ def test_filter_by_deadline_range(cast, tasks, login):
 def test_reversed_deadline_range_is_refused(cast, tasks, login):
     client = login(cast.office_a)
     client.cookies["django_language"] = "en"
-    body = client.get("/tasks/", {"deadline_from": "01/03/2026", "deadline_to": "28/02/2026"}).content.decode()
+    body = client.get(
+        "/tasks/", {"deadline_from": "01/03/2026", "deadline_to": "28/02/2026"}
+    ).content.decode()
     assert "&#x27;Deadline from&#x27; must not be after &#x27;deadline to&#x27;." in body
     api = client.get("/api/tasks", {"deadline_from": "2026-03-01", "deadline_to": "2026-02-28"})
     assert api.status_code == 400 and "deadline_from" in api.json()["errors"]
@@ -143,18 +197,33 @@ def test_reversed_deadline_range_is_refused(cast, tasks, login):
 
 def test_filters_combine(cast, tasks, login):
     client = login(cast.office_a)
-    assert _numbers(client.get("/tasks/assignments/", {"q": "tuyen giao", "unit": cast.board_a2.pk,
-                                                        "status": "open_in_time"})) == {"90-TB/TU"}
-    assert _numbers(client.get("/tasks/assignments/", {"q": "tuyen giao", "status": "standing"})) == set()
+    assert _numbers(
+        client.get(
+            "/tasks/assignments/",
+            {"q": "tuyen giao", "unit": cast.board_a2.pk, "status": "open_in_time"},
+        )
+    ) == {"90-TB/TU"}
+    assert (
+        _numbers(client.get("/tasks/assignments/", {"q": "tuyen giao", "status": "standing"}))
+        == set()
+    )
 
 
 # -- pagination -------------------------------------------------------------------------
 
+
 def test_pagination(cast, login):
     for i in range(30):
-        services.create_task(committee=cast.committee_a, doc_number=f"{200 + i}-TB/TU", doc_date=date(2026, 3, 2),
-                             item_number="1", text=f"Nhiệm vụ số {i}", deadline=date(2026, 12, 31),
-                             created_by=cast.office_a, lead_units=[cast.board_a])
+        services.create_task(
+            committee=cast.committee_a,
+            doc_number=f"{200 + i}-TB/TU",
+            doc_date=date(2026, 3, 2),
+            item_number="1",
+            text=f"Nhiệm vụ số {i}",
+            deadline=date(2026, 12, 31),
+            created_by=cast.office_a,
+            lead_units=[cast.board_a],
+        )
     client = login(cast.office_a)
     client.cookies["django_language"] = "en"
     first = client.get("/tasks/", {"q": "nhiem vu"}).content.decode()

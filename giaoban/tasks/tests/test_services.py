@@ -48,30 +48,46 @@ def _status(assignment: Assignment, ref: date = TODAY) -> str:
 
 
 def _new_task(cast, **kw) -> Task:
-    args = dict(committee=cast.committee_a, doc_number="95-TB/TU", doc_date=date(2026, 3, 2),
-                item_number="2", text="Tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW",
-                deadline=date(2026, 6, 30), created_by=cast.office_a)
+    args = dict(
+        committee=cast.committee_a,
+        doc_number="95-TB/TU",
+        doc_date=date(2026, 3, 2),
+        item_number="2",
+        text="Tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW",
+        deadline=date(2026, 6, 30),
+        created_by=cast.office_a,
+    )
     args.update(kw)
     return services.create_task(**args)
 
 
 def _claim(cast, assignment=None, **kw) -> CompletionClaim:
-    args = dict(assignment=assignment or cast.asg_a, user=cast.unit_a, completed_on=TODAY - D,
-                evidence_number="335-BC/ĐU", evidence_date=TODAY - D)
+    args = dict(
+        assignment=assignment or cast.asg_a,
+        user=cast.unit_a,
+        completed_on=TODAY - D,
+        evidence_number="335-BC/ĐU",
+        evidence_date=TODAY - D,
+    )
     args.update(kw)
     return services.claim_completion(**args)
 
 
 def _extension(cast, new_deadline: date | None = None, **kw) -> ExtensionRequest:
     a = kw.pop("assignment", None) or cast.asg_a
-    return services.request_extension(assignment=a, user=kw.pop("user", cast.unit_a),
-                                      new_deadline=new_deadline or a.deadline + 30 * D,
-                                      reason=kw.pop("reason", "Chờ ý kiến các sở, ngành"))
+    return services.request_extension(
+        assignment=a,
+        user=kw.pop("user", cast.unit_a),
+        new_deadline=new_deadline or a.deadline + 30 * D,
+        reason=kw.pop("reason", "Chờ ý kiến các sở, ngành"),
+    )
 
 
 def _overdue(cast) -> Assignment:
     """Make cast.asg_a overdue today: its deadline (and original deadline) was last week."""
-    Assignment.objects.filter(pk=cast.asg_a.pk).update(deadline=TODAY - 7 * D, original_deadline=TODAY - 7 * D)
+    Assignment.objects.filter(pk=cast.asg_a.pk).update(
+        deadline=TODAY - 7 * D, original_deadline=TODAY - 7 * D
+    )
     return cast.asg_a
 
 
@@ -84,16 +100,28 @@ def _user_with_both_roles(cast):
 
 # -- create_task -------------------------------------------------------------
 
+
 def test_create_task_fans_out_lead_and_coordinating(cast):
-    task = _new_task(cast, lead_units=[cast.board_a], coordinating_units=[cast.board_a2, cast.commune_a],
-                     directed_by=cast.leader_a, directed_by_name="Phó Bí thư Thường trực")
+    task = _new_task(
+        cast,
+        lead_units=[cast.board_a],
+        coordinating_units=[cast.board_a2, cast.commune_a],
+        directed_by=cast.leader_a,
+        directed_by_name="Phó Bí thư Thường trực",
+    )
 
     task.refresh_from_db()
-    assert (task.doc_year, task.created_on, task.created_by, task.committee) == (2026, TODAY, cast.office_a,
-                                                                                 cast.committee_a)
+    assert (task.doc_year, task.created_on, task.created_by, task.committee) == (
+        2026,
+        TODAY,
+        cast.office_a,
+        cast.committee_a,
+    )
     assert "tong ket 5 nam" in task.search_folded and "pho bi thu" in task.search_folded
-    rows = {a.unit: (a.role, a.state, a.deadline, a.original_deadline, a.extension_count)
-            for a in task.assignments.all()}
+    rows = {
+        a.unit: (a.role, a.state, a.deadline, a.original_deadline, a.extension_count)
+        for a in task.assignments.all()
+    }
     assert rows == {
         cast.board_a: ("lead", "open", date(2026, 6, 30), date(2026, 6, 30), 0),
         cast.board_a2: ("coordinating", "open", date(2026, 6, 30), date(2026, 6, 30), 0),
@@ -101,15 +129,26 @@ def test_create_task_fans_out_lead_and_coordinating(cast):
     }
 
     [entry] = audit_for(task)
-    assert (entry.action, entry.actor, entry.unit, entry.before) == ("tasks.task.created", cast.office_a,
-                                                                     cast.committee_a, None)
+    assert (entry.action, entry.actor, entry.unit, entry.before) == (
+        "tasks.task.created",
+        cast.office_a,
+        cast.committee_a,
+        None,
+    )
     assert entry.data["doc_number"] == "95-TB/TU" and entry.data["deadline"] == "2026-06-30"
     assert sorted((u["unit"], u["role"]) for u in entry.data["units"]) == sorted(
-        [(cast.board_a.pk, "lead"), (cast.board_a2.pk, "coordinating"), (cast.commune_a.pk, "coordinating")])
+        [
+            (cast.board_a.pk, "lead"),
+            (cast.board_a2.pk, "coordinating"),
+            (cast.commune_a.pk, "coordinating"),
+        ]
+    )
 
 
 def test_create_task_unit_named_lead_and_coordinating_is_lead_once(cast):
-    task = _new_task(cast, lead_units=[cast.board_a, cast.board_a], coordinating_units=[cast.board_a])
+    task = _new_task(
+        cast, lead_units=[cast.board_a, cast.board_a], coordinating_units=[cast.board_a]
+    )
     assert list(task.assignments.values_list("unit", "role")) == [(cast.board_a.pk, "lead")]
 
 
@@ -130,8 +169,14 @@ def test_all_units_means_the_active_units_only(cast):
 
 
 def test_all_units_as_of_an_older_creation_day_includes_the_then_active_unit(cast):
-    task = _new_task(cast, doc_number="7-TB/TU", doc_date=date(2025, 3, 1), deadline=date(2025, 12, 31),
-                     created_on=date(2025, 3, 5), all_units=True)
+    task = _new_task(
+        cast,
+        doc_number="7-TB/TU",
+        doc_date=date(2025, 3, 1),
+        deadline=date(2025, 12, 31),
+        created_on=date(2025, 3, 5),
+        all_units=True,
+    )
     assert task.assignments.filter(unit=cast.closed_a).exists()
 
 
@@ -148,16 +193,24 @@ def test_unit_of_another_committee_is_rejected(cast):
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
         _new_task(cast, lead_units=[cast.board_a], coordinating_units=[cast.board_b])
-    assert exc.value.message_dict["units"] == ["Unknown unit for this committee: Ban Tổ chức Tỉnh ủy Beta."]
+    assert exc.value.message_dict["units"] == [
+        "Unknown unit for this committee: Ban Tổ chức Tỉnh ủy Beta."
+    ]
     assert row_counts() == before
 
 
-@pytest.mark.parametrize("kw,field", [
-    (dict(deadline=date(2026, 3, 1)), "deadline"),             # before the document date (02/03/2026)
-    (dict(doc_date=date(2026, 1, 5), deadline=date(2026, 3, 10)), "deadline"),  # before today (creation)
-    (dict(doc_date=TODAY + D, deadline=None), "doc_date"),       # document from the future
-    (dict(lead_units=[]), "units"),                              # nobody to carry it
-])
+@pytest.mark.parametrize(
+    "kw,field",
+    [
+        (dict(deadline=date(2026, 3, 1)), "deadline"),  # before the document date (02/03/2026)
+        (
+            dict(doc_date=date(2026, 1, 5), deadline=date(2026, 3, 10)),
+            "deadline",
+        ),  # before today (creation)
+        (dict(doc_date=TODAY + D, deadline=None), "doc_date"),  # document from the future
+        (dict(lead_units=[]), "units"),  # nobody to carry it
+    ],
+)
 def test_create_task_bad_input_saves_nothing(cast, kw, field):
     kw.setdefault("lead_units", [cast.board_a])
     before = row_counts()
@@ -178,7 +231,9 @@ def test_duplicate_item_is_rejected_but_numbering_restarts_each_year(cast):
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
         _new_task(cast, lead_units=[cast.board_a2], text="Khác")
-    assert exc.value.message_dict == {"item_number": ["This item of this document has already been entered."]}
+    assert exc.value.message_dict == {
+        "item_number": ["This item of this document has already been entered."]
+    }
     assert row_counts() == before
     # the same number and item in 2025 is another document; the same item in Beta another committee
     _new_task(cast, doc_date=date(2025, 3, 2), deadline=None, lead_units=[cast.board_a])
@@ -203,19 +258,33 @@ def test_only_the_committee_office_creates_tasks(cast, who):
 
 # -- add_progress -------------------------------------------------------------
 
+
 def test_add_progress(cast):
-    update = services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="  Đã xây dựng dự thảo  ",
-                                   percent=40, attachment=_pdf())
+    update = services.add_progress(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        text="  Đã xây dựng dự thảo  ",
+        percent=40,
+        attachment=_pdf(),
+    )
 
     update.refresh_from_db()
     assert (update.text, update.percent, update.author) == ("Đã xây dựng dự thảo", 40, cast.unit_a)
     assert update.attachment.name.endswith(".pdf")
     assert Assignment.objects.get(pk=cast.asg_a.pk).progress_percent == 40
     [entry] = audit_for(cast.asg_a)
-    assert (entry.action, entry.actor, entry.unit) == ("tasks.assignment.progress", cast.unit_a, cast.board_a)
+    assert (entry.action, entry.actor, entry.unit) == (
+        "tasks.assignment.progress",
+        cast.unit_a,
+        cast.board_a,
+    )
     assert entry.before == {"progress_percent": 0}
-    assert entry.data == {"text": "Đã xây dựng dự thảo", "percent": 40, "attachment": update.attachment.name,
-                          "progress_update": update.pk}
+    assert entry.data == {
+        "text": "Đã xây dựng dự thảo",
+        "percent": 40,
+        "attachment": update.attachment.name,
+        "progress_update": update.pk,
+    }
 
 
 def test_progress_without_percent_keeps_the_percent(cast):
@@ -228,7 +297,9 @@ def test_progress_without_percent_keeps_the_percent(cast):
 def test_attachment_type_is_checked(cast, name):
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
-        services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="x", attachment=_pdf(name))
+        services.add_progress(
+            assignment=cast.asg_a, user=cast.unit_a, text="x", attachment=_pdf(name)
+        )
     assert "attachment" in exc.value.message_dict
     assert row_counts() == before
 
@@ -237,13 +308,21 @@ def test_attachment_size_is_checked(cast, settings):
     settings.GIAOBAN_MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
-        services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="x",
-                              attachment=_pdf(size=2 * 1024 * 1024 + 1))
+        services.add_progress(
+            assignment=cast.asg_a,
+            user=cast.unit_a,
+            text="x",
+            attachment=_pdf(size=2 * 1024 * 1024 + 1),
+        )
     assert exc.value.message_dict["attachment"] == ["The file is larger than 2 MB."]
     assert row_counts() == before
     # exactly the limit, upper-case extension: accepted
-    services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="x",
-                          attachment=_pdf("BAO-CAO.PDF", size=2 * 1024 * 1024))
+    services.add_progress(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        text="x",
+        attachment=_pdf("BAO-CAO.PDF", size=2 * 1024 * 1024),
+    )
     assert ProgressUpdate.objects.count() == 1
 
 
@@ -264,19 +343,31 @@ def test_progress_only_by_the_unit(cast, who):
 
 # -- claim_completion ---------------------------------------------------------
 
+
 def test_claim_with_output_document(cast):
     claim = _claim(cast, note="Đã ban hành")
 
     claim.refresh_from_db()
-    assert (claim.decision, claim.claimed_by, claim.completed_on) == (Decision.PENDING, cast.unit_a, TODAY - D)
+    assert (claim.decision, claim.claimed_by, claim.completed_on) == (
+        Decision.PENDING,
+        cast.unit_a,
+        TODAY - D,
+    )
     assert claim.evidence_label == "Số 335-BC/ĐU ngày 15/03/2026"
     a = Assignment.objects.get(pk=cast.asg_a.pk)
-    assert a.state == AssignmentState.CLAIMED and a.completed_on is None, "not done until the office confirms"
+    assert a.state == AssignmentState.CLAIMED and a.completed_on is None, (
+        "not done until the office confirms"
+    )
     [entry] = audit_for(a)
     assert (entry.action, entry.actor) == ("tasks.assignment.claimed", cast.unit_a)
     assert entry.before["state"] == "open"
-    assert entry.data == {"claim": claim.pk, "completed_on": "2026-03-15", "evidence": "Số 335-BC/ĐU ngày 15/03/2026",
-                          "attachment": None, "note": "Đã ban hành"}
+    assert entry.data == {
+        "claim": claim.pk,
+        "completed_on": "2026-03-15",
+        "evidence": "Số 335-BC/ĐU ngày 15/03/2026",
+        "attachment": None,
+        "note": "Đã ban hành",
+    }
 
 
 def test_claim_with_a_file_only(cast):
@@ -285,13 +376,19 @@ def test_claim_with_a_file_only(cast):
     assert audit_for(cast.asg_a)[0].data["attachment"] == claim.attachment.name
 
 
-@pytest.mark.parametrize("kw,field", [
-    (dict(evidence_number="", evidence_date=None), "evidence_number"),      # no evidence at all
-    (dict(evidence_number="  ", evidence_date=TODAY), "evidence_number"),   # a date without a number
-    (dict(completed_on=TODAY + D), "completed_on"),                         # done tomorrow?
-    (dict(completed_on=date(2025, 12, 31)), "completed_on"),                # before the task was given
-    (dict(evidence_date=TODAY + D), "evidence_date"),
-])
+@pytest.mark.parametrize(
+    "kw,field",
+    [
+        (dict(evidence_number="", evidence_date=None), "evidence_number"),  # no evidence at all
+        (
+            dict(evidence_number="  ", evidence_date=TODAY),
+            "evidence_number",
+        ),  # a date without a number
+        (dict(completed_on=TODAY + D), "completed_on"),  # done tomorrow?
+        (dict(completed_on=date(2025, 12, 31)), "completed_on"),  # before the task was given
+        (dict(evidence_date=TODAY + D), "evidence_date"),
+    ],
+)
 def test_claim_needs_evidence_and_sane_dates(cast, kw, field):
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
@@ -327,20 +424,34 @@ def test_claim_only_by_the_unit(cast, who):
 
 # -- confirm / return -----------------------------------------------------------
 
+
 def test_confirm_completion(cast):
     claim = _claim(cast)
     a = services.confirm_completion(assignment=cast.asg_a, user=cast.office_a)
 
     a.refresh_from_db()
     claim.refresh_from_db()
-    assert (a.state, a.completed_on, a.confirmed_by, a.progress_percent) == ("done", TODAY - D, cast.office_a, 100)
+    assert (a.state, a.completed_on, a.confirmed_by, a.progress_percent) == (
+        "done",
+        TODAY - D,
+        cast.office_a,
+        100,
+    )
     assert a.confirmed_at is not None
     assert (claim.decision, claim.decided_by) == (Decision.APPROVED, cast.office_a)
     assert _status(a) == StatusClass.DONE_ON_TIME
     entry = audit_for(a)[-1]
-    assert (entry.action, entry.actor, entry.unit) == ("tasks.assignment.confirmed", cast.office_a, cast.board_a)
+    assert (entry.action, entry.actor, entry.unit) == (
+        "tasks.assignment.confirmed",
+        cast.office_a,
+        cast.board_a,
+    )
     assert (entry.before["state"], entry.before["completed_on"]) == ("claimed", None)
-    assert (entry.data["state"], entry.data["completed_on"], entry.data["claim"]) == ("done", "2026-03-15", claim.pk)
+    assert (entry.data["state"], entry.data["completed_on"], entry.data["claim"]) == (
+        "done",
+        "2026-03-15",
+        claim.pk,
+    )
 
 
 def test_confirm_after_the_deadline_is_done_late(cast):
@@ -368,14 +479,23 @@ def test_confirm_only_by_the_office(cast, who):
 
 def test_return_completion(cast):
     claim = _claim(cast)
-    services.return_completion(assignment=cast.asg_a, user=cast.office_a, reason="  Chưa có văn bản kèm theo ")
+    services.return_completion(
+        assignment=cast.asg_a, user=cast.office_a, reason="  Chưa có văn bản kèm theo "
+    )
 
     claim.refresh_from_db()
     assert (claim.decision, claim.decision_reason, claim.decided_by) == (
-        Decision.REJECTED, "Chưa có văn bản kèm theo", cast.office_a)
+        Decision.REJECTED,
+        "Chưa có văn bản kèm theo",
+        cast.office_a,
+    )
     assert Assignment.objects.get(pk=cast.asg_a.pk).state == AssignmentState.OPEN
     entry = audit_for(cast.asg_a)[-1]
-    assert (entry.action, entry.actor, entry.before["state"]) == ("tasks.assignment.returned", cast.office_a, "claimed")
+    assert (entry.action, entry.actor, entry.before["state"]) == (
+        "tasks.assignment.returned",
+        cast.office_a,
+        "claimed",
+    )
     assert entry.data == {"state": "open", "claim": claim.pk, "reason": "Chưa có văn bản kèm theo"}
     # the unit may claim again
     _claim(cast)
@@ -395,25 +515,39 @@ def test_return_needs_a_reason(cast):
 
 # -- extensions -----------------------------------------------------------------
 
+
 def test_request_extension(cast):
     req = _extension(cast, new_deadline=date(2028, 3, 31))
 
     req.refresh_from_db()
     assert (req.old_deadline, req.new_deadline, req.decision, req.requested_by) == (
-        date(2027, 12, 31), date(2028, 3, 31), Decision.PENDING, cast.unit_a)
-    assert Assignment.objects.get(pk=cast.asg_a.pk).deadline == date(2027, 12, 31), "unchanged until approved"
+        date(2027, 12, 31),
+        date(2028, 3, 31),
+        Decision.PENDING,
+        cast.unit_a,
+    )
+    assert Assignment.objects.get(pk=cast.asg_a.pk).deadline == date(2027, 12, 31), (
+        "unchanged until approved"
+    )
     [entry] = audit_for(cast.asg_a)
     assert (entry.action, entry.actor) == ("tasks.assignment.extension_requested", cast.unit_a)
     assert entry.before["deadline"] == "2027-12-31"
-    assert entry.data == {"request": req.pk, "old_deadline": "2027-12-31", "new_deadline": "2028-03-31",
-                          "reason": "Chờ ý kiến các sở, ngành"}
+    assert entry.data == {
+        "request": req.pk,
+        "old_deadline": "2027-12-31",
+        "new_deadline": "2028-03-31",
+        "reason": "Chờ ý kiến các sở, ngành",
+    }
 
 
-@pytest.mark.parametrize("kw,field", [
-    (dict(new_deadline=date(2027, 12, 31)), "new_deadline"),   # not after the current one
-    (dict(new_deadline=date(2027, 6, 30)), "new_deadline"),    # earlier than the current one
-    (dict(reason=" "), "reason"),
-])
+@pytest.mark.parametrize(
+    "kw,field",
+    [
+        (dict(new_deadline=date(2027, 12, 31)), "new_deadline"),  # not after the current one
+        (dict(new_deadline=date(2027, 6, 30)), "new_deadline"),  # earlier than the current one
+        (dict(reason=" "), "reason"),
+    ],
+)
 def test_request_extension_bad_input(cast, kw, field):
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
@@ -450,7 +584,9 @@ def test_extension_on_a_confirmed_assignment_rejected(cast):
     before = row_counts()
     with pytest.raises(ValidationError) as exc:
         _extension(cast)
-    assert exc.value.message_dict == {"new_deadline": ["This assignment has already been confirmed as done."]}
+    assert exc.value.message_dict == {
+        "new_deadline": ["This assignment has already been confirmed as done."]
+    }
     assert row_counts() == before
 
 
@@ -462,8 +598,16 @@ def test_approved_extension_moves_the_deadline_and_the_status(cast):
 
     a.refresh_from_db()
     req.refresh_from_db()
-    assert (a.deadline, a.original_deadline, a.extension_count) == (TODAY + 30 * D, TODAY - 7 * D, 1)
-    assert (req.decision, req.decided_by, req.decision_reason) == (Decision.APPROVED, cast.office_a, "Đồng ý")
+    assert (a.deadline, a.original_deadline, a.extension_count) == (
+        TODAY + 30 * D,
+        TODAY - 7 * D,
+        1,
+    )
+    assert (req.decision, req.decided_by, req.decision_reason) == (
+        Decision.APPROVED,
+        cast.office_a,
+        "Đồng ý",
+    )
     assert _status(a) == StatusClass.OPEN_IN_TIME, "the status class follows the deadline in force"
     entry = audit_for(a)[-1]
     assert (entry.action, entry.actor) == ("tasks.assignment.extension_approved", cast.office_a)
@@ -474,7 +618,11 @@ def test_approved_extension_moves_the_deadline_and_the_status(cast):
     req2 = _extension(cast, new_deadline=TODAY + 60 * D)
     services.decide_extension(request=req2, user=cast.office_a, approve=True)
     a.refresh_from_db()
-    assert (a.deadline, a.original_deadline, a.extension_count) == (TODAY + 60 * D, TODAY - 7 * D, 2)
+    assert (a.deadline, a.original_deadline, a.extension_count) == (
+        TODAY + 60 * D,
+        TODAY - 7 * D,
+        2,
+    )
 
 
 def test_rejected_extension_keeps_the_deadline_and_needs_a_reason(cast):
@@ -483,7 +631,9 @@ def test_rejected_extension_keeps_the_deadline_and_needs_a_reason(cast):
     with pytest.raises(ValidationError):
         services.decide_extension(request=req, user=cast.office_a, approve=False, reason="")
     assert row_counts() == before
-    services.decide_extension(request=req, user=cast.office_a, approve=False, reason="Không có căn cứ")
+    services.decide_extension(
+        request=req, user=cast.office_a, approve=False, reason="Không có căn cứ"
+    )
     a = Assignment.objects.get(pk=cast.asg_a.pk)
     assert (a.deadline, a.extension_count) == (date(2027, 12, 31), 0)
     assert ExtensionRequest.objects.get().decision == Decision.REJECTED
@@ -530,14 +680,21 @@ def test_extension_decided_only_by_the_office(cast, who):
 
 # -- cancel ------------------------------------------------------------------------
 
+
 def test_cancel_assignment_with_reason(cast):
     claim = _claim(cast)
     req = _extension(cast)
     before_fields = snapshot(Assignment.objects.get(pk=cast.asg_a.pk), services.ASSIGNMENT_FIELDS)
-    services.cancel_assignment(assignment=cast.asg_a, user=cast.office_a, reason=" Đã điều chỉnh tại 98-TB/TU ")
+    services.cancel_assignment(
+        assignment=cast.asg_a, user=cast.office_a, reason=" Đã điều chỉnh tại 98-TB/TU "
+    )
 
     a = Assignment.objects.get(pk=cast.asg_a.pk)
-    assert (a.state, a.cancelled_on, a.cancel_reason) == ("cancelled", TODAY, "Đã điều chỉnh tại 98-TB/TU")
+    assert (a.state, a.cancelled_on, a.cancel_reason) == (
+        "cancelled",
+        TODAY,
+        "Đã điều chỉnh tại 98-TB/TU",
+    )
     assert _status(a) == StatusClass.CANCELLED
     # what was pending dies with the assignment
     claim.refresh_from_db()
@@ -546,7 +703,10 @@ def test_cancel_assignment_with_reason(cast):
     entry = audit_for(a)[-1]
     assert (entry.action, entry.actor) == ("tasks.assignment.cancelled", cast.office_a)
     assert entry.before == before_fields
-    assert (entry.data["state"], entry.data["cancel_reason"]) == ("cancelled", "Đã điều chỉnh tại 98-TB/TU")
+    assert (entry.data["state"], entry.data["cancel_reason"]) == (
+        "cancelled",
+        "Đã điều chỉnh tại 98-TB/TU",
+    )
     # the coordinating unit's assignment of the same task is untouched
     assert cast.assignment(cast.task_a, cast.board_a2).state == AssignmentState.OPEN
 
@@ -580,8 +740,10 @@ def test_cancel_only_by_the_office(cast, who):
 
 # -- atomicity ---------------------------------------------------------------------
 
+
 def test_a_failure_after_the_first_write_rolls_everything_back(cast, monkeypatch):
     """The audit entry is written last: if it fails, the claim and the state change go too."""
+
     def broken(*args, **kwargs):
         raise ValidationError("audit log unavailable")
 

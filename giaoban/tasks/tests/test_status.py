@@ -44,7 +44,9 @@ def test_status_rules(cast, fields, expected):
     fields.setdefault("completed_on", None)
     a = _make(cast, **fields)
     assert a.status == expected
-    matching = [c for c in StatusClass if Assignment.objects.filter(status_q(c, REF), pk=a.pk).exists()]
+    matching = [
+        c for c in StatusClass if Assignment.objects.filter(status_q(c, REF), pk=a.pk).exists()
+    ]
     assert matching == [expected], "exactly one class, the same as the CASE annotation"
 
 
@@ -57,17 +59,30 @@ def test_case_and_predicate_agree_on_every_combination(cast):
     for state, deadline, completed in itertools.product(states, deadlines, completions):
         if state == "done" and completed is None:
             continue  # forbidden by a constraint
-        Assignment.objects.filter(pk=a.pk).update(state=state, deadline=deadline, completed_on=completed,
-                                                  cancelled_on=completed if state == "cancelled" else None)
+        Assignment.objects.filter(pk=a.pk).update(
+            state=state,
+            deadline=deadline,
+            completed_on=completed,
+            cancelled_on=completed if state == "cancelled" else None,
+        )
         annotated = Assignment.objects.annotate(status=status_case(REF)).get(pk=a.pk).status
-        hits = [c.value for c in StatusClass if Assignment.objects.filter(status_q(c, REF), pk=a.pk).exists()]
+        hits = [
+            c.value
+            for c in StatusClass
+            if Assignment.objects.filter(status_q(c, REF), pk=a.pk).exists()
+        ]
         assert hits == [annotated], (state, deadline, completed)
 
 
 def test_count_by_status_counts_extensions_and_original_deadline(cast):
     a = cast.asg_a
-    Assignment.objects.filter(pk=a.pk).update(state="done", completed_on=REF - D, deadline=REF,
-                                              original_deadline=REF - 3 * D, extension_count=1)
+    Assignment.objects.filter(pk=a.pk).update(
+        state="done",
+        completed_on=REF - D,
+        deadline=REF,
+        original_deadline=REF - 3 * D,
+        extension_count=1,
+    )
     counts = count_by_status(Assignment.objects.filter(task=cast.task_a), REF)
     assert counts["done_on_time"] == 1
     assert counts["extended"] == 1
@@ -86,11 +101,20 @@ def test_fast_path_at_today_agrees_with_the_rules(cast):
     states = [s.value for s in AssignmentState]
     for ref in (today, today + D):
         for state, deadline, completed in itertools.product(
-                states, [None, today - D, today, today + D], [None, today - 2 * D, today]):
+            states, [None, today - D, today, today + D], [None, today - 2 * D, today]
+        ):
             if state == "done" and completed is None:
                 continue
-            Assignment.objects.filter(pk=a.pk).update(state=state, deadline=deadline, completed_on=completed,
-                                                      cancelled_on=completed if state == "cancelled" else None)
+            Assignment.objects.filter(pk=a.pk).update(
+                state=state,
+                deadline=deadline,
+                completed_on=completed,
+                cancelled_on=completed if state == "cancelled" else None,
+            )
             annotated = Assignment.objects.annotate(status=status_case(ref)).get(pk=a.pk).status
-            hits = [c.value for c in StatusClass if Assignment.objects.filter(status_q(c, ref), pk=a.pk).exists()]
+            hits = [
+                c.value
+                for c in StatusClass
+                if Assignment.objects.filter(status_q(c, ref), pk=a.pk).exists()
+            ]
             assert hits == [annotated], (ref, state, deadline, completed)

@@ -5,9 +5,9 @@ nothing saved."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import pytest
 from django.utils import translation
@@ -19,7 +19,13 @@ from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import forget_scope
 from giaoban.core.tests.support import TODAY, audit_for, frozen, row_counts  # noqa: F401
 from giaoban.tasks import services
-from giaoban.tasks.models import Assignment, CompletionClaim, Decision, ExtensionRequest, ProgressUpdate
+from giaoban.tasks.models import (
+    Assignment,
+    CompletionClaim,
+    Decision,
+    ExtensionRequest,
+    ProgressUpdate,
+)
 
 pytestmark = pytest.mark.usefixtures("frozen")
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -34,13 +40,22 @@ def vi(msgid: str) -> str:
 
 
 def _claimed(cast):
-    services.claim_completion(assignment=cast.asg_a, user=cast.unit_a, completed_on=date(2026, 3, 10),
-                              evidence_number="335-BC/ĐU", evidence_date=date(2026, 3, 10))
+    services.claim_completion(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        completed_on=date(2026, 3, 10),
+        evidence_number="335-BC/ĐU",
+        evidence_date=date(2026, 3, 10),
+    )
 
 
 def _extension_asked(cast):
-    services.request_extension(assignment=cast.asg_a, user=cast.unit_a, new_deadline=date(2028, 3, 31),
-                               reason="Chờ Trung ương hướng dẫn")
+    services.request_extension(
+        assignment=cast.asg_a,
+        user=cast.unit_a,
+        new_deadline=date(2028, 3, 31),
+        reason="Chờ Trung ương hướng dẫn",
+    )
 
 
 def _nothing(cast):
@@ -54,16 +69,16 @@ def _state(cast) -> Assignment:
 @dataclass
 class Act:
     name: str
-    actor: str                       # who may do it
-    path: str                        # after /tasks/assignments/<pk>/
+    actor: str  # who may do it
+    path: str  # after /tasks/assignments/<pk>/
     good: dict
-    check: Callable                  # cast -> None, asserts the database after the happy path
-    action: str                      # audit action written
-    bad: dict                        # data refused (form shape or service rule)
-    bad_msgid: str                   # the message shown for it
-    prepare: Callable = _nothing     # state the act needs
+    check: Callable  # cast -> None, asserts the database after the happy path
+    action: str  # audit action written
+    bad: dict  # data refused (form shape or service rule)
+    bad_msgid: str  # the message shown for it
+    prepare: Callable = _nothing  # state the act needs
     prepare_bad: Callable | None = None
-    forbidden: tuple = ()            # roles that see the assignment but may not do this → 403
+    forbidden: tuple = ()  # roles that see the assignment but may not do this → 403
     extra: dict = field(default_factory=dict)
 
 
@@ -75,7 +90,10 @@ def _check_progress(cast):
 def _check_claim(cast):
     claim = CompletionClaim.objects.get()
     assert (claim.evidence_number, claim.evidence_date, claim.completed_on) == (
-        "335-BC/ĐU", date(2026, 3, 15), date(2026, 3, 15))
+        "335-BC/ĐU",
+        date(2026, 3, 15),
+        date(2026, 3, 15),
+    )
     assert _state(cast).state == "claimed"
 
 
@@ -97,39 +115,110 @@ def _check_extension(cast):
 
 def _check_decide(cast):
     a = _state(cast)
-    assert (a.deadline, a.original_deadline, a.extension_count) == (date(2028, 3, 31), date(2027, 12, 31), 1)
+    assert (a.deadline, a.original_deadline, a.extension_count) == (
+        date(2028, 3, 31),
+        date(2027, 12, 31),
+        1,
+    )
 
 
 def _check_cancel(cast):
     a = _state(cast)
-    assert (a.state, a.cancel_reason, a.cancelled_on) == ("cancelled", "Điều chỉnh tại 98-TB/TU", TODAY)
+    assert (a.state, a.cancel_reason, a.cancelled_on) == (
+        "cancelled",
+        "Điều chỉnh tại 98-TB/TU",
+        TODAY,
+    )
 
 
 UNIT_SIDE = ("office_a", "leader_a", "admin")
 OFFICE_SIDE = ("unit_a", "leader_a", "admin")
 ACTS = [
-    Act("progress", "unit_a", "progress/", {"text": "Đã có dự thảo", "percent": "50"}, _check_progress,
-        "tasks.assignment.progress", {"text": "", "percent": "20"}, "This field is required.",
-        forbidden=UNIT_SIDE),
-    Act("claim", "unit_a", "claim/",
-        {"completed_on": "15/03/2026", "evidence_number": "335-BC/ĐU", "evidence_date": "15/03/2026"},
-        _check_claim, "tasks.assignment.claimed",
-        {"completed_on": "31/02/2026", "evidence_number": "335-BC/ĐU"}, "Enter a valid date as dd/mm/yyyy.",
-        forbidden=UNIT_SIDE),
-    Act("confirm", "office_a", "confirm/", {}, _check_confirm, "tasks.assignment.confirmed",
-        {}, "There is no completion claim awaiting a decision.", prepare=_claimed, prepare_bad=_nothing,
-        forbidden=OFFICE_SIDE),
-    Act("return", "office_a", "return/", {"reason": "Thiếu văn bản kèm theo"}, _check_return,
-        "tasks.assignment.returned", {"reason": ""}, "This field is required.", prepare=_claimed,
-        forbidden=OFFICE_SIDE),
-    Act("extension", "unit_a", "extension/", {"new_deadline": "31/03/2028", "reason": "Chờ hướng dẫn"},
-        _check_extension, "tasks.assignment.extension_requested", {"new_deadline": "abc", "reason": "x"},
-        "Enter a valid date as dd/mm/yyyy.", forbidden=UNIT_SIDE),
-    Act("extension_decide", "office_a", "extension/{req}/decide/", {"approve": "1", "reason": "Đồng ý"},
-        _check_decide, "tasks.assignment.extension_approved", {"approve": "0", "reason": ""},
-        "Say why the request is rejected.", prepare=_extension_asked, forbidden=OFFICE_SIDE),
-    Act("cancel", "office_a", "cancel/", {"reason": "Điều chỉnh tại 98-TB/TU"}, _check_cancel,
-        "tasks.assignment.cancelled", {"reason": "  "}, "This field is required.", forbidden=OFFICE_SIDE),
+    Act(
+        "progress",
+        "unit_a",
+        "progress/",
+        {"text": "Đã có dự thảo", "percent": "50"},
+        _check_progress,
+        "tasks.assignment.progress",
+        {"text": "", "percent": "20"},
+        "This field is required.",
+        forbidden=UNIT_SIDE,
+    ),
+    Act(
+        "claim",
+        "unit_a",
+        "claim/",
+        {
+            "completed_on": "15/03/2026",
+            "evidence_number": "335-BC/ĐU",
+            "evidence_date": "15/03/2026",
+        },
+        _check_claim,
+        "tasks.assignment.claimed",
+        {"completed_on": "31/02/2026", "evidence_number": "335-BC/ĐU"},
+        "Enter a valid date as dd/mm/yyyy.",
+        forbidden=UNIT_SIDE,
+    ),
+    Act(
+        "confirm",
+        "office_a",
+        "confirm/",
+        {},
+        _check_confirm,
+        "tasks.assignment.confirmed",
+        {},
+        "There is no completion claim awaiting a decision.",
+        prepare=_claimed,
+        prepare_bad=_nothing,
+        forbidden=OFFICE_SIDE,
+    ),
+    Act(
+        "return",
+        "office_a",
+        "return/",
+        {"reason": "Thiếu văn bản kèm theo"},
+        _check_return,
+        "tasks.assignment.returned",
+        {"reason": ""},
+        "This field is required.",
+        prepare=_claimed,
+        forbidden=OFFICE_SIDE,
+    ),
+    Act(
+        "extension",
+        "unit_a",
+        "extension/",
+        {"new_deadline": "31/03/2028", "reason": "Chờ hướng dẫn"},
+        _check_extension,
+        "tasks.assignment.extension_requested",
+        {"new_deadline": "abc", "reason": "x"},
+        "Enter a valid date as dd/mm/yyyy.",
+        forbidden=UNIT_SIDE,
+    ),
+    Act(
+        "extension_decide",
+        "office_a",
+        "extension/{req}/decide/",
+        {"approve": "1", "reason": "Đồng ý"},
+        _check_decide,
+        "tasks.assignment.extension_approved",
+        {"approve": "0", "reason": ""},
+        "Say why the request is rejected.",
+        prepare=_extension_asked,
+        forbidden=OFFICE_SIDE,
+    ),
+    Act(
+        "cancel",
+        "office_a",
+        "cancel/",
+        {"reason": "Điều chỉnh tại 98-TB/TU"},
+        _check_cancel,
+        "tasks.assignment.cancelled",
+        {"reason": "  "},
+        "This field is required.",
+        forbidden=OFFICE_SIDE,
+    ),
 ]
 IDS = [a.name for a in ACTS]
 
@@ -217,12 +306,17 @@ def test_act_bad_input_is_400_in_vietnamese_and_saves_nothing(cast, login, act):
     assert "<html" in body and vi(act.bad_msgid) in body
     assert row_counts() == before
     after = _state(cast)
-    assert (after.state, after.deadline, after.progress_percent) == (state.state, state.deadline,
-                                                                    state.progress_percent)
+    assert (after.state, after.deadline, after.progress_percent) == (
+        state.state,
+        state.deadline,
+        state.progress_percent,
+    )
     # the same through htmx: the panel with the errors, still 400
     response = login(getattr(cast, act.actor)).post(url, act.bad, **HTMX)
     assert response.status_code == 400
-    assert "<html" not in response.content.decode() and vi(act.bad_msgid) in response.content.decode()
+    assert (
+        "<html" not in response.content.decode() and vi(act.bad_msgid) in response.content.decode()
+    )
     assert row_counts() == before
 
 
@@ -240,27 +334,37 @@ def test_act_bad_input_in_english_when_the_language_is_switched(cast, login, act
 @pytest.mark.parametrize("bad", ["31/02/2026", "abc", "2026-13-01", "16/3"])
 def test_claim_with_impossible_dates(cast, login, bad):
     before = row_counts()
-    response = login(cast.unit_a).post(f"/tasks/assignments/{cast.asg_a.pk}/claim/",
-                                       {"completed_on": bad, "evidence_number": "335-BC/ĐU"},
-                                       HTTP_ACCEPT_LANGUAGE="en")
+    response = login(cast.unit_a).post(
+        f"/tasks/assignments/{cast.asg_a.pk}/claim/",
+        {"completed_on": bad, "evidence_number": "335-BC/ĐU"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 400
     assert "Enter a valid date as dd/mm/yyyy." in response.content.decode()
     assert row_counts() == before
 
 
 def test_claim_without_evidence_shows_the_service_message(cast, login):
-    response = login(cast.unit_a).post(f"/tasks/assignments/{cast.asg_a.pk}/claim/",
-                                       {"completed_on": "15/03/2026"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = login(cast.unit_a).post(
+        f"/tasks/assignments/{cast.asg_a.pk}/claim/",
+        {"completed_on": "15/03/2026"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 400
-    assert escape("Give the output document's number, or attach a file, as evidence.") in response.content.decode()
+    assert (
+        escape("Give the output document's number, or attach a file, as evidence.")
+        in response.content.decode()
+    )
     assert CompletionClaim.objects.count() == 0
 
 
 def test_claim_on_a_cancelled_assignment_is_refused(cast, login):
     services.cancel_assignment(assignment=cast.asg_a, user=cast.office_a, reason="Điều chỉnh")
     before = row_counts()
-    response = login(cast.unit_a).post(f"/tasks/assignments/{cast.asg_a.pk}/claim/",
-                                       {"completed_on": "15/03/2026", "evidence_number": "335-BC/ĐU"})
+    response = login(cast.unit_a).post(
+        f"/tasks/assignments/{cast.asg_a.pk}/claim/",
+        {"completed_on": "15/03/2026", "evidence_number": "335-BC/ĐU"},
+    )
     assert response.status_code == 400
     assert vi("This assignment has been cancelled.") in response.content.decode()
     assert row_counts() == before
@@ -269,11 +373,13 @@ def test_claim_on_a_cancelled_assignment_is_refused(cast, login):
 def test_the_requester_cannot_decide_their_own_extension(cast, login):
     Membership.objects.create(user=cast.office_a, unit=cast.board_a, role=Role.UNIT)
     forget_scope(cast.office_a)
-    services.request_extension(assignment=cast.asg_a, user=cast.office_a, new_deadline=date(2028, 3, 31),
-                               reason="x")
+    services.request_extension(
+        assignment=cast.asg_a, user=cast.office_a, new_deadline=date(2028, 3, 31), reason="x"
+    )
     req = ExtensionRequest.objects.get()
-    response = login(cast.office_a).post(f"/tasks/assignments/{cast.asg_a.pk}/extension/{req.pk}/decide/",
-                                         {"approve": "1"})
+    response = login(cast.office_a).post(
+        f"/tasks/assignments/{cast.asg_a.pk}/extension/{req.pk}/decide/", {"approve": "1"}
+    )
     assert response.status_code == 403
     req.refresh_from_db()
     assert req.decision == Decision.PENDING
@@ -282,20 +388,26 @@ def test_the_requester_cannot_decide_their_own_extension(cast, login):
 
 def test_decision_on_another_assignments_request_is_404(cast, login):
     other = cast.assignment(cast.task_a, cast.board_a2)
-    services.request_extension(assignment=other, user=cast.unit_a2, new_deadline=date(2028, 3, 31), reason="x")
+    services.request_extension(
+        assignment=other, user=cast.unit_a2, new_deadline=date(2028, 3, 31), reason="x"
+    )
     req = ExtensionRequest.objects.get()
-    response = login(cast.office_a).post(f"/tasks/assignments/{cast.asg_a.pk}/extension/{req.pk}/decide/",
-                                         {"approve": "1"})
+    response = login(cast.office_a).post(
+        f"/tasks/assignments/{cast.asg_a.pk}/extension/{req.pk}/decide/", {"approve": "1"}
+    )
     assert response.status_code == 404
     assert ExtensionRequest.objects.get().decision == Decision.PENDING
 
 
 # -- the assignment page ----------------------------------------------------------
 
+
 def test_detail_for_the_unit_shows_its_forms(cast, login):
     url = f"/tasks/assignments/{cast.asg_a.pk}/"
     body = login(cast.unit_a).get(url).content.decode()
-    assert 'id="progress-form"' in body and 'id="claim-form"' in body and 'id="extension-form"' in body
+    assert (
+        'id="progress-form"' in body and 'id="claim-form"' in body and 'id="extension-form"' in body
+    )
     assert 'id="cancel-form"' not in body
     assert "Rà soát, hoàn thiện kế hoạch công tác tuyên giáo năm" in body
     assert "90-TB/TU ngày 01/01/2026, mục 1" in body and "31/12/2027" in body
@@ -315,13 +427,19 @@ def test_detail_is_read_only_for_leader_and_admin(cast, login, who):
     _claimed(cast)
     response = login(getattr(cast, who)).get(f"/tasks/assignments/{cast.asg_a.pk}/")
     assert response.status_code == 200
-    assert "<form method=\"post\" action=\"/tasks/" not in response.content.decode()
+    assert '<form method="post" action="/tasks/' not in response.content.decode()
 
 
 def test_detail_shows_the_extension_history(cast, login):
     _extension_asked(cast)
-    services.decide_extension(request=ExtensionRequest.objects.get(), user=cast.office_a, approve=True)
-    body = login(cast.unit_a).get(f"/tasks/assignments/{cast.asg_a.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    services.decide_extension(
+        request=ExtensionRequest.objects.get(), user=cast.office_a, approve=True
+    )
+    body = (
+        login(cast.unit_a)
+        .get(f"/tasks/assignments/{cast.asg_a.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
     assert "31/03/2028" in body and "originally 31/12/2027, extended 1×" in body
     assert "Extension approved" in body  # the audit entry, by its readable label
 

@@ -24,20 +24,37 @@ def vi(msgid: str) -> str:
 
 
 def _form(cast, **kw) -> dict:
-    data = {"committee": cast.committee_a.pk, "doc_number": "95-TB/TU", "doc_date": "02/03/2026",
-            "item_number": "3", "text": "Sơ kết công tác phát triển đảng viên quý I",
-            "deadline": "30/06/2026", "directed_by": cast.leader_a.pk, "directed_by_name": "",
-            "lead_units": [cast.board_a.pk], "coordinating_units": [cast.board_a2.pk]}
+    data = {
+        "committee": cast.committee_a.pk,
+        "doc_number": "95-TB/TU",
+        "doc_date": "02/03/2026",
+        "item_number": "3",
+        "text": "Sơ kết công tác phát triển đảng viên quý I",
+        "deadline": "30/06/2026",
+        "directed_by": cast.leader_a.pk,
+        "directed_by_name": "",
+        "lead_units": [cast.board_a.pk],
+        "coordinating_units": [cast.board_a2.pk],
+    }
     data.update(kw)
     return {k: v for k, v in data.items() if v is not None}
 
 
 # -- task list -------------------------------------------------------------------
 
-@pytest.mark.parametrize("who,sees_a,sees_b", [
-    ("office_a", True, False), ("leader_a", True, False), ("unit_a", True, False), ("unit_a2", True, False),
-    ("office_b", False, True), ("unit_b", False, True), ("admin", True, True),
-])
+
+@pytest.mark.parametrize(
+    "who,sees_a,sees_b",
+    [
+        ("office_a", True, False),
+        ("leader_a", True, False),
+        ("unit_a", True, False),
+        ("unit_a2", True, False),
+        ("office_b", False, True),
+        ("unit_b", False, True),
+        ("admin", True, True),
+    ],
+)
 def test_task_list_shows_the_tasks_in_scope(cast, login, who, sees_a, sees_b):
     response = login(getattr(cast, who)).get("/tasks/")
     assert response.status_code == 200
@@ -69,22 +86,33 @@ def test_task_list_bad_filter_date_shows_the_message(cast, login):
     assert vi("Enter a valid date as dd/mm/yyyy.") in response.content.decode()
     client = login(cast.office_a)
     client.cookies["django_language"] = "en"
-    assert "Enter a valid date as dd/mm/yyyy." in client.get("/tasks/", {"deadline_to": "abc"}).content.decode()
+    assert (
+        "Enter a valid date as dd/mm/yyyy."
+        in client.get("/tasks/", {"deadline_to": "abc"}).content.decode()
+    )
 
 
 def test_office_sees_the_new_task_button_others_do_not(cast, login):
     assert 'href="/tasks/new/"' in login(cast.office_a).get("/tasks/").content.decode()
     for who in ("leader_a", "unit_a", "admin"):
-        assert 'href="/tasks/new/"' not in login(getattr(cast, who)).get("/tasks/").content.decode(), who
+        assert (
+            'href="/tasks/new/"' not in login(getattr(cast, who)).get("/tasks/").content.decode()
+        ), who
 
 
 # -- assignment list ----------------------------------------------------------------
 
-@pytest.mark.parametrize("who,units", [
-    ("office_a", {"Ban Tổ chức A", "Ban Tuyên giáo A"}), ("leader_a", {"Ban Tổ chức A", "Ban Tuyên giáo A"}),
-    ("unit_a", {"Ban Tổ chức A"}), ("unit_a2", {"Ban Tuyên giáo A"}),
-    ("unit_b", {"Ban Tổ chức Tỉnh ủy Beta"}),
-])
+
+@pytest.mark.parametrize(
+    "who,units",
+    [
+        ("office_a", {"Ban Tổ chức A", "Ban Tuyên giáo A"}),
+        ("leader_a", {"Ban Tổ chức A", "Ban Tuyên giáo A"}),
+        ("unit_a", {"Ban Tổ chức A"}),
+        ("unit_a2", {"Ban Tuyên giáo A"}),
+        ("unit_b", {"Ban Tổ chức Tỉnh ủy Beta"}),
+    ],
+)
 def test_assignment_list_shows_the_assignments_in_scope(cast, login, who, units):
     body = login(getattr(cast, who)).get("/tasks/assignments/").content.decode()
     every = {"Ban Tổ chức A", "Ban Tuyên giáo A", "Ban Tổ chức Tỉnh ủy Beta"}
@@ -92,14 +120,20 @@ def test_assignment_list_shows_the_assignments_in_scope(cast, login, who, units)
 
 
 def test_assignment_list_htmx_anonymous_method(cast, login, client):
-    assert client.get("/tasks/assignments/")["Location"] == "/accounts/login/?next=/tasks/assignments/"
+    assert (
+        client.get("/tasks/assignments/")["Location"] == "/accounts/login/?next=/tasks/assignments/"
+    )
     response = login(cast.unit_a).get("/tasks/assignments/", **HTMX)
     assert response.status_code == 200
-    assert "<html" not in response.content.decode() and 'id="assignment-table"' in response.content.decode()
+    assert (
+        "<html" not in response.content.decode()
+        and 'id="assignment-table"' in response.content.decode()
+    )
     assert login(cast.unit_a).post("/tasks/assignments/").status_code == 405
 
 
 # -- new task -------------------------------------------------------------------------
+
 
 def test_create_task(cast, login):
     client = login(cast.office_a)
@@ -108,9 +142,15 @@ def test_create_task(cast, login):
     task = Task.objects.get(doc_number="95-TB/TU")
     assert response.status_code == 302 and response["Location"] == f"/tasks/{task.pk}/"
     assert (task.doc_date, task.deadline, task.item_number, task.directed_by) == (
-        date(2026, 3, 2), date(2026, 6, 30), "3", cast.leader_a)
-    assert dict(task.assignments.values_list("unit", "role")) == {cast.board_a.pk: "lead",
-                                                                 cast.board_a2.pk: "coordinating"}
+        date(2026, 3, 2),
+        date(2026, 6, 30),
+        "3",
+        cast.leader_a,
+    )
+    assert dict(task.assignments.values_list("unit", "role")) == {
+        cast.board_a.pk: "lead",
+        cast.board_a2.pk: "coordinating",
+    }
     [entry] = audit_for(task)
     assert (entry.action, entry.actor) == ("tasks.task.created", cast.office_a)
     page = client.get(response["Location"]).content.decode()
@@ -118,10 +158,16 @@ def test_create_task(cast, login):
 
 
 def test_create_task_for_all_units(cast, login):
-    login(cast.office_a).post("/tasks/new/", _form(cast, lead_units=None, coordinating_units=None, all_units="on"))
+    login(cast.office_a).post(
+        "/tasks/new/", _form(cast, lead_units=None, coordinating_units=None, all_units="on")
+    )
     task = Task.objects.get(doc_number="95-TB/TU")
     assert set(task.assignments.values_list("unit", flat=True)) == {
-        cast.office_unit_a.pk, cast.board_a.pk, cast.board_a2.pk, cast.commune_a.pk}
+        cast.office_unit_a.pk,
+        cast.board_a.pk,
+        cast.board_a2.pk,
+        cast.commune_a.pk,
+    }
 
 
 def test_new_task_form_offers_only_active_units_of_the_committee(cast, login):
@@ -138,17 +184,22 @@ def test_only_the_office_creates_tasks(cast, login, who):
 
 
 def test_new_task_anonymous_and_method(cast, login, client):
-    assert client.post("/tasks/new/", _form(cast))["Location"] == "/accounts/login/?next=/tasks/new/"
+    assert (
+        client.post("/tasks/new/", _form(cast))["Location"] == "/accounts/login/?next=/tasks/new/"
+    )
     assert login(cast.office_a).put("/tasks/new/").status_code == 405
     assert Task.objects.count() == 2
 
 
-@pytest.mark.parametrize("kw,msgid", [
-    (dict(doc_date="31/02/2026"), "Enter a valid date as dd/mm/yyyy."),
-    (dict(deadline="abc"), "Enter a valid date as dd/mm/yyyy."),
-    (dict(deadline="01/03/2026"), "The deadline cannot be before the document date."),
-    (dict(text=""), "This field is required."),
-])
+@pytest.mark.parametrize(
+    "kw,msgid",
+    [
+        (dict(doc_date="31/02/2026"), "Enter a valid date as dd/mm/yyyy."),
+        (dict(deadline="abc"), "Enter a valid date as dd/mm/yyyy."),
+        (dict(deadline="01/03/2026"), "The deadline cannot be before the document date."),
+        (dict(text=""), "This field is required."),
+    ],
+)
 def test_new_task_bad_input_is_400_and_saves_nothing(cast, login, kw, msgid):
     before = row_counts()
     response = login(cast.office_a).post("/tasks/new/", _form(cast, **kw))
@@ -165,8 +216,9 @@ def test_new_task_bad_input_is_400_and_saves_nothing(cast, login, kw, msgid):
 def test_new_task_unit_of_another_committee_or_closed_is_refused(cast, login, field):
     before = row_counts()
     for unit in (cast.board_b, cast.closed_a):
-        response = login(cast.office_a).post("/tasks/new/", _form(cast, **{field: [unit.pk]}),
-                                             HTTP_ACCEPT_LANGUAGE="en")
+        response = login(cast.office_a).post(
+            "/tasks/new/", _form(cast, **{field: [unit.pk]}), HTTP_ACCEPT_LANGUAGE="en"
+        )
         assert response.status_code == 400
         assert f"Unknown unit: {unit.pk}." in response.content.decode()
     assert row_counts() == before
@@ -190,17 +242,26 @@ def test_new_task_duplicate_item(cast, login):
 
 # -- task page ------------------------------------------------------------------------
 
+
 def test_task_detail(cast, login):
-    body = login(cast.office_a).get(f"/tasks/{cast.task_a.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    body = (
+        login(cast.office_a)
+        .get(f"/tasks/{cast.task_a.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
     assert "Rà soát, hoàn thiện kế hoạch công tác tuyên giáo năm" in body
     assert "Ban Tổ chức Tỉnh ủy Alpha" in body and "Ban Tuyên giáo Tỉnh ủy Alpha" in body
-    assert "01/01/2026" in body and "31/12/2027" in body and "Task created and given to the units" in body
+    assert (
+        "01/01/2026" in body
+        and "31/12/2027" in body
+        and "Task created and given to the units" in body
+    )
 
 
 def test_task_detail_unit_sees_only_its_own_row(cast, login):
     body = login(cast.unit_a).get(f"/tasks/{cast.task_a.pk}/").content.decode()
-    assert f'/tasks/assignments/{cast.asg_a.pk}/' in body
-    assert f'/tasks/assignments/{cast.assignment(cast.task_a, cast.board_a2).pk}/' not in body
+    assert f"/tasks/assignments/{cast.asg_a.pk}/" in body
+    assert f"/tasks/assignments/{cast.assignment(cast.task_a, cast.board_a2).pk}/" not in body
 
 
 def test_task_detail_access(cast, login, client):

@@ -21,6 +21,10 @@ class Command(BaseCommand):
         except User.DoesNotExist:
             raise CommandError(f"Không có người dùng / no such user: {username}")
         token, raw = ApiToken.issue(user=user, name=name)
-        log_action(token, "accounts.token.issued", user=None, data={"user": user.pk, "name": name,
-                                                                     "prefix": token.prefix})
+        log_action(
+            token,
+            "accounts.token.issued",
+            user=None,
+            data={"user": user.pk, "name": name, "prefix": token.prefix},
+        )
         self.stdout.write(raw)

@@ -12,9 +12,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=["province", "national"], default="province")
-        parser.add_argument("--provinces", type=int, default=34, help="national scale: number of provinces")
-        parser.add_argument("--assignments", type=int, default=3_000_000,
-                            help="national scale: at least this many assignments")
+        parser.add_argument(
+            "--provinces", type=int, default=34, help="national scale: number of provinces"
+        )
+        parser.add_argument(
+            "--assignments",
+            type=int,
+            default=3_000_000,
+            help="national scale: at least this many assignments",
+        )
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, scale: str, provinces: int, assignments: int, seed: int, **options):
@@ -31,8 +37,12 @@ class Command(BaseCommand):
             if Unit.objects.exists():
                 raise CommandError("Cơ sở dữ liệu đã có dữ liệu / the database is not empty.")
             try:
-                summary = demo.build_national(provinces=provinces, min_assignments=assignments, seed=seed,
-                                              progress=self.stdout.write)
+                summary = demo.build_national(
+                    provinces=provinces,
+                    min_assignments=assignments,
+                    seed=seed,
+                    progress=self.stdout.write,
+                )
             except ValueError as exc:
                 raise CommandError(str(exc)) from None
         elapsed = time.perf_counter() - started
