@@ -120,6 +120,11 @@ PAGES: dict[str, list[Row]] = {
     ],
 }
 
+# -- meetings and notices: their rows, objects and path values live in the app --------------
+from giaoban.meetings.tests import matrix as meetings_matrix  # noqa: E402
+
+PAGES.update(meetings_matrix.PAGES)
+
 #                               anon office leader unit_a unit_b admin
 API_READ_ALL = Row("get", "401  200    200    200    200    200")
 API_READ_A = Row("get", "401  200    200    200    404    200")
@@ -268,6 +273,9 @@ def _prepare(cast, state: str) -> dict[str, int]:
 def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
+        found = meetings_matrix.url_value(route, name, ids)
+        if found is not None:
+            return str(found)
         if name == "pk":
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
         value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
@@ -346,6 +354,8 @@ PAGE_CASES = [
 def test_page(cast, route, index):
     row = (PAGES | API_EXTRA)[route][index]
     ids = _prepare(cast, row.state)
+    if route.startswith("meetings/"):
+        ids.update(meetings_matrix.prepare(cast, row.state))
     url = _page_url(route, ids)
 
     def check(role):
