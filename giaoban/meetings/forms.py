@@ -17,13 +17,26 @@ from giaoban.tasks.forms import BootstrapMixin, date_field
 TIME_WIDGET = forms.TimeInput(attrs={"placeholder": "08:00"}, format="%H:%M")
 
 
-class PeriodField(forms.CharField):
+class PeriodField(forms.Field):
     """A period as written: "Quý IV/2023", "quý 2/2024", "6 tháng đầu năm 2024", "năm 2023"."""
 
+    widget = forms.TextInput
+
+    def __init__(self, *args, max_length: int = 60, **kwargs):
+        self.max_length = max_length
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        return value.label if isinstance(value, Period) else value
+
     def to_python(self, value):
-        value = super().to_python(value)
+        value = (value or "").strip() if isinstance(value, str) else value
         if not value:
             return None
+        if isinstance(value, Period):
+            return value
+        if len(value) > self.max_length:
+            raise forms.ValidationError(_("The period is too long."))
         try:
             return Period.parse(value)
         except ValueError:
@@ -260,3 +273,92 @@ class ReasonForm(BootstrapMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ImportStartForm(BootstrapMixin, forms.Form):
+    committee = forms.ModelChoiceField(
+        label=_("Host committee"),
+        queryset=Unit.objects.none(),
+        error_messages={"invalid_choice": _("Unknown committee.")},
+    )
+    text = forms.CharField(
+        label=_("Paste the text"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    upload = forms.FileField(label=_("Or upload a .txt, .docx or .html file"), required=False)
+
+    def __init__(self, *args, committees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if committees is not None:
+            self.fields["committee"].queryset = committees
+
+
+class ImportReviewForm(BootstrapMixin, forms.Form):
+    committee = forms.ModelChoiceField(queryset=Unit.objects.none(), widget=forms.HiddenInput)
+    source_text = forms.CharField(widget=forms.HiddenInput, max_length=2 * 1024 * 1024)
+    source_name = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
+    title = forms.CharField(label=_("Meeting"), max_length=300)
+    day = date_field(_("Date"))
+    period = PeriodField(label=_("Period reviewed"), required=False, max_length=60)
+    online = forms.BooleanField(label=_("Online"), required=False)
+    points = forms.IntegerField(
+        label=_("Connection points"), min_value=0, max_value=500, required=False
+    )
+    chairs = forms.CharField(
+        label=_("Chairs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line: name, title"),
+    )
+    notice_title = forms.CharField(label=_("Subject of the notice"), max_length=500)
+    number = forms.CharField(label=_("Number"), max_length=64, required=False)
+    doc_date = date_field(_("Date of the notice"), required=False)
+    signer_name = forms.CharField(label=_("Signer"), max_length=200, required=False)
+    confirm_duplicate = forms.BooleanField(label=_("Import it again anyway"), required=False)
+
+    def __init__(self, *args, committees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if committees is not None:
+            self.fields["committee"].queryset = committees
+
+    def chair_pairs(self) -> list[tuple[str, str]]:
+        pairs = []
+        for line in (self.cleaned_data.get("chairs") or "").splitlines():
+            if line.strip():
+                name, _sep, title = line.partition(",")
+                pairs.append((name.strip(), title.strip()))
+        return pairs
+
+
+class ImportRowForm(BootstrapMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Directive"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    deadline = date_field(_("Deadline"), required=False)
+    all_units = forms.BooleanField(label=_("All units"), required=False)
+    lead_units = UnitsField(label=_("Lead units"), queryset=Unit.objects.none(), required=False)
+    coordinating_units = UnitsField(
+        label=_("Coordinating units"), queryset=Unit.objects.none(), required=False
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["lead_units"].queryset = units
+            self.fields["coordinating_units"].queryset = units
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not data.get("DELETE")
+            and data.get("text")
+            and not data.get("all_units")
+            and not data.get("lead_units")
+            and not data.get("coordinating_units")
+        ):
+            raise forms.ValidationError(_("Choose the units of this directive, or 'all units'."))
+        return data
+
+
+ImportRowFormSet = formset(ImportRowForm, 0)

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from giaoban.meetings import notice_views, views
+from giaoban.meetings import import_views, notice_views, views
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("new/", views.meeting_create, name="create"),
+    path("import/", import_views.import_text, name="import"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/held/", views.meeting_held, name="held"),

@@ -172,6 +172,7 @@ API: dict[tuple[str, str], Row] = {
         "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
     ),
 }
+API.update(meetings_matrix.API)
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
     "api/openapi.json": [Row("get", "200  200    200    200    200    200")],
@@ -291,6 +292,7 @@ def _api_url(path: str, ids: dict[str, int]) -> str:
         "task_id": "task",
         "assignment_id": "assignment",
         "request_id": "request",
+        **meetings_matrix.API_NAMES,
     }
     return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)
 
@@ -376,6 +378,8 @@ def test_page(cast, route, index):
 def test_api_operation(cast, method, path):
     row = API[(method, path)]
     ids = _prepare(cast, row.state)
+    if path.startswith(("/api/meetings", "/api/notices")):
+        ids.update(meetings_matrix.prepare(cast, row.state))
     _each_role(
         lambda role: (
             _api_request(cast, role, method, _api_url(path, ids), _fill(row.data, ids)).status_code,

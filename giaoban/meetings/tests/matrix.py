@@ -49,7 +49,16 @@ def _post(expect: str, data: dict | None = None, state: str = "") -> list[Row]:
     return [Row("post", expect, data or {}, state), Row("get", NO_GET.expect, state=state)]
 
 
+IMPORT_POST = {
+    "committee": "{committee_a}",
+    "stage": "read",
+    "text": "Ngày 10/3/2026, Thường trực Tỉnh ủy chủ trì hội nghị giao ban quý I/2026. Kết luận hội nghị, "
+    "đồng chí Phó Bí thư Thường trực Tỉnh ủy yêu cầu các đơn vị tăng cường kiểm tra, giám sát.",
+}
+
 PAGES: dict[str, list[Row]] = {
+    # the review screen (200) saves nothing; its Save is the same URL with stage=save
+    "meetings/import/": [*CREATE, Row("post", "302  200    403    403    403    403", IMPORT_POST)],
     "meetings/": [READ_ALL, NO_POST],
     "meetings/new/": [*CREATE, Row("post", "302  302    403    403    403    403", MEETING_POST)],
     "meetings/<int:pk>/": [READ_A, NO_POST],
@@ -153,3 +162,40 @@ def url_value(route: str, name: str, ids: dict[str, int]) -> int | None:
 
 
 _ = (date, ContentFile)
+
+#                                 anon office leader unit_a unit_b admin
+API: dict[tuple[str, str], Row] = {
+    ("get", "/api/meetings"): Row("get", "401  200    200    200    200    200"),
+    ("post", "/api/meetings"): Row(
+        "post",
+        "401  201    403    403    403    403",
+        {
+            "committee": "{committee_a}",
+            "title": "Giao ban quý I/2026",
+            "starts_at": "2026-03-16T08:00:00+07:00",
+            "period": "Quý I/2026",
+        },
+    ),
+    ("get", "/api/meetings/{meeting_id}"): Row("get", "401  200    200    200    404    200"),
+    ("get", "/api/meetings/{meeting_id}/review"): Row(
+        "get", "401  200    200    200    404    200"
+    ),
+    ("post", "/api/meetings/{meeting_id}/held"): Row(
+        "post", "401  200    403    403    404    403"
+    ),
+    ("get", "/api/notices"): Row("get", "401  200    200    200    200    200"),
+    ("get", "/api/notices/{notice_id}"): Row("get", "401  200    200    200    404    200"),
+    ("post", "/api/notices/{notice_id}/submit"): Row(
+        "post", "401  200    403    404    404    403", state="draft"
+    ),
+    ("post", "/api/notices/{notice_id}/approve"): Row(
+        "post", "401  403    200    404    404    403", state="submitted"
+    ),
+    ("post", "/api/notices/{notice_id}/issue"): Row(
+        "post",
+        "401  200    403    404    404    403",
+        {"number": "30-TB/TU", "doc_date": "2026-03-16"},
+        "approved",
+    ),
+}
+API_NAMES = {"meeting_id": "meeting", "notice_id": "notice"}
