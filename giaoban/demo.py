@@ -345,8 +345,11 @@ def build_province(*, seed: int = 2026, today: date | None = None) -> str:
             )
             tasks += 1
     _evolve(rng, today, office)
+    from giaoban.meetings.demo import build_briefings  # the app's own demo builder
+
+    briefings = build_briefings(committee=committee, office=office, leader=leader, today=today)
     n_asg = Assignment.objects.count()
-    return f"1 province, {Unit.objects.count()} units, {User.objects.count()} users, {tasks} tasks, {n_asg} assignments"
+    return f"1 province, {Unit.objects.count()} units, {User.objects.count()} users, {tasks} tasks, {n_asg} assignments, {briefings}"
 
 
 def _evolve(rng: random.Random, today: date, office: User) -> None:

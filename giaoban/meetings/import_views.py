@@ -170,7 +170,9 @@ def _save(request: HttpRequest, committees) -> HttpResponse:
 def _ctx(form, rows, committee, proposal, notes) -> dict:
     from itertools import zip_longest
 
+    units = _unit_choices([committee.pk]).exclude(pk=committee.pk)
     return {
+        "unit_options": list(units.values_list("pk", "name")),
         "form": form,
         "rows": rows,
         "committee": committee,

@@ -285,10 +285,12 @@ def propose(
                 unknown.append(found)
             else:
                 target = lead if (d.lead is None or fold(d.lead) == fold(name)) else coord
-                target.extend(u for u in found.units if u not in lead and u not in coord)
+                taken = {u.pk for u in lead} | {u.pk for u in coord}
+                target.extend(u for u in found.units if u.pk not in taken)
         if d.lead is not None and fold(d.lead) not in {fold(a) for a in d.assignees}:
             found = matcher.match(d.lead)
-            lead = found.units + [u for u in lead if u not in found.units]
+            first = {u.pk for u in found.units}
+            lead = found.units + [u for u in lead if u.pk not in first]
             if found.unknown:
                 unknown.append(found)
         rows.append(RowProposal(d.text, d.deadline, all_units, lead, coord, unknown))

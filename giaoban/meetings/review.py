@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from giaoban.meetings.models import Meeting, Notice, NoticeItem, NoticeState
 from giaoban.tasks.models import Assignment, AssignmentState
@@ -33,12 +33,12 @@ def _zero() -> dict[str, int]:
     return counts
 
 
-def _add(counts: dict[str, int], status: str) -> None:
-    counts[status] += 1
+def _add(counts: dict[str, int], status: str, n: int = 1) -> None:
+    counts[status] += n
     if status != StatusClass.CANCELLED.value:
-        counts["total"] += 1
+        counts["total"] += n
     if status in DONE:
-        counts["done"] += 1
+        counts["done"] += n
 
 
 def reviewed_notices(meeting: Meeting) -> QuerySet:
@@ -55,8 +55,21 @@ def reviewed_notices(meeting: Meeting) -> QuerySet:
     )
 
 
+#: the unfinished rows kept per review (by unit); the counts always cover every assignment
+MAX_ROWS = 500
+
+
+def _reviewed_assignments(notice_ids: list[int], as_of: date) -> QuerySet:
+    return Assignment.objects.filter(task__notice_link__item__notice_id__in=notice_ids).exclude(
+        task__created_on__gt=as_of
+    )
+
+
 def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, Any]:
-    """Figures and rows of the review (three queries whatever the number of notices)."""
+    """Figures and rows of the review: counts are grouped in SQL (five queries whatever the
+    number of notices and assignments); unfinished rows are listed up to MAX_ROWS."""
+    from django.db.models import Count
+
     as_of = as_of or meeting.date
     notices = list(reviewed_notices(meeting).values("id", "number", "doc_date", "title"))
     notice_ids = [n["id"] for n in notices]
@@ -65,14 +78,45 @@ def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, An
         .order_by("notice_id", "number")
         .values("id", "notice_id", "number", "heading", "text", "no_task")
     )
+    base = _reviewed_assignments(notice_ids, as_of).annotate(sclass=status_case(as_of))
+    by_item: dict[int, dict[str, int]] = defaultdict(_zero)
+    for r in (
+        base.annotate(item_id=F("task__notice_link__item_id"))
+        .values("item_id", "sclass")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        _add(by_item[r["item_id"]], r["sclass"], r["n"])
+    item_notice = {i["id"]: i["notice_id"] for i in items}
+    by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
+    totals = _zero()
+    for item_id, counts in by_item.items():
+        for key in counts:
+            by_notice[item_notice.get(item_id, 0)][key] += counts[key]
+            totals[key] += counts[key]
+    units: dict[int, dict[str, Any]] = {}
+    for r in (
+        base.filter(status_in_unfinished())
+        .values("unit_id", "unit__name", "sclass")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        entry = units.setdefault(
+            r["unit_id"],
+            {
+                "unit_id": r["unit_id"],
+                "unit": r["unit__name"],
+                "unfinished": 0,
+                "overdue": 0,
+                "rows": [],
+            },
+        )
+        entry["unfinished"] += r["n"]
+        if r["sclass"] == StatusClass.OPEN_OVERDUE.value:
+            entry["overdue"] += r["n"]
     rows = (
-        Assignment.objects.filter(task__notice_link__item__notice_id__in=notice_ids)
-        .exclude(task__created_on__gt=as_of)
+        base.filter(status_in_unfinished())
         .annotate(
-            status=status_case(as_of),
-            item_id=F("task__notice_link__item_id"),
-            unit_name=F("unit__name"),
-            unit_order=F("unit__sort_order"),
             task_text=F("task__text"),
             task_item=F("task__item_number"),
             task_doc=F("task__doc_number"),
@@ -80,86 +124,75 @@ def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, An
         .values(
             "id",
             "unit_id",
-            "unit_name",
-            "unit_order",
-            "item_id",
-            "status",
+            "unit__name",
+            "sclass",
             "deadline",
-            "task_id",
             "task_text",
             "task_item",
             "task_doc",
         )
-        .order_by("unit__sort_order", "unit__name", "deadline", "id")
+        .order_by("unit__sort_order", "unit__name", "deadline", "id")[:MAX_ROWS]
     )
-    by_item: dict[int, dict[str, int]] = defaultdict(_zero)
-    totals = _zero()
-    units: dict[int, dict[str, Any]] = {}
     overdue: list[dict[str, Any]] = []
-    open_ids: list[int] = []
-    item_notice = {i["id"]: i["notice_id"] for i in items}
-    by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
+    listed = 0
     for r in rows:
-        _add(by_item[r["item_id"]], r["status"])
-        _add(by_notice[item_notice.get(r["item_id"], 0)], r["status"])
-        _add(totals, r["status"])
-        if r["status"] in UNFINISHED:
-            open_ids.append(r["id"])
-            entry = units.setdefault(
-                r["unit_id"],
-                {"unit_id": r["unit_id"], "unit": r["unit_name"], "rows": [], "overdue": 0},
-            )
-            row = {
-                "assignment_id": r["id"],
-                "source": f"{r['task_doc']}, mục {r['task_item']}",
-                "text": r["task_text"],
-                "deadline": r["deadline"].isoformat() if r["deadline"] else None,
-                "status": r["status"],
-            }
-            entry["rows"].append(row)
-            if r["status"] == StatusClass.OPEN_OVERDUE.value:
-                entry["overdue"] += 1
-                overdue.append({**row, "unit": r["unit_name"]})
-    out_notices = []
-    for n in notices:
-        out_items = [
-            {
-                "id": i["id"],
-                "number": i["number"],
-                "heading": i["heading"],
-                "text": i["text"],
-                "no_task": i["no_task"],
-                "counts": by_item[i["id"]] if i["id"] in by_item else _zero(),
-            }
-            for i in items
-            if i["notice_id"] == n["id"]
-        ]
-        out_notices.append(
-            {
-                "id": n["id"],
-                "number": n["number"],
-                "doc_date": n["doc_date"].isoformat(),
-                "title": n["title"],
-                "items": out_items,
-                "counts": by_notice[n["id"]] if n["id"] in by_notice else _zero(),
-            }
-        )
+        row = {
+            "assignment_id": r["id"],
+            "source": f"{r['task_doc']}, mục {r['task_item']}",
+            "text": r["task_text"],
+            "deadline": r["deadline"].isoformat() if r["deadline"] else None,
+            "status": r["sclass"],
+        }
+        units[r["unit_id"]]["rows"].append(row)
+        listed += 1
+        if r["sclass"] == StatusClass.OPEN_OVERDUE.value:
+            overdue.append({**row, "unit": r["unit__name"]})
+    out_notices = [
+        {
+            "id": n["id"],
+            "number": n["number"],
+            "doc_date": n["doc_date"].isoformat(),
+            "title": n["title"],
+            "items": [
+                {
+                    "id": i["id"],
+                    "number": i["number"],
+                    "heading": i["heading"],
+                    "text": i["text"],
+                    "no_task": i["no_task"],
+                    "counts": by_item[i["id"]] if i["id"] in by_item else _zero(),
+                }
+                for i in items
+                if i["notice_id"] == n["id"]
+            ],
+            "counts": by_notice[n["id"]] if n["id"] in by_notice else _zero(),
+        }
+        for n in notices
+    ]
+    unfinished = sum(u["unfinished"] for u in units.values())
     return {
         "as_of": as_of.isoformat(),
         "notices": out_notices,
         "totals": totals,
-        "by_unit": sorted(units.values(), key=lambda u: (-len(u["rows"]), u["unit"])),
+        "by_unit": sorted(units.values(), key=lambda u: (-u["unfinished"], u["unit"])),
         "overdue": overdue,
-        "open_ids": open_ids,
+        "rows_listed": listed,
+        "rows_truncated": listed < unfinished,
     }
 
 
+def status_in_unfinished() -> Q:
+    return Q(sclass__in=list(UNFINISHED))
+
+
 def done_since(data: dict[str, Any]) -> int:
-    """How many of the assignments unfinished at the briefing are done now."""
-    ids = data.get("open_ids") or []
+    """How many more of the reviewed assignments are done now than the briefing was told."""
+    as_of = date.fromisoformat(data["as_of"])
+    ids = [n["id"] for n in data.get("notices", [])]
     if not ids:
         return 0
-    return Assignment.objects.filter(pk__in=ids, state=AssignmentState.DONE).count()
+    now_done = _reviewed_assignments(ids, as_of).filter(state=AssignmentState.DONE).count()
+    return max(0, now_done - data["totals"]["done"])
 
 
 def item_rollup(notice_ids: list[int], ref: date) -> dict[int, dict[str, int]]:
