@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from giaoban.core.text import fold
 from giaoban.meetings import services
 from giaoban.meetings.models import (
     AgendaKind,
     ItemTask,
+    Meeting,
     Minutes,
     MinutesState,
     Notice,
@@ -196,3 +198,108 @@ def build_briefings(
     coming = today + timedelta(days=10)
     _meeting(committee, office, leader, coming, _period_before(coming), online=True, rng=rng)
     return f"{made} briefings with issued notices and frozen reviews, 1 coming briefing"
+
+
+def build_national_briefings(*, today: date, progress=print) -> str:
+    """The national data's shape by bulk insert: for every province, each document number of its
+    tasks becomes an issued notice (items carrying the tasks) of a held briefing three days before
+    it, and one coming briefing per province (its review is read live: the benchmark's page)."""
+    from collections import defaultdict
+
+    from giaoban.accounts.models import Membership, Role
+
+    offices = {
+        m.unit.parent_id: m.user_id
+        for m in Membership.objects.filter(role=Role.OFFICE).select_related("unit")
+    }
+    leaders = {m.unit_id: m.user_id for m in Membership.objects.filter(role=Role.LEADER)}
+    docs: dict[tuple[int, str, date], list[tuple[int, str, str, date | None]]] = defaultdict(list)
+    for row in (
+        Task.objects.filter(notice_link__isnull=True)
+        .values_list(
+            "id", "committee_id", "doc_number", "doc_date", "item_number", "text", "deadline"
+        )
+        .iterator(chunk_size=20_000)
+    ):
+        tid, committee_id, number, doc_date, item, text, deadline = row
+        docs[(committee_id, number, doc_date)].append((tid, item, text, deadline))
+    meetings, notices = [], []
+    keys = sorted(docs, key=lambda k: (k[0], k[2], k[1]))
+    for committee_id, number, doc_date in keys:
+        office = offices.get(committee_id)
+        if office is None:
+            continue
+        day = doc_date - timedelta(days=3)
+        period = _period_before(day)
+        meetings.append(
+            Meeting(
+                committee_id=committee_id,
+                title=f"Hội nghị giao ban {period.label.replace('Quý', 'quý')}",
+                starts_at=_at(day),
+                period_type=period.type.value,
+                period_year=period.year,
+                period_number=period.number,
+                state="held",
+                held_at=_at(day),
+                created_by_id=office,
+                search_folded=fold(f"Hội nghị giao ban {period.label}"),
+            )
+        )
+    Meeting.objects.bulk_create(meetings, batch_size=2000)
+    for (committee_id, number, doc_date), meeting in zip(
+        [k for k in keys if offices.get(k[0])], meetings
+    ):
+        notices.append(
+            Notice(
+                committee_id=committee_id,
+                meeting=meeting,
+                number=number,
+                doc_date=doc_date,
+                year=doc_date.year,
+                issuer="TỈNH ỦY",
+                title=f"kết luận tại {meeting.title[:1].lower()}{meeting.title[1:]}",
+                signing_formula="T/M THƯỜNG TRỰC TỈNH ỦY\nPHÓ BÍ THƯ THƯỜNG TRỰC",
+                state="issued",
+                created_by_id=meeting.created_by_id,
+                approved_by_id=leaders.get(committee_id),
+                issued_by_id=meeting.created_by_id,
+                search_folded=fold(number),
+            )
+        )
+    Notice.objects.bulk_create(notices, batch_size=2000)
+    items, links = [], []
+    for notice in notices:
+        for tid, item, text, deadline in docs[
+            (notice.committee_id, notice.number, notice.doc_date)
+        ]:
+            items.append(
+                NoticeItem(notice=notice, number=int(item) if item.isdigit() else 0, text=text)
+            )
+            links.append((tid, text, deadline))
+    NoticeItem.objects.bulk_create(items, batch_size=5000)
+    ItemTask.objects.bulk_create(
+        [
+            ItemTask(item=i, text=text, deadline=deadline, task_id=tid)
+            for i, (tid, text, deadline) in zip(items, links)
+        ],
+        batch_size=5000,
+    )
+    coming = today + timedelta(days=10)
+    period = _period_before(coming)
+    upcoming = [
+        Meeting(
+            committee_id=c,
+            title=f"Hội nghị giao ban {period.label.replace('Quý', 'quý')}",
+            starts_at=_at(coming),
+            period_type=period.type.value,
+            period_year=period.year,
+            period_number=period.number,
+            created_by_id=o,
+            search_folded=fold(period.label),
+        )
+        for c, o in sorted(offices.items())
+    ]
+    Meeting.objects.bulk_create(upcoming)
+    summary = f"{len(meetings)} held briefings, {len(notices)} notices, {len(items)} items, {len(upcoming)} coming briefings"
+    progress(f"  {summary}")
+    return summary

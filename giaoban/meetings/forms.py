@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from giaoban.meetings.models import AgendaKind, MeetingKind, Part
+from giaoban.meetings.models import AgendaKind, MeetingKind, MeetingState, Part
 from giaoban.org.models import Unit
 from giaoban.periods import Period
 from giaoban.tasks.forms import BootstrapMixin, date_field
@@ -167,6 +167,9 @@ class FilterForm(BootstrapMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices]
+    )
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=[("", _("All states")), *MeetingState.choices]
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2999)
 

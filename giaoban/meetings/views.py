@@ -52,6 +52,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(search_folded__contains=word)
         if data.get("kind"):
             qs = qs.filter(kind=data["kind"])
+        if data.get("state"):
+            qs = qs.filter(state=data["state"])
         if data.get("year"):
             qs = qs.filter(starts_at__year=data["year"])
     page = paginate(request, qs.order_by("-starts_at", "-id"))

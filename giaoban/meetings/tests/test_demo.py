@@ -47,3 +47,29 @@ def test_demo_province_briefings():
     snaps = list(ReviewSnapshot.objects.order_by("as_of"))
     assert snaps[0].data["notices"] == [] and len(snaps[-1].data["notices"]) == 5
     assert snaps[-1].data["totals"]["total"] > 0
+
+
+@pytest.mark.django_db
+def test_national_scale_gets_the_same_shape_by_bulk_insert():
+    from giaoban.accounts.models import User
+    from giaoban.demo import build_national
+    from giaoban.meetings.review import build_review
+
+    build_national(provinces=2, min_assignments=3_000, today=REF, progress=lambda msg: None)
+    tasks = Task.objects.count()
+    assert ItemTask.objects.filter(task__isnull=False).count() == tasks
+    assert Notice.objects.filter(state=NoticeState.ISSUED).count() == len(
+        set(Task.objects.values_list("committee_id", "doc_number"))
+    )
+    coming = Meeting.objects.filter(state=MeetingState.PLANNED)
+    assert coming.count() == 2
+    meeting = coming.first()
+    review = build_review(meeting)
+    assert review["totals"]["total"] > 0 and len(review["notices"]) > 1
+    # the province office user reads the review on the meeting's page
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username="vp01"))
+    mine = coming.get(committee__memberships__user__username="tt01")
+    assert client.get(f"/meetings/{mine.pk}/").status_code == 200
