@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
+from giaoban.documents import pdf_unavailable_reason
 from giaoban.meetings import notice_services as ns
 from giaoban.meetings.forms import IssueForm, ItemFormSet, ItemTaskFormSet, NoticeForm, ReasonForm
 from giaoban.meetings.models import Meeting, Notice, NoticeItem, NoticeState
@@ -304,7 +305,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             object_type="meetings.notice", object_id=str(notice.pk)
         ).select_related("actor")[:50],
         "supplementary": list(notice.supplementary.all()),
-        "pdf_reason": __import__("giaoban.documents", fromlist=["x"]).pdf_unavailable_reason(),
+        "pdf_reason": pdf_unavailable_reason(),
     }
     return render(request, "meetings/notice_detail.html", ctx)
 

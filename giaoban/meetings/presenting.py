@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from giaoban.core.permissions import scope_for
+from giaoban.documents import pdf_unavailable_reason
 from giaoban.meetings.models import Meeting, Minutes, Notice, Part
 from giaoban.meetings.review import build_review, done_since, item_rollup, notice_rollup
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
@@ -109,7 +110,9 @@ def meeting_context(meeting: Meeting | None, *, user: Any | None = None) -> dict
         "attendance": sum(c.attendance or 0 for c in points),
         "minutes": minutes,
         "main_minutes": next((m for m in minutes if m.supplements_id is None), None),
-        "files": list(meeting.files.all()) if scope.is_overseer else [],
+        # participants read the meeting's papers too (the download goes through the same scope)
+        "files": list(meeting.files.all()),
+        "pdf_reason": pdf_unavailable_reason(),
         "notices": notices_with_rollup(notices, timezone.localdate()),
         "can_record": meeting.committee_id in scope.office_unit_ids,
         "colours": STATUS_COLOURS,

@@ -171,3 +171,14 @@ def test_list_and_page_queries_do_not_grow_with_rows(cast, login):
         make_briefing(cast, number=f"{40 + n}-TB/TU")
     after = {u: _count(client, u) for u in urls}
     assert after == before, (before, after)
+
+
+def test_without_libreoffice_the_pdf_link_says_why(cast, login, monkeypatch):
+    monkeypatch.setattr("giaoban.documents.render.shutil.which", lambda name: None)
+    monkeypatch.delenv("GIAOBAN_SOFFICE", raising=False)
+    _, notice = make_briefing(cast)
+    client = login(cast.office_a)
+    html = client.get(f"/meetings/notices/{notice.pk}/").content.decode()
+    assert "libreoffice-writer-nogui" in html and 'id="pdf-link"' not in html
+    response = client.get(f"/meetings/notices/{notice.pk}/pdf/", follow=True)
+    assert response.status_code == 200 and "LibreOffice" in response.content.decode()
