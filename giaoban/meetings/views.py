@@ -78,8 +78,11 @@ def _committees(request: HttpRequest):
 def _unit_choices(committee_ids):
     from giaoban.org.models import subtree_ids
 
-    return Unit.objects.filter(pk__in=subtree_ids(list(committee_ids))).order_by(
-        "sort_order", "name"
+    # units closed by a restructuring are not offered (their history stays on their records)
+    return (
+        Unit.objects.active()
+        .filter(pk__in=subtree_ids(list(committee_ids)))
+        .order_by("sort_order", "name")
     )
 
 

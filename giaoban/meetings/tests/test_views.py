@@ -182,3 +182,10 @@ def test_without_libreoffice_the_pdf_link_says_why(cast, login, monkeypatch):
     assert "libreoffice-writer-nogui" in html and 'id="pdf-link"' not in html
     response = client.get(f"/meetings/notices/{notice.pk}/pdf/", follow=True)
     assert response.status_code == 200 and "LibreOffice" in response.content.decode()
+
+
+def test_closed_units_are_not_offered_on_the_review_screen(cast, login):
+    html = login(cast.office_a).post(
+        "/meetings/import/", {"committee": cast.committee_a.pk, "stage": "read", "text": SEED_001}
+    ).content.decode()
+    assert "Ban Tổ chức Tỉnh ủy Alpha" in html and "Ban Cũ Tỉnh ủy Alpha" not in html
