@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from giaoban.core.cache import forget_tree
 from giaoban.core.text import fold
 from giaoban.meetings import services
 from giaoban.meetings.models import (
@@ -197,6 +198,7 @@ def build_briefings(
         services.mark_held(meeting=meeting, user=office, check_permission=False)
     coming = today + timedelta(days=10)
     _meeting(committee, office, leader, coming, _period_before(coming), online=True, rng=rng)
+    forget_tree()  # notices were written around the services: cached aggregates are void
     return f"{made} briefings with issued notices and frozen reviews, 1 coming briefing"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
-from giaoban.meetings.models import Meeting, Notice, NoticeItem, NoticeState
+from giaoban.meetings.models import ItemTask, Meeting, Notice, NoticeItem, NoticeState
 from giaoban.tasks.models import Assignment, AssignmentState
 from giaoban.tasks.status import StatusClass, status_case
 
@@ -59,18 +59,38 @@ def reviewed_notices(meeting: Meeting) -> QuerySet:
 MAX_ROWS = 500
 
 
-def _reviewed_assignments(notice_ids: list[int], as_of: date) -> QuerySet:
-    return Assignment.objects.filter(task__notice_link__item__notice_id__in=notice_ids).exclude(
-        task__created_on__gt=as_of
+def _task_items(notice_ids: list[int], as_of: date) -> dict[int, int]:
+    """{task id: item id} of the notices' tasks given by ``as_of``."""
+    return dict(
+        ItemTask.objects.filter(
+            item__notice_id__in=notice_ids, task__isnull=False, task__created_on__lte=as_of
+        ).values_list("task_id", "item_id")
     )
 
 
+def _reviewed_assignments(notice_ids: list[int], as_of: date) -> QuerySet:
+    # by task id (the (task, unit) index) rather than joining four tables for every row
+    return Assignment.objects.filter(task_id__in=list(_task_items(notice_ids, as_of)))
+
+
 def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, Any]:
-    """Figures and rows of the review: counts are grouped in SQL (five queries whatever the
-    number of notices and assignments); unfinished rows are listed up to MAX_ROWS."""
-    from django.db.models import Count
+    """Figures and rows of the review, cached until anything in the committee changes
+    (every audited change bumps the committee's data version, see core/cache.py)."""
+    from giaoban.core.cache import cached
 
     as_of = as_of or meeting.date
+    return cached(
+        f"giaoban:review:{meeting.pk}:{meeting.date.isoformat()}:{as_of.isoformat()}",
+        lambda: _compute_review(meeting, as_of),
+        roots=[meeting.committee_id],
+    )
+
+
+def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
+    """Counts grouped in SQL (six queries whatever the number of notices and assignments);
+    unfinished rows listed up to MAX_ROWS."""
+    from django.db.models import Count
+
     notices = list(reviewed_notices(meeting).values("id", "number", "doc_date", "title"))
     notice_ids = [n["id"] for n in notices]
     items = list(
@@ -78,15 +98,13 @@ def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, An
         .order_by("notice_id", "number")
         .values("id", "notice_id", "number", "heading", "text", "no_task")
     )
-    base = _reviewed_assignments(notice_ids, as_of).annotate(sclass=status_case(as_of))
+    task_item = _task_items(notice_ids, as_of)
+    base = Assignment.objects.filter(task_id__in=list(task_item)).annotate(
+        sclass=status_case(as_of)
+    )
     by_item: dict[int, dict[str, int]] = defaultdict(_zero)
-    for r in (
-        base.annotate(item_id=F("task__notice_link__item_id"))
-        .values("item_id", "sclass")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        _add(by_item[r["item_id"]], r["sclass"], r["n"])
+    for r in base.values("task_id", "sclass").annotate(n=Count("id")).order_by():
+        _add(by_item[task_item[r["task_id"]]], r["sclass"], r["n"])
     item_notice = {i["id"]: i["notice_id"] for i in items}
     by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
     totals = _zero()

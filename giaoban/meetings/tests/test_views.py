@@ -185,7 +185,12 @@ def test_without_libreoffice_the_pdf_link_says_why(cast, login, monkeypatch):
 
 
 def test_closed_units_are_not_offered_on_the_review_screen(cast, login):
-    html = login(cast.office_a).post(
-        "/meetings/import/", {"committee": cast.committee_a.pk, "stage": "read", "text": SEED_001}
-    ).content.decode()
+    html = (
+        login(cast.office_a)
+        .post(
+            "/meetings/import/",
+            {"committee": cast.committee_a.pk, "stage": "read", "text": SEED_001},
+        )
+        .content.decode()
+    )
     assert "Ban Tổ chức Tỉnh ủy Alpha" in html and "Ban Cũ Tỉnh ủy Alpha" not in html
