@@ -7,7 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.decisions import Decision, DecisionRecord, one_pending
 from giaoban.core.text import fold
+
+__all__ = ["Decision"]  # re-exported: the choices live in giaoban.core.decisions
 
 TEXT_MAX = 4000
 NOTE_MAX = 2000
@@ -238,14 +241,10 @@ class ProgressUpdate(models.Model):
         return f"{self.created_at:%d/%m/%Y}: {self.text[:60]}"
 
 
-class Decision(models.TextChoices):
-    PENDING = "pending", _("Awaiting decision")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-
-
-class CompletionClaim(models.Model):
+class CompletionClaim(DecisionRecord):
     """The unit says the work is done, with its evidence; the office confirms or returns it."""
+
+    requester_field = "claimed_by"
 
     assignment = models.ForeignKey(
         Assignment, models.CASCADE, related_name="claims", verbose_name=_("assignment")
@@ -259,32 +258,16 @@ class CompletionClaim(models.Model):
     evidence_date = models.DateField(_("output document date"), null=True, blank=True)
     note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
     attachment = models.FileField(_("attachment"), upload_to="attachments/%Y/%m/", blank=True)
-    decision = models.CharField(
-        _("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_reason = models.CharField(_("reason"), max_length=NOTE_MAX, blank=True)
 
     class Meta:
         verbose_name = _("completion claim")
         verbose_name_plural = _("completion claims")
         ordering = ["-claimed_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["assignment"],
-                condition=Q(decision="pending"),
+            one_pending(
+                "assignment",
                 name="tasks_claim_one_pending",
-                violation_error_message=_(
-                    "A completion claim is already awaiting the office's decision."
-                ),
+                message=_("A completion claim is already awaiting the office's decision."),
             )
         ]
 
@@ -300,8 +283,10 @@ class CompletionClaim(models.Model):
         return f"Số {self.evidence_number}"
 
 
-class ExtensionRequest(models.Model):
+class ExtensionRequest(DecisionRecord):
     """A unit asks for a later deadline; only the office decides (never the requester)."""
+
+    requester_field = "requested_by"
 
     assignment = models.ForeignKey(
         Assignment, models.CASCADE, related_name="extensions", verbose_name=_("assignment")
@@ -313,18 +298,6 @@ class ExtensionRequest(models.Model):
     old_deadline = models.DateField(_("current deadline"), null=True, blank=True)
     new_deadline = models.DateField(_("requested deadline"))
     reason = models.TextField(_("reason"), max_length=NOTE_MAX)
-    decision = models.CharField(
-        _("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.CharField(_("decision note"), max_length=NOTE_MAX, blank=True)
 
     class Meta:
@@ -332,13 +305,10 @@ class ExtensionRequest(models.Model):
         verbose_name_plural = _("extension requests")
         ordering = ["-requested_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["assignment"],
-                condition=Q(decision="pending"),
+            one_pending(
+                "assignment",
                 name="tasks_extension_one_pending",
-                violation_error_message=_(
-                    "An extension request is already awaiting the office's decision."
-                ),
+                message=_("An extension request is already awaiting the office's decision."),
             )
         ]
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
+from giaoban.core.decisions import decide, ensure_not_own_request
 from giaoban.core.permissions import check_action
 from giaoban.org.models import Unit
 from giaoban.tasks.docnumbers import parse_reference
@@ -372,12 +373,10 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
     _ensure_open(assignment)
     claim = _pending_claim(assignment)
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    now = timezone.now()
-    claim.decision, claim.decided_by, claim.decided_at = Decision.APPROVED, user, now
-    claim.save(update_fields=["decision", "decided_by", "decided_at"])
+    decide(claim, user=user, approve=True)
     assignment.state = AssignmentState.DONE
     assignment.completed_on = claim.completed_on
-    assignment.confirmed_at, assignment.confirmed_by = now, user
+    assignment.confirmed_at, assignment.confirmed_by = claim.decided_at, user
     assignment.progress_percent = 100
     assignment.full_clean()
     assignment.save(
@@ -410,10 +409,7 @@ def return_completion(*, assignment: Assignment, user: Any, reason: str) -> Assi
         raise ValidationError({"reason": _("Say why the claim is returned.")})
     claim = _pending_claim(assignment)
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    claim.decision, claim.decided_by, claim.decided_at = Decision.REJECTED, user, timezone.now()
-    claim.decision_reason = reason.strip()
-    claim.full_clean()
-    claim.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
+    decide(claim, user=user, approve=False, reason=reason)
     assignment.state = AssignmentState.OPEN
     assignment.save(update_fields=["state", "updated_at"])
     log_action(
@@ -489,22 +485,14 @@ def decide_extension(
     assignment = _lock(request.assignment)
     check_action(user, assignment, "approve_extension" if approve else "reject_extension")
     request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
-    if request.requested_by_id == getattr(user, "pk", None):
-        raise PermissionDenied
+    ensure_not_own_request(user, request)
     if request.decision != Decision.PENDING:
         raise ValidationError(_("This request has already been decided."))
     _ensure_open(assignment)
     if not approve and not reason.strip():
         raise ValidationError({"reason": _("Say why the request is rejected.")})
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    request.decision = Decision.APPROVED if approve else Decision.REJECTED
-    request.decided_by, request.decided_at, request.decision_reason = (
-        user,
-        timezone.now(),
-        reason.strip(),
-    )
-    request.full_clean()
-    request.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
+    decide(request, user=user, approve=approve, reason=reason)
     assignment.extension_pending = False
     if approve:
         assignment.deadline = request.new_deadline

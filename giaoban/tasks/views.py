@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from giaoban.accounts.models import Role, User
+from giaoban.core.decisions import may_decide
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import (
     assignments_for,
@@ -235,6 +236,9 @@ def _detail_context(request: HttpRequest, assignment: Assignment, **forms) -> di
         "can_decide": can_decide,
         "pending_ext": pending_ext,
         "pending_claim": pending_claim,
+        # nobody decides on their own request (an office clerk who also holds a unit role)
+        "claim_decidable": may_decide(request.user, pending_claim),
+        "ext_decidable": may_decide(request.user, pending_ext),
         "progress_form": ProgressForm(),
         "claim_form": ClaimForm(initial={"completed_on": timezone.localdate()}),
         "extension_form": ExtensionForm(),
