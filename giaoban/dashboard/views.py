@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from giaoban.core import dates
 from giaoban.core.cache import cached
 from giaoban.core.permissions import scope_for
 from giaoban.dashboard import queries
@@ -85,22 +86,22 @@ def _unit_table(request: HttpRequest, ref: date, per_unit: list[dict]) -> str:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Office/leader/admin: the committee dashboard; unit staff: their unit's."""
-    ref = _as_of(request)
+    ref, today = _as_of(request), dates.today()
     scope = scope_for(request.user)
     unit_ids = None if scope.is_overseer else scope.own_unit_ids
-    per_unit = queries.per_unit(request.user, ref) if scope.is_overseer else None
+    per_unit = queries.per_unit(request.user, ref, today=today) if scope.is_overseer else None
     counts = (
         queries.totals(per_unit)
         if per_unit is not None
-        else queries.status_counts(request.user, ref, unit_ids)
+        else queries.status_counts(request.user, ref, unit_ids, today=today)
     )
     ctx = {
         "ref": ref,
         "counts": counts,
         "classes": [(c, counts[c.value], STATUS_COLOURS[c]) for c in StatusClass],
         "chart": _chart(counts),
-        "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids),
-        "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
+        "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids, today=today),
+        "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids, today=today),
         "per_unit": per_unit,
         "unit_table": _unit_table(request, ref, per_unit) if per_unit is not None else "",
         "classes_list": list(StatusClass),

@@ -5,12 +5,12 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from giaoban.accounts.models import Role, User
+from giaoban.core.dates import today
 from giaoban.core.permissions import assignments_for, get_for_user, scope_for, tasks_for
 from giaoban.org.models import Unit
 from giaoban.tasks import services
@@ -33,7 +33,7 @@ class FilterIn(Schema):
     )
 
     def ref(self) -> date:
-        return self.as_of or timezone.localdate()
+        return self.as_of or today()
 
     def to_filters(self, user) -> Filters:
         if self.unit is not None and not scope_for(user).can_read_unit(self.unit):
@@ -140,7 +140,7 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view"):
     qs = (
         assignments_for(request.user)
         .select_related("task", "unit")
-        .annotate(status=status_case(timezone.localdate()))
+        .annotate(status=status_case(today(), today=today()))
     )
     return get_for_user(request.user, qs, pk, action)
 
@@ -154,7 +154,7 @@ def list_tasks(request: HttpRequest, filters: Query[FilterIn]):
 @router.get("/tasks/{task_id}", response=TaskOut)
 def get_task(request: HttpRequest, task_id: int):
     return get_for_user(
-        request.user, with_rollup(tasks_for(request.user), timezone.localdate()), task_id
+        request.user, with_rollup(tasks_for(request.user), today(), today=today()), task_id
     )
 
 
@@ -196,7 +196,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         lead_units=[units[i] for i in payload.lead_units],
         coordinating_units=[units[i] for i in payload.coordinating_units],
     )
-    return Status(201, with_rollup(tasks_for(request.user), timezone.localdate()).get(pk=task.pk))
+    return Status(201, with_rollup(tasks_for(request.user), today(), today=today()).get(pk=task.pk))
 
 
 @router.get(

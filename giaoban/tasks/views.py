@@ -168,7 +168,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assignments = (
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")
-        .annotate(status=status_case(ref))
+        .annotate(status=status_case(ref, today=ref))
         .order_by("role", "unit__sort_order", "unit__name")
     )
     audit = AuditEntry.objects.filter(
@@ -192,7 +192,7 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view") -> Assignme
     qs = (
         assignments_for(request.user)
         .select_related("task__committee", "unit")
-        .annotate(status=status_case(ref))
+        .annotate(status=status_case(ref, today=ref))
     )
     return get_for_user(request.user, qs, pk, action)
 

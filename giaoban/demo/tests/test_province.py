@@ -49,7 +49,7 @@ def _shape(province):
 
 
 def _every_status_class_is_present():
-    counts = count_by_status(Assignment.objects.all(), TODAY)
+    counts = count_by_status(Assignment.objects.all(), TODAY, today=TODAY)
     for cls in StatusClass:
         assert counts[cls.value] > 0, cls
     assert counts["extended"] > 0
