@@ -367,17 +367,21 @@ def _national_rows(
                             )
                         )
                     if ext:
+                        # asked ten days before the first deadline, granted the next morning:
+                        # the status rule counts the extension from that day
+                        asked = min(today, max(doc_date, deadline - timedelta(days=10)))
+                        granted = min(today, asked + timedelta(days=1))
                         ext_rows.append(
                             (
                                 next_asg,
                                 staff.pk,
-                                now_db,
+                                db_dt(timezone.make_aware(datetime.combine(asked, time(15, 0)))),
                                 db_date(deadline),
                                 db_date(in_force),
                                 "Cần thêm thời gian phối hợp.",
                                 "approved",
                                 office.pk,
-                                now_db,
+                                db_dt(timezone.make_aware(datetime.combine(granted, time(9, 0)))),
                                 "",
                             )
                         )
