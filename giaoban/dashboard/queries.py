@@ -11,7 +11,9 @@ from django.db.models.lookups import LessThanOrEqual
 
 from giaoban.core import dates
 from giaoban.core.cache import cached
-from giaoban.core.permissions import assignments_for
+from giaoban.core.permissions import scope_for
+from giaoban.tasks.models import Assignment
+from giaoban.tasks.permissions import assignments_for
 from giaoban.tasks.status import (
     StatusClass,
     count_by_status,
@@ -80,8 +82,6 @@ def per_unit(user: Any, ref: date, *, today: date | None = None) -> list[dict[st
 
 def cache_key(user: Any, name: str) -> tuple[str, frozenset[int] | None]:
     """A cache key for an aggregate of the user's scope, and the committees it depends on."""
-    from giaoban.core.permissions import scope_for
-
     scope = scope_for(user)
     scope_key = hashlib.sha1(
         ",".join(map(str, sorted(assignments_scope_ids(user)))).encode()
@@ -91,8 +91,6 @@ def cache_key(user: Any, name: str) -> tuple[str, frozenset[int] | None]:
 
 
 def assignments_scope_ids(user: Any) -> frozenset[int]:
-    from giaoban.core.permissions import scope_for
-
     scope = scope_for(user)
     return frozenset({-1}) if scope.is_admin else scope.readable_unit_ids
 
@@ -137,9 +135,6 @@ def awaiting_decision(user: Any, limit: int = 10) -> list:
     Served by the partial index tasks_asg_awaiting_idx (claimed, or an extension
     pending), which holds only the few assignments waiting for the office.
     """
-    from giaoban.core.permissions import scope_for
-    from giaoban.tasks.models import Assignment
-
     scope = scope_for(user)
     waiting = (
         assignments_for(user)

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,10 +16,10 @@ from django.views.decorators.http import require_GET
 
 from giaoban.core import dates
 from giaoban.core.cache import cached
+from giaoban.core.forms import parse_as_of
 from giaoban.core.permissions import scope_for
 from giaoban.dashboard import queries
 from giaoban.periods import Period, PeriodType, ReportRules, default_calendar
-from giaoban.tasks.forms import date_field
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
 
 
@@ -50,12 +49,11 @@ def _chart(counts: dict[str, int]) -> dict:
 
 def _as_of(request: HttpRequest) -> date:
     """?as_of=dd/mm/yyyy shows the counts as they stood on that day; a bad date falls back to today."""
-    field = date_field("as_of", required=False)
     try:
-        return field.clean(request.GET.get("as_of")) or timezone.localdate()
+        return parse_as_of(request.GET.get("as_of")) or dates.today()
     except ValidationError:
         messages.warning(request, _("Enter a valid date as dd/mm/yyyy."))
-        return timezone.localdate()
+        return dates.today()
 
 
 def _unit_table(request: HttpRequest, ref: date, per_unit: list[dict]) -> str:

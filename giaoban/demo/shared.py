@@ -7,10 +7,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from giaoban.demo import DEMO_PASSWORD
 from giaoban.org.models import Unit, UnitKind
 from giaoban.periods import Period, PeriodType
 
-DEMO_PASSWORD = "giaoban2026"
+__all__ = ["DEMO_PASSWORD"]  # re-exported for the builders (defined in giaoban.demo)
 
 #: the 34 provinces and cities after the 2025 merger
 PROVINCES = [

@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from giaoban.accounts.models import Role, User
 from giaoban.core.dates import today
-from giaoban.core.permissions import assignments_for, get_for_user, scope_for, tasks_for
-from giaoban.org.models import Unit
+from giaoban.core.permissions import get_for_user, scope_for
 from giaoban.tasks import services
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
+from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
 from giaoban.tasks.queries import Filters, assignment_list, task_list, with_rollup
 from giaoban.tasks.status import StatusClass, status_case
 
@@ -160,14 +159,15 @@ def get_task(request: HttpRequest, task_id: int):
 
 @router.post("/tasks", response={201: TaskOut})
 def create_task(request: HttpRequest, payload: TaskIn):
-    scope = scope_for(request.user)
-    if not scope.office_committee_ids:
+    if not scope_for(request.user).office_committee_ids:
         raise PermissionDenied
-    committee = Unit.objects.filter(pk=payload.committee, pk__in=scope.office_committee_ids).first()
+    # the same choices as the form: an id outside them reads as unknown, whoever it belongs to
+    choices = task_choices(request.user)
+    committee = choices.committees.filter(pk=payload.committee).first()
     if committee is None:
         raise ValidationError({"committee": _("Unknown committee.")})
     wanted = set(payload.lead_units) | set(payload.coordinating_units)
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=wanted)}
+    units = {u.pk: u for u in choices.units.filter(pk__in=wanted)}
     unknown = sorted(wanted - set(units))
     if unknown:
         raise ValidationError(
@@ -175,11 +175,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         )
     leader = None
     if payload.directed_by is not None:
-        leader = User.objects.filter(
-            pk=payload.directed_by,
-            memberships__role=Role.LEADER,
-            memberships__unit_id__in=scope.office_committee_ids,
-        ).first()
+        leader = choices.leaders.filter(pk=payload.directed_by).first()
         if leader is None:
             raise ValidationError({"directed_by": _("Unknown leader.")})
     task = services.create_task(

@@ -2,18 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.decisions import Decision, DecisionRecord, one_pending
+from giaoban.core.references import format_reference
 from giaoban.core.text import fold
 
 __all__ = ["Decision"]  # re-exported: the choices live in giaoban.core.decisions
 
 TEXT_MAX = 4000
 NOTE_MAX = 2000
+
+
+def restrict_tasks(qs: models.QuerySet, scope: Any) -> models.QuerySet:
+    """Tasks hosted in the reach of ``scope`` (a core Scope), or given to one of its units."""
+    if scope.is_admin:
+        return qs
+    reach = scope.office_unit_ids | scope.leader_unit_ids
+    condition = Q(committee_id__in=reach) if reach else Q(pk__in=[])
+    if scope.own_unit_ids:
+        mine = Assignment.objects.filter(task=OuterRef("pk"), unit_id__in=scope.own_unit_ids)
+        condition |= Exists(mine)
+    return qs.filter(condition)
+
+
+def restrict_assignments(qs: models.QuerySet, scope: Any) -> models.QuerySet:
+    """Assignments of the units ``scope`` (a core Scope) may read."""
+    return qs if scope.is_admin else qs.filter(unit_id__in=scope.readable_unit_ids)
+
+
+class TaskQuerySet(models.QuerySet):
+    def for_user(self, scope: Any) -> models.QuerySet:
+        return restrict_tasks(self, scope)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_user(self, scope: Any) -> models.QuerySet:
+        return restrict_assignments(self, scope)
 
 
 class Task(models.Model):
@@ -65,6 +95,8 @@ class Task(models.Model):
     created_on = models.DateField(_("created on"))
     search_folded = models.TextField(editable=False, default="")
 
+    objects = TaskQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
@@ -92,8 +124,7 @@ class Task(models.Model):
 
     @property
     def source_label(self) -> str:
-        item = f", mục {self.item_number}" if self.item_number else ""
-        return f"{self.doc_number} ngày {self.doc_date:%d/%m/%Y}{item}"
+        return format_reference(self.doc_number, self.doc_date, self.item_number, numbered=False)
 
     def save(self, *args, **kwargs) -> None:
         self.doc_year = self.doc_date.year
@@ -153,6 +184,8 @@ class Assignment(models.Model):
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=NOTE_MAX, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assignment")
@@ -276,11 +309,7 @@ class CompletionClaim(DecisionRecord):
 
     @property
     def evidence_label(self) -> str:
-        if not self.evidence_number:
-            return ""
-        if self.evidence_date:
-            return f"Số {self.evidence_number} ngày {self.evidence_date:%d/%m/%Y}"
-        return f"Số {self.evidence_number}"
+        return format_reference(self.evidence_number, self.evidence_date)
 
 
 class ExtensionRequest(DecisionRecord):

@@ -10,9 +10,9 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 
 from giaoban.core import dates
-from giaoban.core.permissions import assignments_for, tasks_for
 from giaoban.core.text import fold
 from giaoban.tasks.models import Assignment
+from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.status import StatusClass, done_q, live_q, status_q, with_status
 
 

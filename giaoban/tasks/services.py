@@ -18,12 +18,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from giaoban.core import dates
 from giaoban.core.audit import log_action, snapshot
 from giaoban.core.decisions import decide, ensure_not_own_request
-from giaoban.core.permissions import check_action
-from giaoban.org.models import Unit
-from giaoban.tasks.docnumbers import parse_reference
+from giaoban.core.files import validate_attachment
+from giaoban.core.permissions import check_action, scope_for
+from giaoban.core.references import parse_reference
+from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks.models import (
     Assignment,
     AssignmentRole,
@@ -35,18 +38,17 @@ from giaoban.tasks.models import (
     Task,
 )
 
-ALLOWED_ATTACHMENT_EXTENSIONS = {
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".odt",
-    ".ods",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".zip",
+#: how the acts of this module read in a history (registered with core.audit by TasksConfig)
+ACTION_LABELS = {
+    "tasks.task.created": _lazy("Task created and given to the units"),
+    "tasks.assignment.progress": _lazy("Progress reported"),
+    "tasks.assignment.claimed": _lazy("Completion claimed"),
+    "tasks.assignment.confirmed": _lazy("Completion confirmed by the office"),
+    "tasks.assignment.returned": _lazy("Claim returned to the unit"),
+    "tasks.assignment.extension_requested": _lazy("Extension requested"),
+    "tasks.assignment.extension_approved": _lazy("Extension approved"),
+    "tasks.assignment.extension_rejected": _lazy("Extension rejected"),
+    "tasks.assignment.cancelled": _lazy("Assignment cancelled"),
 }
 ASSIGNMENT_FIELDS = [
     "state",
@@ -63,30 +65,7 @@ ASSIGNMENT_FIELDS = [
 
 
 def today() -> date:
-    return timezone.localdate()
-
-
-def validate_attachment(upload: UploadedFile | None) -> None:
-    if upload is None:
-        return
-    from django.conf import settings
-
-    name = (upload.name or "").lower()
-    ext = name[name.rfind(".") :] if "." in name else ""
-    if ext not in ALLOWED_ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            {
-                "attachment": _("File type %(ext)s is not accepted. Accepted: %(allowed)s.")
-                % {"ext": ext or "?", "allowed": ", ".join(sorted(ALLOWED_ATTACHMENT_EXTENSIONS))}
-            }
-        )
-    if upload.size > settings.GIAOBAN_MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            {
-                "attachment": _("The file is larger than %(mb)s MB.")
-                % {"mb": settings.GIAOBAN_MAX_ATTACHMENT_BYTES // (1024 * 1024)}
-            }
-        )
+    return dates.today()
 
 
 @dataclass(frozen=True)
@@ -214,15 +193,10 @@ def create_task(
 
 
 def _office_committees(user: Any) -> set[int]:
-    from giaoban.core.permissions import scope_for
-
-    scope = scope_for(user)
-    return set(scope.office_committee_ids)
+    return set(scope_for(user).office_committee_ids)
 
 
 def _units_under(committee: Unit) -> set[int]:
-    from giaoban.org.models import subtree_ids
-
     return subtree_ids([committee.pk], include_roots=False)
 
 

@@ -60,6 +60,7 @@ from django.db.models.lookups import (
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.dates import end_of_day
+from giaoban.tasks.models import ExtensionRequest
 
 
 class StatusClass(models.TextChoices):
@@ -144,8 +145,6 @@ def status_of(row: StatusRow, ref: date, today: date) -> StatusClass | None:
 def _granted_by(ref: date) -> QuerySet:
     """Approved extensions of the outer assignment granted on or before ``ref`` (rows decided
     before the decision time was kept count from their request)."""
-    from giaoban.tasks.models import ExtensionRequest
-
     return (
         ExtensionRequest.objects.filter(assignment=OuterRef("pk"), decision="approved")
         .annotate(granted_at=Coalesce("decided_at", "requested_at"))

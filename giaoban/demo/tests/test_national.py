@@ -11,10 +11,11 @@ from django.db.models import Count, F
 
 from giaoban.accounts.models import Membership, Role, User
 from giaoban.core.decisions import self_decided, unsigned_decisions
-from giaoban.core.permissions import assignments_for, scope_for
+from giaoban.core.permissions import scope_for
 from giaoban.demo import DEMO_PASSWORD, build_national
 from giaoban.org.models import Unit, UnitKind
 from giaoban.tasks.models import Assignment, CompletionClaim, ExtensionRequest, Task
+from giaoban.tasks.permissions import assignments_for
 from giaoban.tasks.status import StatusClass, count_by_status
 
 REF = date(2026, 6, 15)
