@@ -1,4 +1,18 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+#: how the acts of tasks/services.py read in a history (registered with core.audit below)
+ACTION_LABELS = {
+    "tasks.task.created": _("Task created and given to the units"),
+    "tasks.assignment.progress": _("Progress reported"),
+    "tasks.assignment.claimed": _("Completion claimed"),
+    "tasks.assignment.confirmed": _("Completion confirmed by the office"),
+    "tasks.assignment.returned": _("Claim returned to the unit"),
+    "tasks.assignment.extension_requested": _("Extension requested"),
+    "tasks.assignment.extension_approved": _("Extension approved"),
+    "tasks.assignment.extension_rejected": _("Extension rejected"),
+    "tasks.assignment.cancelled": _("Assignment cancelled"),
+}
 
 
 class TasksConfig(AppConfig):
@@ -11,7 +25,6 @@ class TasksConfig(AppConfig):
         from giaoban.core.permissions import register_actions
         from giaoban.tasks.models import Assignment, Task
         from giaoban.tasks.permissions import ASSIGNMENT_ACTIONS, TASK_ACTIONS
-        from giaoban.tasks.services import ACTION_LABELS
 
         register_actions(Assignment, ASSIGNMENT_ACTIONS)
         register_actions(Task, TASK_ACTIONS)

@@ -251,6 +251,21 @@ class Assignment(models.Model):
         return self.state in (AssignmentState.DONE, AssignmentState.CANCELLED)
 
 
+#: the fields of an assignment every act snapshots for the audit log
+ASSIGNMENT_FIELDS = [
+    "state",
+    "deadline",
+    "original_deadline",
+    "extension_count",
+    "progress_percent",
+    "completed_on",
+    "confirmed_at",
+    "confirmed_by",
+    "cancelled_on",
+    "cancel_reason",
+]
+
+
 class ProgressUpdate(models.Model):
     """A note of progress from the unit, optionally with a file."""
 

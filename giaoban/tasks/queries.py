@@ -11,9 +11,15 @@ from django.db.models.functions import Coalesce
 
 from giaoban.core import dates
 from giaoban.core.text import fold
+from giaoban.org.models import Unit
 from giaoban.tasks.models import Assignment
 from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.status import StatusClass, done_q, live_q, status_q, with_status
+
+
+def active_units_of(committee: Unit, *, on: date | None = None) -> list[Unit]:
+    """'All units': the committee's active units directly below it (not itself)."""
+    return list(Unit.objects.active(on).filter(parent=committee).order_by("sort_order", "name"))
 
 
 @dataclass(frozen=True)

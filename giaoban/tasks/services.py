@@ -18,7 +18,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from giaoban.core import dates
 from giaoban.core.audit import log_action, snapshot
@@ -28,6 +27,7 @@ from giaoban.core.permissions import check_action, scope_for
 from giaoban.core.references import parse_reference
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks.models import (
+    ASSIGNMENT_FIELDS,
     Assignment,
     AssignmentRole,
     AssignmentState,
@@ -37,31 +37,9 @@ from giaoban.tasks.models import (
     ProgressUpdate,
     Task,
 )
+from giaoban.tasks.queries import active_units_of
 
-#: how the acts of this module read in a history (registered with core.audit by TasksConfig)
-ACTION_LABELS = {
-    "tasks.task.created": _lazy("Task created and given to the units"),
-    "tasks.assignment.progress": _lazy("Progress reported"),
-    "tasks.assignment.claimed": _lazy("Completion claimed"),
-    "tasks.assignment.confirmed": _lazy("Completion confirmed by the office"),
-    "tasks.assignment.returned": _lazy("Claim returned to the unit"),
-    "tasks.assignment.extension_requested": _lazy("Extension requested"),
-    "tasks.assignment.extension_approved": _lazy("Extension approved"),
-    "tasks.assignment.extension_rejected": _lazy("Extension rejected"),
-    "tasks.assignment.cancelled": _lazy("Assignment cancelled"),
-}
-ASSIGNMENT_FIELDS = [
-    "state",
-    "deadline",
-    "original_deadline",
-    "extension_count",
-    "progress_percent",
-    "completed_on",
-    "confirmed_at",
-    "confirmed_by",
-    "cancelled_on",
-    "cancel_reason",
-]
+__all__ = ["ASSIGNMENT_FIELDS", "active_units_of"]  # re-exported from models.py and queries.py
 
 
 def today() -> date:
@@ -72,11 +50,6 @@ def today() -> date:
 class UnitAssignmentSpec:
     unit: Unit
     role: str = AssignmentRole.LEAD
-
-
-def active_units_of(committee: Unit, *, on: date | None = None) -> list[Unit]:
-    """'All units': the committee's active units directly below it (not itself)."""
-    return list(Unit.objects.active(on).filter(parent=committee).order_by("sort_order", "name"))
 
 
 @transaction.atomic
@@ -509,18 +482,13 @@ def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assi
         update_fields=["state", "cancelled_on", "cancel_reason", "extension_pending", "updated_at"]
     )
     # a pending claim or extension request dies with the assignment
-    assignment.claims.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED,
-        decided_by=user,
-        decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"),
-    )
-    assignment.extensions.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED,
-        decided_by=user,
-        decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"),
-    )
+    for requests in (assignment.claims, assignment.extensions):
+        requests.filter(decision=Decision.PENDING).update(
+            decision=Decision.REJECTED,
+            decided_by=user,
+            decided_at=timezone.now(),
+            decision_reason=_("Assignment cancelled"),
+        )
     log_action(
         assignment,
         "tasks.assignment.cancelled",
