@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "giaoban.meetings",
     "giaoban.dashboard",
     "giaoban.api",
+    "giaoban.demo",  # giaoban demo / giaoban run
 ]
 
 MIDDLEWARE = [

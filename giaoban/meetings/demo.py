@@ -157,6 +157,15 @@ def _notice(
     return notice
 
 
+def build(demo) -> None:
+    """The demo extension point (``giaoban.demo.PROVINCE_BUILDERS``)."""
+    demo.summary.append(
+        build_briefings(
+            committee=demo.committee, office=demo.office, leader=demo.leader, today=demo.today
+        )
+    )
+
+
 def build_briefings(
     *, committee: Unit, office, leader, today: date | None = None, seed: int = 2026
 ) -> str:

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
+from giaoban.core.references import parse_reference
 from giaoban.meetings.models import ItemTask, Meeting, Notice, NoticeItem, NoticeState
 from giaoban.meetings.services import _units_of, can_approve, require_record
 from giaoban.org.models import Unit
-from giaoban.tasks.docnumbers import parse_reference
 from giaoban.tasks.models import Task
 from giaoban.tasks.services import create_task
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from giaoban.meetings.models import ItemTask, Meeting, Notice, NoticeItem, NoticeState
 from giaoban.tasks.models import Assignment, AssignmentState
@@ -100,7 +101,7 @@ def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
     )
     task_item = _task_items(notice_ids, as_of)
     base = Assignment.objects.filter(task_id__in=list(task_item)).annotate(
-        sclass=status_case(as_of)
+        sclass=status_case(as_of, today=timezone.localdate())
     )
     by_item: dict[int, dict[str, int]] = defaultdict(_zero)
     for r in base.values("task_id", "sclass").annotate(n=Count("id")).order_by():
@@ -219,7 +220,10 @@ def item_rollup(notice_ids: list[int], ref: date) -> dict[int, dict[str, int]]:
 
     rows = (
         Assignment.objects.filter(task__notice_link__item__notice_id__in=notice_ids)
-        .annotate(status_=status_case(ref), item_id=F("task__notice_link__item_id"))
+        .annotate(
+            status_=status_case(ref, today=timezone.localdate()),
+            item_id=F("task__notice_link__item_id"),
+        )
         .values("item_id", "status_")
         .annotate(n=Count("id"))
         .order_by()
