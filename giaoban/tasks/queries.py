@@ -14,7 +14,14 @@ from giaoban.core.text import fold
 from giaoban.org.models import Unit
 from giaoban.tasks.models import Assignment
 from giaoban.tasks.permissions import assignments_for, tasks_for
-from giaoban.tasks.status import StatusClass, done_q, live_q, status_q, with_status
+from giaoban.tasks.status import (
+    StatusClass,
+    current_status_q,
+    done_q,
+    live_q,
+    status_q,
+    with_status,
+)
 
 
 def active_units_of(committee: Unit, *, on: date | None = None) -> list[Unit]:
@@ -118,9 +125,25 @@ def _count_of_task(condition: Q) -> Coalesce:
 def with_rollup(qs: QuerySet, ref: date, *, today: date | None = None) -> QuerySet:
     """Each task's roll-up at ``ref``, from the status predicates (so the roll-up and the class
     counts of the same assignments always agree): ``n_units`` not cancelled by then, ``n_done``
-    done by then (on time or late), ``n_overdue`` open and overdue then. One correlated count per
-    figure, evaluated for the rows fetched only (a page)."""
+    done by then (on time or late), ``n_overdue`` open and overdue then.
+
+    From today on, one GROUP BY over the tasks' assignments with the fast-path predicates; at a
+    past date one correlated count per figure with the full rule (evaluated for the rows fetched
+    only, a page)."""
     today = today or dates.today()
+    if ref >= today:
+        on = "assignments__"
+        return qs.annotate(
+            n_units=Count("assignments", filter=~Q(assignments__state="cancelled")),
+            n_done=Count(
+                "assignments",
+                filter=current_status_q(StatusClass.DONE_ON_TIME, ref, on)
+                | current_status_q(StatusClass.DONE_LATE, ref, on),
+            ),
+            n_overdue=Count(
+                "assignments", filter=current_status_q(StatusClass.OPEN_OVERDUE, ref, on)
+            ),
+        )
     return qs.annotate(
         n_units=_count_of_task(live_q(ref, today=today)),
         n_done=_count_of_task(done_q(ref, today=today)),
