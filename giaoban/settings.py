@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "giaoban.tasks",
     "giaoban.dashboard",
     "giaoban.api",
+    "giaoban.notifications",  # follow-up: outbox, reminder rules, digests, `giaoban remind`
 ]
 
 MIDDLEWARE = [
@@ -204,3 +205,34 @@ GIAOBAN_REPORT_CUTOFF_DAY = env_int("GIAOBAN_REPORT_CUTOFF_DAY", 14)
 GIAOBAN_REPORT_DUE_WORKING_DAYS = env_int("GIAOBAN_REPORT_DUE_WORKING_DAYS", 5)
 if not 1 <= GIAOBAN_REPORT_CUTOFF_DAY <= 31:
     raise ImproperlyConfigured("GIAOBAN_REPORT_CUTOFF_DAY must be between 1 and 31")
+
+# E-mail (the notification digests). By default messages are written as files under
+# var/mail/ so a new install can read them; GIAOBAN_EMAIL=smtp sends through the server below.
+_email_kind = env_str("GIAOBAN_EMAIL", "file")
+if _email_kind == "file":
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+elif _email_kind == "smtp":
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif _email_kind == "console":
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    raise ImproperlyConfigured(f"GIAOBAN_EMAIL must be file, smtp or console, got {_email_kind!r}")
+EMAIL_HOST = env_str("GIAOBAN_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("GIAOBAN_SMTP_PORT", 25)
+EMAIL_HOST_USER = env_str("GIAOBAN_SMTP_USER", "")
+_smtp_password_file = os.environ.get("GIAOBAN_SMTP_PASSWORD_FILE", "")
+EMAIL_HOST_PASSWORD = (
+    Path(_smtp_password_file).read_text().strip()
+    if _smtp_password_file
+    else env_str("GIAOBAN_SMTP_PASSWORD", "")
+)
+EMAIL_USE_TLS = env_bool("GIAOBAN_SMTP_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("GIAOBAN_SMTP_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("GIAOBAN_SMTP_STARTTLS and GIAOBAN_SMTP_SSL exclude each other")
+EMAIL_TIMEOUT = env_int("GIAOBAN_SMTP_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("GIAOBAN_EMAIL_FROM", "giaoban <giaoban@localhost>")
+GIAOBAN_EMAIL_DOMAIN = env_str("GIAOBAN_EMAIL_DOMAIN", "giaoban.localhost")
+#: the address people open giaoban at, for the links in e-mails and calendar feeds
+GIAOBAN_BASE_URL = env_str("GIAOBAN_BASE_URL", "http://127.0.0.1:8000")

@@ -118,6 +118,30 @@ PAGES: dict[str, list[Row]] = {
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
     ],
+    # -- notifications: everyone has their own centre; <pk> is unit_a's notification of task_a
+    "notifications/": [READ_ALL, NO_POST],
+    "notifications/bell/": [READ_ALL, NO_POST],
+    "notifications/read/": [Row("post", "302  302    302    302    302    302"), NO_GET],
+    "notifications/preferences/": [
+        READ_ALL,
+        Row("post", "302  302    302    302    302    302", {"email_enabled": "on"}),
+    ],
+    "notifications/rules/": [
+        Row("get", "302  200    403    403    403    403"),
+        Row(
+            "post",
+            "302  302    403    403    403    403",
+            {
+                "days_before": "2",
+                "overdue_every": "3",
+                "escalate_after": "7",
+                "claim_unconfirmed_after": "5",
+                "report_missing_after": "1",
+            },
+        ),
+    ],
+    "notifications/<int:pk>/": [Row("get", "302  404    404    302    404    404"), NO_POST],
+    "notifications/<int:pk>/read/": [Row("post", "302  404    404    302    404    404"), NO_GET],
 }
 
 #                               anon office leader unit_a unit_b admin
@@ -240,6 +264,9 @@ def _prepare(cast, state: str) -> dict[str, int]:
         "assignment": cast.asg_a.pk,
         "unit": cast.board_a.pk,
     }
+    from giaoban.notifications.models import Notification
+
+    ids["notification"] = Notification.objects.get(recipient=cast.unit_a).pk
     if state == "claimed":
         services.claim_completion(
             assignment=cast.asg_a,
@@ -268,6 +295,8 @@ def _prepare(cast, state: str) -> dict[str, int]:
 def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
+        if name == "pk" and route.startswith("notifications/"):
+            return str(ids["notification"])
         if name == "pk":
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
         value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
