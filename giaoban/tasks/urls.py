@@ -1,6 +1,6 @@
 from django.urls import path
 
-from giaoban.tasks import views
+from giaoban.tasks import register_views, views
 
 app_name = "tasks"
 urlpatterns = [
@@ -8,6 +8,10 @@ urlpatterns = [
     path("new/", views.task_create, name="create"),
     path("<int:pk>/", views.task_detail, name="detail"),
     path("assignments/", views.assignment_list, name="assignments"),
+    # the paper register ("sổ theo dõi") with its Excel export and import
+    path("register/", register_views.register, name="register"),
+    path("register/export/", register_views.register_export, name="register_export"),
+    path("register/import/", register_views.register_import, name="register_import"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("assignments/<int:pk>/progress/", views.assignment_progress, name="progress"),
     path("assignments/<int:pk>/claim/", views.assignment_claim, name="claim"),

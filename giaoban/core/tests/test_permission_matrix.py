@@ -118,6 +118,13 @@ PAGES: dict[str, list[Row]] = {
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
     ],
+    # -- the task register ("sổ theo dõi"): read like the task list; import by the office only
+    "tasks/register/": [READ_ALL, NO_POST],
+    "tasks/register/export/": [READ_ALL, NO_POST],
+    "tasks/register/import/": [
+        Row("get", "302  200    403    403    403    403"),
+        Row("post", "302  400    403    403    403    403", {"committee": "{committee_a}"}),
+    ],
     # -- notifications: everyone has their own centre; <pk> is unit_a's notification of task_a
     "notifications/": [READ_ALL, NO_POST],
     "notifications/bell/": [READ_ALL, NO_POST],
