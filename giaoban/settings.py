@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "giaoban.dashboard",
     "giaoban.api",
     "giaoban.notifications",  # follow-up: outbox, reminder rules, digests, `giaoban remind`
+    "giaoban.evidence",  # the leader's desk, ranking of units, rating evidence
+    "giaoban.search",  # one search across every kind of record
 ]
 
 MIDDLEWARE = [

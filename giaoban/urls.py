@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("giaoban.dashboard.urls")),
     path("tasks/", include("giaoban.tasks.urls")),
     path("notifications/", include("giaoban.notifications.urls")),
+    path("desk/", include("giaoban.evidence.urls")),
+    path("search/", include("giaoban.search.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

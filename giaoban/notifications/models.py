@@ -277,3 +277,93 @@ class RemindRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y}: {self.summary}"
+
+
+class CalendarFeed(models.Model):
+    """A secret calendar URL. Only the SHA-256 of the secret is kept; revoking ends it for good.
+
+    ``committee`` empty: the person's own feed; set: the committee's feed (its office only)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="calendar_feeds",
+        verbose_name=_("user"),
+    )
+    committee = models.ForeignKey(
+        "org.Unit",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("committee"),
+    )
+    secret_hash = models.CharField(max_length=64, editable=False)
+    prefix = models.CharField(max_length=8, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.committee or ''} {self.prefix}…"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class ReminderLetter(models.Model):
+    """A reminder letter ("văn bản đôn đốc") the office issued: its number, whom it went to, the
+    assignments it listed and the DOCX as made."""
+
+    committee = models.ForeignKey(
+        "org.Unit", models.PROTECT, related_name="reminder_letters", verbose_name=_("committee")
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to"),
+        help_text=_("Empty: every unit with overdue or soon-due work."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    created_on = models.DateField(_("date"))
+    reply_by = models.DateField(_("report back by"))
+    signer_title = models.CharField(_("signer's title"), max_length=200)
+    signer_name = models.CharField(_("signer's name"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("made by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    item_count = models.PositiveIntegerField(_("items"), default=0)
+    assignments = models.ManyToManyField(
+        "tasks.Assignment", related_name="reminder_letters", verbose_name=_("assignments")
+    )
+    file = models.FileField(_("file"), upload_to="letters/%Y/", blank=True)
+
+    class Meta:
+        verbose_name = _("reminder letter")
+        verbose_name_plural = _("reminder letters")
+        ordering = ["-created_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "year", "number"],
+                name="notifications_letter_number_unique",
+                violation_error_message=_("This letter number is already used this year."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Số {self.label}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}-CV/VPTU"

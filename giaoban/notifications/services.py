@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
 from giaoban.core.permissions import scope_for
-from giaoban.notifications.models import Notification, Preference, ReminderRule
+from giaoban.notifications.models import CalendarFeed, Notification, Preference, ReminderRule
 from giaoban.org.models import Unit
 
 RULE_FIELDS = [
@@ -103,3 +103,51 @@ def save_rule(*, committee: Unit, user: Any, **values: Any) -> ReminderRule:
         data=snapshot(rule, RULE_FIELDS),
     )
     return rule
+
+
+@transaction.atomic
+def create_feed(*, user: Any, committee: Unit | None = None) -> tuple[CalendarFeed, str]:
+    """A new secret calendar link; the person's previous link of the same kind is revoked.
+    Only the secret's hash is stored, and only its first characters are audited."""
+    from giaoban.notifications.calendar import hash_secret, new_secret
+
+    if committee is not None and committee.pk not in scope_for(user).office_committee_ids:
+        raise PermissionDenied
+    now = timezone.now()
+    old = CalendarFeed.objects.filter(user=user, committee=committee, revoked_at__isnull=True)
+    for previous in old:
+        previous.revoked_at = now
+        previous.save(update_fields=["revoked_at"])
+        log_action(
+            previous, "notifications.feed.revoked", user=user, data={"prefix": previous.prefix}
+        )
+    secret = new_secret()
+    feed = CalendarFeed.objects.create(
+        user=user, committee=committee, secret_hash=hash_secret(secret), prefix=secret[:6]
+    )
+    log_action(
+        feed,
+        "notifications.feed.created",
+        user=user,
+        unit=committee,
+        data={"prefix": feed.prefix, "committee": committee.pk if committee else None},
+    )
+    return feed, secret
+
+
+@transaction.atomic
+def revoke_feed(*, feed: CalendarFeed, user: Any) -> CalendarFeed:
+    if feed.user_id != user.pk:
+        raise PermissionDenied
+    if feed.revoked_at is None:
+        feed.revoked_at = timezone.now()
+        feed.save(update_fields=["revoked_at"])
+        log_action(feed, "notifications.feed.revoked", user=user, data={"prefix": feed.prefix})
+    return feed
+
+
+def touch_feed(feed: CalendarFeed) -> None:
+    """Note the use at most once an hour (calendar programs poll often)."""
+    now = timezone.now()
+    if feed.last_used_at is None or (now - feed.last_used_at).total_seconds() > 3600:
+        CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)

@@ -147,6 +147,46 @@ PAGES: dict[str, list[Row]] = {
             },
         ),
     ],
+    "notifications/calendar/": [READ_ALL, NO_POST],
+    "notifications/calendar/new/": [Row("post", "302  302    302    302    302    302"), NO_GET],
+    # <pk> is unit_a's own feed; the feed itself needs no login (its secret is the key)
+    "notifications/calendar/<int:pk>/revoke/": [
+        Row("post", "302  404    404    302    404    404"),
+        NO_GET,
+    ],
+    "notifications/calendar/<int:pk>/<str:secret>.ics": [
+        Row("get", "200  200    200    200    200    200"),
+        Row("post", "405  405    405    405    405    405"),
+    ],
+    "notifications/letters/": [Row("get", "302  200    403    403    403    403"), NO_POST],
+    "notifications/letters/new/": [
+        Row("get", "302  200    403    403    403    403"),
+        # nothing of the cast is overdue or due within a week: a clear 400, nothing made
+        Row(
+            "post",
+            "302  400    403    403    403    403",
+            {
+                "committee": "{committee_a}",
+                "number": "1",
+                "signer_title": "CHÁNH VĂN PHÒNG",
+                "signer_name": "A",
+                "reply_by": "30/03/2026",
+            },
+        ),
+    ],
+    # no letter with this number: 404 for everyone (who may read a letter: test_letters)
+    "notifications/letters/<int:pk>/file/": [
+        Row("get", "302  404    404    404    404    404"),
+        NO_POST,
+    ],
+    # -- the leader's desk and rating evidence (<pk> of the evidence is Ban Tổ chức A)
+    "desk/": [Row("get", "302  200    200    403    403    200"), NO_POST],
+    "desk/ranking.xlsx": [Row("get", "302  200    200    403    403    200"), NO_POST],
+    "desk/ranking.pdf": [Row("get", "302  200    200    403    403    200"), NO_POST],
+    "desk/units/<int:pk>/": [READ_A, NO_POST],
+    "desk/units/<int:pk>/evidence.docx": [READ_A, NO_POST],
+    "desk/units/<int:pk>/evidence.xlsx": [READ_A, NO_POST],
+    "search/": [READ_ALL, NO_POST],
     "notifications/<int:pk>/": [Row("get", "302  404    404    302    404    404"), NO_POST],
     "notifications/<int:pk>/read/": [Row("post", "302  404    404    302    404    404"), NO_GET],
 }
@@ -274,6 +314,10 @@ def _prepare(cast, state: str) -> dict[str, int]:
     from giaoban.notifications.models import Notification
 
     ids["notification"] = Notification.objects.get(recipient=cast.unit_a).pk
+    from giaoban.notifications.services import create_feed
+
+    feed, ids["secret"] = create_feed(user=cast.unit_a)
+    ids["feed"] = feed.pk
     if state == "claimed":
         services.claim_completion(
             assignment=cast.asg_a,
@@ -302,11 +346,22 @@ def _prepare(cast, state: str) -> dict[str, int]:
 def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
+        if name == "pk" and route.startswith("notifications/calendar/"):
+            return str(ids["feed"])
+        if name == "pk" and route.startswith("notifications/letters/"):
+            return "999999"
+        if name == "pk" and route.startswith("desk/units/"):
+            return str(ids["unit"])
         if name == "pk" and route.startswith("notifications/"):
             return str(ids["notification"])
         if name == "pk":
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
-        value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
+        value = {
+            "req_pk": ids.get("request"),
+            "kind": "progress",
+            "item_pk": ids.get("item"),
+            "secret": ids.get("secret"),
+        }[name]
         assert value is not None, f"{route}: give the row a state that creates <{name}>"
         return str(value)
 
