@@ -18,7 +18,7 @@ from giaoban.core.audit import log_action
 from giaoban.evidence.models import EvidenceSnapshot
 from giaoban.evidence.stats import CLASSES, UnitFigures, reference_date, unit_figures
 from giaoban.org.models import Unit
-from giaoban.periods.period import Period
+from giaoban.periods.period import Period, PeriodType
 from giaoban.tasks.status import StatusClass
 
 #: QĐ 366-QĐ/TW levels, shown for reference only (people decide the rating). The 100-point
@@ -171,3 +171,43 @@ def evidence_docx(ev: Evidence) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def freeze_ended(today: date) -> int:
+    """Freeze the evidence of every unit for the last ended quarter and year (run daily by
+    ``giaoban remind``; idempotent: a period already frozen for a unit is skipped).
+    One aggregate query per period; returns the number of snapshots made."""
+    from giaoban.tasks.models import Assignment
+
+    made = 0
+    for kind in (PeriodType.QUARTER, PeriodType.YEAR):
+        period = Period.current(kind, today=today).previous()
+        done = set(
+            EvidenceSnapshot.objects.filter(period_code=period.code).values_list(
+                "unit_id", flat=True
+            )
+        )
+        ids = (
+            set(
+                Assignment.objects.filter(task__doc_date__lte=period.last_day)
+                .order_by()
+                .values_list("unit_id", flat=True)
+                .distinct()
+            )
+            - done
+        )
+        if not ids:
+            continue
+        figures = unit_figures(sorted(ids), period, today=today)
+        snaps = [
+            EvidenceSnapshot(
+                unit_id=pk,
+                period_code=period.code,
+                ref_date=period.last_day,
+                data=f.as_dict() | {"every_task_on_time": f.every_task_on_time},
+            )
+            for pk, f in figures.items()
+        ]
+        EvidenceSnapshot.objects.bulk_create(snaps, batch_size=1000, ignore_conflicts=True)
+        made += len(snaps)
+    return made

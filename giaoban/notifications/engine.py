@@ -59,6 +59,7 @@ class Result:
     off: int
     no_address: int
     emailed_today: bool
+    frozen: int = 0
 
     def summary(self) -> str:
         first, last = self.days[0], self.days[-1]
@@ -71,6 +72,7 @@ class Result:
         return (
             f"remind {span}: {self.created} notifications, {mail}, "
             f"{self.no_address} people without address, {self.off} with e-mail off"
+            + (f", {self.frozen} rating evidence frozen" if self.frozen else "")
         )
 
 
@@ -105,6 +107,17 @@ def evaluate(day: date, book: rules.RuleBook | None = None) -> int:
     return Notification.objects.count() - before
 
 
+def _freeze_evidence(today: date) -> int:
+    """Rating evidence of the quarter and year just ended is frozen by the daily run."""
+    from django.apps import apps
+
+    if not apps.is_installed("giaoban.evidence"):
+        return 0
+    from giaoban.evidence.rating import freeze_ended
+
+    return freeze_ended(today)
+
+
 def run(*, today: date | None = None, send_mail: bool = True, force_mail: bool = False) -> Result:
     today = today or timezone.localdate()
     with run_lock():
@@ -116,6 +129,7 @@ def run(*, today: date | None = None, send_mail: bool = True, force_mail: bool =
         mail_today = send_mail and (force_mail or default_calendar().is_working_day(today))
         collected = delivery.collect(today) if mail_today else delivery.Collected()
         sent = delivery.send() if mail_today else delivery.Sent()
+        frozen = _freeze_evidence(today)
         result = Result(
             day=today,
             days=days,
@@ -125,6 +139,7 @@ def run(*, today: date | None = None, send_mail: bool = True, force_mail: bool =
             off=collected.off,
             no_address=collected.no_address,
             emailed_today=mail_today,
+            frozen=frozen,
         )
         record.created, record.sent, record.failed = created, sent.sent, sent.failed
         record.skipped = collected.no_address

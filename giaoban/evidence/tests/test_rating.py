@@ -99,3 +99,21 @@ def test_scope_and_bad_period(quarter, client):
     client.force_login(cast.unit_a)
     assert client.get(f"/desk/units/{cast.board_a.pk}/").status_code == 200  # its own evidence
     assert client.get(f"/desk/units/{cast.board_a.pk}/?period=2026-M03").status_code == 404
+
+
+def test_the_daily_run_freezes_the_quarter_just_ended(quarter):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    cast = quarter
+    out = StringIO()
+    with at(date(2026, 4, 1)):
+        call_command("remind", "--no-mail", stdout=out)
+    snaps = {s.unit_id: s for s in EvidenceSnapshot.objects.filter(period_code="2026-Q1")}
+    assert set(snaps) >= {cast.board_a.pk, cast.board_a2.pk}
+    assert snaps[cast.board_a.pk].data["due"] == 2
+    assert "rating evidence frozen" in out.getvalue()
+    with at(date(2026, 4, 2)):
+        call_command("remind", "--no-mail", stdout=StringIO())
+    assert EvidenceSnapshot.objects.filter(period_code="2026-Q1").count() == len(snaps)
