@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "giaoban.tasks",
     "giaoban.dashboard",
     "giaoban.api",
+    "giaoban.demo",  # giaoban demo / giaoban run
     "giaoban.notifications",  # follow-up: outbox, reminder rules, digests, `giaoban remind`
     "giaoban.evidence",  # the leader's desk, ranking of units, rating evidence
     "giaoban.search",  # one search across every kind of record

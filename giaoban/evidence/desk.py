@@ -9,9 +9,10 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from giaoban.core.permissions import assignments_for, scope_for, tasks_for
+from giaoban.core.permissions import scope_for
 from giaoban.org.models import Unit
 from giaoban.tasks.models import AssignmentState
+from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.queries import with_rollup
 from giaoban.tasks.status import StatusClass, status_case, status_q
 
@@ -42,9 +43,9 @@ def decision_provider(fn: DecisionProvider) -> DecisionProvider:
 def overdue(user: Any, today: date) -> QuerySet:
     return (
         assignments_for(user)
-        .filter(status_q(StatusClass.OPEN_OVERDUE, today))
+        .filter(status_q(StatusClass.OPEN_OVERDUE, today, today=today))
         .select_related("task", "unit")
-        .annotate(status=status_case(today))
+        .annotate(status=status_case(today, today=today))
         .order_by("deadline", "id")
     )
 
@@ -70,7 +71,7 @@ def decisions(user: Any) -> list[Decision]:
 
 def work_i_gave(user: Any, today: date) -> QuerySet:
     qs = tasks_for(user).filter(Q(directed_by=user) | Q(created_by=user))
-    return with_rollup(qs, today).order_by("-doc_date", "-id")
+    return with_rollup(qs, today, today=today).order_by("-doc_date", "-id")
 
 
 def ranked_units(user: Any) -> list[tuple[int, str]]:

@@ -81,16 +81,16 @@ def unit_figures(unit_ids: Iterable[int], period: Period, *, today: date) -> dic
     ref = reference_date(period, today)
     first, last = period.first_day, period.last_day
     received = Q(task__doc_date__range=(first, last))
-    due = Q(deadline__range=(first, last)) & ~status_q(StatusClass.CANCELLED, ref)
+    due = Q(deadline__range=(first, last)) & ~status_q(StatusClass.CANCELLED, ref, today=today)
     aggregates = {
         "received": Count("id", filter=received),
         "due": Count("id", filter=due),
-        "on_time": Count("id", filter=due & status_q(StatusClass.DONE_ON_TIME, ref)),
-        "late": Count("id", filter=due & status_q(StatusClass.DONE_LATE, ref)),
-        "overdue_at_end": Count("id", filter=status_q(StatusClass.OPEN_OVERDUE, ref)),
+        "on_time": Count("id", filter=due & status_q(StatusClass.DONE_ON_TIME, ref, today=today)),
+        "late": Count("id", filter=due & status_q(StatusClass.DONE_LATE, ref, today=today)),
+        "overdue_at_end": Count("id", filter=status_q(StatusClass.OPEN_OVERDUE, ref, today=today)),
     }
     for cls in CLASSES:
-        aggregates[f"r_{cls}"] = Count("id", filter=received & status_q(cls, ref))
+        aggregates[f"r_{cls}"] = Count("id", filter=received & status_q(cls, ref, today=today))
     out = {pk: UnitFigures(unit_id=pk, received_by_class=dict.fromkeys(CLASSES, 0)) for pk in ids}
     rows = (
         Assignment.objects.filter(unit_id__in=ids, task__doc_date__lte=ref)

@@ -9,9 +9,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from giaoban.core.permissions import scope_for, units_for
+from giaoban.core.permissions import scope_for
 from giaoban.evidence import desk, exports, rating
 from giaoban.evidence.stats import ranking
+from giaoban.org.permissions import units_for
 from giaoban.periods.period import Period, PeriodType
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

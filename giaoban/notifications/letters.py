@@ -51,7 +51,7 @@ def items_for(committee: Unit, unit: Unit | None, today: date) -> list[Assignmen
         Assignment.objects.filter(unit_id__in=units, state=AssignmentState.OPEN)
         .filter(deadline__isnull=False, deadline__lte=today + timedelta(days=SOON_DAYS))
         .select_related("task", "unit")
-        .annotate(status=status_case(today))
+        .annotate(status=status_case(today, today=today))
         .order_by("unit__sort_order", "unit__name", "deadline", "id")
     )
     if unit is not None:

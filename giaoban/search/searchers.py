@@ -87,7 +87,7 @@ def _all(words: list[str], column: str) -> Q:
 
 @search_kind("task", _("Tasks"))
 def _tasks(user: Any, words: list[str], folded: str) -> list[Hit]:
-    from giaoban.core.permissions import tasks_for
+    from giaoban.tasks.permissions import tasks_for
 
     qs = (
         tasks_for(user)
@@ -114,7 +114,7 @@ def _tasks(user: Any, words: list[str], folded: str) -> list[Hit]:
 
 @search_kind("unit", _("Units"))
 def _units(user: Any, words: list[str], folded: str) -> list[Hit]:
-    from giaoban.core.permissions import units_for
+    from giaoban.org.permissions import units_for
 
     qs = (
         units_for(user).filter(_all(words, "name_folded")).order_by("sort_order", "name")[:PER_KIND]

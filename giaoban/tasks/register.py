@@ -9,11 +9,12 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from giaoban.core.permissions import assignments_for
 from giaoban.tasks.models import Assignment, AssignmentRole, Task
+from giaoban.tasks.permissions import assignments_for
 from giaoban.tasks.queries import Filters, task_list
 from giaoban.tasks.status import StatusClass, status_case
 
@@ -56,14 +57,15 @@ def source_text(task: Task) -> str:
 def registered_tasks(user: Any, filters: Filters, ref: date) -> QuerySet:
     """The task list's query, oldest document first (a register is kept in order of entry),
     with the visible assignments and their status class prefetched (one query per chunk)."""
+    today = timezone.localdate()
     visible = (
         assignments_for(user)
         .select_related("unit")
-        .annotate(status=status_case(ref))
+        .annotate(status=status_case(ref, today=today))
         .order_by("role", "unit__sort_order", "unit__name", "id")
     )
     return (
-        task_list(user, filters, ref)
+        task_list(user, filters, ref, today=today)
         .order_by("doc_date", "doc_number", "item_number", "id")
         .prefetch_related(Prefetch("assignments", queryset=visible, to_attr="visible"))
     )

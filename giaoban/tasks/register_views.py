@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from giaoban.core.permissions import scope_for, units_for
+from giaoban.core.permissions import scope_for
 from giaoban.core.views import paginate, querystring_without_page
 from giaoban.org.models import Unit
+from giaoban.org.permissions import units_for
 from giaoban.tasks.forms import FilterForm
 from giaoban.tasks.queries import Filters
 from giaoban.tasks.register import COLUMNS, registered_tasks, row_of, rows

@@ -192,7 +192,7 @@ def _deadline(value: object, row: ImportRow) -> None:
 
 def read_register(upload: IO[bytes], *, size: int | None = None) -> list[ImportRow]:
     """Read the data rows of a register workbook; row-level problems go into ``row.errors``."""
-    from giaoban.tasks.docnumbers import parse_reference
+    from giaoban.core.references import parse_reference
 
     if size is not None and size > MAX_BYTES:
         raise RegisterFileError(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from openpyxl import load_workbook
 
 from giaoban.core.tests.support import frozen  # noqa: F401
@@ -15,9 +17,20 @@ from giaoban.tasks import services
 
 pytestmark = pytest.mark.usefixtures("frozen")
 Q1 = Period.of_quarter(2026, 1)
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def _at(d: date):
+    """Acts happen on their own day: the past is read as it stood then."""
+    return time_machine.travel(datetime(d.year, d.month, d.day, 10, tzinfo=TZ), tick=False)
 
 
 def give(cast, number, *, deadline, units, doc_date=date(2025, 10, 1)):
+    with _at(doc_date):
+        return _give(cast, number, deadline=deadline, units=units, doc_date=doc_date)
+
+
+def _give(cast, number, *, deadline, units, doc_date):
     return services.create_task(
         committee=cast.committee_a,
         doc_number=number,
@@ -32,9 +45,12 @@ def give(cast, number, *, deadline, units, doc_date=date(2025, 10, 1)):
 
 
 def finish(cast, task, unit, user, on):
-    a = task.assignments.get(unit=unit)
-    services.claim_completion(assignment=a, user=user, completed_on=on, evidence_number="1-BC/BTC")
-    services.confirm_completion(assignment=a, user=cast.office_a)
+    with _at(on):
+        a = task.assignments.get(unit=unit)
+        services.claim_completion(
+            assignment=a, user=user, completed_on=on, evidence_number="1-BC/BTC"
+        )
+        services.confirm_completion(assignment=a, user=cast.office_a)
 
 
 @pytest.fixture
