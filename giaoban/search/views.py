@@ -15,7 +15,8 @@ from giaoban.search.searchers import kinds, search
 @login_required
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
+    # "search" comes from the header's box (named apart from the pages' own "q" filters)
+    query = (request.GET.get("q") or request.GET.get("search") or "").strip()[:200]
     kind = request.GET.get("kind", "")
     known = dict(kinds())
     if kind not in known:

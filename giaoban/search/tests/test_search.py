@@ -57,4 +57,6 @@ def test_empty_and_silly_queries(cast, login):
     assert hits(client, "") == [] and hits(client, "   ") == []
     assert hits(client, "x" * 500) == []
     assert client.get("/search/", {"q": "a", "kind": "nope"}).status_code == 200
-    assert 'name="q"' in client.get("/").content.decode()  # the header's search box
+    page = client.get("/tasks/").content.decode()
+    assert 'action="/search/"' in page and page.count('name="q"') == 1  # the header's own box
+    assert hits(client, "", search="tuyen giao")  # what the header's box sends
