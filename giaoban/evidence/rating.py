@@ -182,6 +182,9 @@ def freeze_ended(today: date) -> int:
     made = 0
     for kind in (PeriodType.QUARTER, PeriodType.YEAR):
         period = Period.current(kind, today=today).previous()
+        if EvidenceSnapshot.objects.filter(period_code=period.code).exists():
+            # frozen by an earlier run (all units at once): the daily run costs one lookup
+            continue
         done = set(
             EvidenceSnapshot.objects.filter(period_code=period.code).values_list(
                 "unit_id", flat=True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q
 
@@ -206,46 +206,72 @@ def _chunk_specs(chunk, day, rules, cal, reverse) -> Iterator[Spec]:
 
 
 def claim_specs(day: date, book: RuleBook) -> Iterator[Spec]:
-    """Completion claims left unconfirmed for K days: the office is told once per claim."""
+    """Completion claims left unconfirmed for K days: the office is told once per claim.
+
+    Only claims made exactly K days before ``day`` are read (K of each committee's rule): the
+    run of every day (missed days are caught up one by one) meets each claim on its K-th day,
+    so no scan of every pending claim is needed (at national scale that scan cost a minute and
+    800 MB)."""
     from django.urls import reverse
+    from django.utils import timezone
 
     from giaoban.tasks.models import AssignmentState, CompletionClaim, Decision
 
-    claims = (
-        CompletionClaim.objects.filter(
-            decision=Decision.PENDING,
-            assignment__state=AssignmentState.CLAIMED,
-            claimed_at__date__lte=day - timedelta(days=1),
+    ks = {r.claim_unconfirmed_after for r in [book.default, *book.custom.values()]} - {0}
+    if not ks:
+        return
+    tz = timezone.get_current_timezone()
+    window = Q()
+    for k in ks:
+        start = datetime.combine(day - timedelta(days=k), datetime.min.time(), tzinfo=tz)
+        window |= Q(claimed_at__gte=start, claimed_at__lt=start + timedelta(days=1))
+    # two steps: the claims of those days first (a range on the claims alone), then their
+    # details; one joined query let SQLite walk every claimed assignment instead
+    pks = list(
+        CompletionClaim.objects.filter(window, decision=Decision.PENDING).values_list(
+            "pk", flat=True
         )
-        .select_related("assignment__task", "assignment__unit")
-        .order_by("pk")
     )
-    chunk = list(claims.iterator(chunk_size=2000))
-    office = recipients.office_staff({c.assignment.task.committee_id for c in chunk})
-    from django.utils import timezone
-
-    for claim in chunk:
-        asg = claim.assignment
-        rules = book.for_committee(asg.task.committee_id)
-        if not rules.claim_unconfirmed_after:
+    if not pks:
+        return
+    rows = list(
+        CompletionClaim.objects.filter(pk__in=pks, assignment__state=AssignmentState.CLAIMED)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "claimed_at",
+            "assignment_id",
+            "assignment__unit_id",
+            "assignment__unit__name",
+            "assignment__unit__short_name",
+            "assignment__task__committee_id",
+            "assignment__task__doc_number",
+            "assignment__task__doc_date",
+            "assignment__task__item_number",
+            "assignment__task__text",
+        )
+    )
+    office = recipients.office_staff({r[6] for r in rows})
+    for pk, claimed_at, asg, unit_id, name, short, committee, number, doc_date, item, text in rows:
+        rules = book.for_committee(committee)
+        waited = (day - timezone.localtime(claimed_at).date()).days
+        if not rules.claim_unconfirmed_after or waited != rules.claim_unconfirmed_after:
             continue
-        waited = (day - timezone.localtime(claim.claimed_at).date()).days
-        if waited < rules.claim_unconfirmed_after:
-            continue
+        item_part = f", mục {item}" if item else ""
         yield Spec(
-            recipients=tuple(office.get(asg.task.committee_id, [])),
+            recipients=tuple(office.get(committee, [])),
             kind=Kind.CLAIM_UNCONFIRMED,
-            key=f"claim:{claim.pk}:unconfirmed",
+            key=f"claim:{pk}:unconfirmed",
             params={
-                "doc": asg.task.source_label,
-                "text": asg.task.text[:200],
-                "unit": asg.unit.display_name,
+                "doc": f"{number} ngày {doc_date:%d/%m/%Y}{item_part}",
+                "text": text[:200],
+                "unit": short or name,
                 "days": waited,
             },
-            url=reverse("tasks:assignment", args=[asg.pk]),
-            unit_id=asg.unit_id,
+            url=reverse("tasks:assignment", args=[asg]),
+            unit_id=unit_id,
             object_type="tasks.assignment",
-            object_id=str(asg.pk),
+            object_id=str(asg),
         )
 
 
