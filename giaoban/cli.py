@@ -3,6 +3,7 @@
 giaoban run            migrate, load the demo if the database is empty, serve on 127.0.0.1:8000
 giaoban demo [--scale national]
 giaoban extract PATH…  read conclusion/news texts into JSON records (no Django needed)
+giaoban import FILE --committee CODE [--dry-run]   a notice or news text -> draft meeting and notice
 giaoban <any manage.py command>
 """
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "giaoban.accounts",
     "giaoban.org",
     "giaoban.tasks",
+    "giaoban.documents",
+    "giaoban.meetings",
     "giaoban.dashboard",
     "giaoban.api",
     "giaoban.demo",  # giaoban demo / giaoban run

@@ -13,6 +13,7 @@ urlpatterns = [
     path("notifications/", include("giaoban.notifications.urls")),
     path("desk/", include("giaoban.evidence.urls")),
     path("search/", include("giaoban.search.urls")),
+    path("meetings/", include("giaoban.meetings.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

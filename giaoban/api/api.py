@@ -122,8 +122,10 @@ def on_schema_error(request, exc: NinjaValidationError):
     )
 
 
+from giaoban.meetings.api import router as meetings_router  # noqa: E402
 from giaoban.org.api import router as org_router  # noqa: E402
 from giaoban.tasks.api import router as tasks_router  # noqa: E402
 
 api.add_router("/units", org_router)
 api.add_router("/", tasks_router)
+api.add_router("/", meetings_router)

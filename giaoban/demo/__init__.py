@@ -42,7 +42,9 @@ __all__ = [
 DEMO_PASSWORD = "giaoban2026"
 
 #: each app's demo builder, ``callable(ProvinceDemo)``, by dotted path; run in this order
-PROVINCE_BUILDERS: list[str] = []
+PROVINCE_BUILDERS: list[str] = [
+    "giaoban.meetings.demo.build",
+]
 
 
 def build_province(*, seed: int = 2026, today: date | None = None) -> str:

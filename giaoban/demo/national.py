@@ -257,10 +257,13 @@ def build_national(
         else:
             cursor.execute("PRAGMA analysis_limit=1000")
             cursor.execute("ANALYZE")
+    from giaoban.meetings.demo import build_national_briefings  # the meetings app's shape
+
+    briefings = build_national_briefings(today=today, progress=progress)
     forget_tree()  # rows written around the services: every cached aggregate is void
     return (
         f"{len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users, {total_tasks:,} tasks, "
-        f"{total_asg:,} assignments"
+        f"{total_asg:,} assignments, {briefings}"
     )
 
 

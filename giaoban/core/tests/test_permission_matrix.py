@@ -191,6 +191,11 @@ PAGES: dict[str, list[Row]] = {
     "notifications/<int:pk>/read/": [Row("post", "302  404    404    302    404    404"), NO_GET],
 }
 
+# -- meetings and notices: their rows, objects and path values live in the app --------------
+from giaoban.meetings.tests import matrix as meetings_matrix  # noqa: E402
+
+PAGES.update(meetings_matrix.PAGES)
+
 #                               anon office leader unit_a unit_b admin
 API_READ_ALL = Row("get", "401  200    200    200    200    200")
 API_READ_A = Row("get", "401  200    200    200    404    200")
@@ -238,6 +243,7 @@ API: dict[tuple[str, str], Row] = {
         "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
     ),
 }
+API.update(meetings_matrix.API)
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
     "api/openapi.json": [Row("get", "200  200    200    200    200    200")],
@@ -354,6 +360,9 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
             return str(ids["unit"])
         if name == "pk" and route.startswith("notifications/"):
             return str(ids["notification"])
+        found = meetings_matrix.url_value(route, name, ids)
+        if found is not None:
+            return str(found)
         if name == "pk":
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
         value = {
@@ -374,6 +383,7 @@ def _api_url(path: str, ids: dict[str, int]) -> str:
         "task_id": "task",
         "assignment_id": "assignment",
         "request_id": "request",
+        **meetings_matrix.API_NAMES,
     }
     return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)
 
@@ -437,6 +447,8 @@ PAGE_CASES = [
 def test_page(cast, route, index):
     row = (PAGES | API_EXTRA)[route][index]
     ids = _prepare(cast, row.state)
+    if route.startswith("meetings/"):
+        ids.update(meetings_matrix.prepare(cast, row.state))
     url = _page_url(route, ids)
 
     def check(role):
@@ -457,6 +469,8 @@ def test_page(cast, route, index):
 def test_api_operation(cast, method, path):
     row = API[(method, path)]
     ids = _prepare(cast, row.state)
+    if path.startswith(("/api/meetings", "/api/notices")):
+        ids.update(meetings_matrix.prepare(cast, row.state))
     _each_role(
         lambda role: (
             _api_request(cast, role, method, _api_url(path, ids), _fill(row.data, ids)).status_code,

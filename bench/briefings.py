@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Speed of the briefing pages: import to the review screen, a 20-item notice as DOCX, and the
+review section of a briefing over a province's worth of notice assignments.
+
+    .venv/bin/python bench/briefings.py [--assignments 90000] [--runs 20]
+    .venv/bin/python bin/with-postgres .venv/bin/python bench/briefings.py   # on PostgreSQL
+
+Builds its own data in a fresh database (SQLite file under var/bench/, or the PostgreSQL of
+DATABASE_URL): the fixed test cast plus ``--units`` commune committees under committee Alpha,
+and issued notices whose items carry tasks fanned out to every unit until ``--assignments``
+assignments exist (the national demo has ~3 million over 34 provinces: ~90,000 per province,
+and a review reads one committee's notices only). Then, as Alpha's office user through the
+Django test client (full request: middleware, scope, template):
+
+- POST the import page with seed 001 (read + extract + match + review screen), ``--runs`` times;
+- build the DOCX of a 20-item notice, ``--runs`` times;
+- GET the page of the next briefing (live review of every earlier notice), ``--runs`` times.
+
+Prints p50/p95 in ms for each. Targets (issue 9): import ≤ 300 ms, DOCX ≤ 300 ms, review
+≤ 100 ms p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
+os.environ.setdefault("GIAOBAN_CACHE", "locmem")
+if "DATABASE_URL" not in os.environ:
+    bench_dir = ROOT / "var" / "bench"
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    db = bench_dir / "briefings.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+SEED = ROOT / "giaoban" / "meetings" / "tests" / "data" / "seed_001.txt"
+
+
+def timed(fn, runs: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    return statistics.median(samples), p95
+
+
+def build(units: int, assignments: int):
+    from django.contrib.auth.hashers import make_password
+
+    from giaoban.meetings.models import (
+        ItemTask,
+        Meeting,
+        MeetingState,
+        Notice,
+        NoticeItem,
+        NoticeState,
+    )
+    from giaoban.org.models import Unit, UnitKind
+    from giaoban.tasks.models import Assignment, AssignmentState, Task
+    from giaoban.test import make_cast
+
+    cast = make_cast(date(2026, 3, 16))
+    del make_password
+    Unit.objects.bulk_create(
+        Unit(
+            kind=UnitKind.COMMUNE_COMMITTEE,
+            name=f"Đảng ủy xã {i:03d}",
+            parent=cast.committee_a,
+            sort_order=10 + i,
+        )
+        for i in range(units)
+    )
+    all_units = list(Unit.objects.filter(parent=cast.committee_a).values_list("pk", flat=True))
+    per_task = len(all_units)
+    n_tasks = max(1, assignments // per_task)
+    per_notice = 8
+    n_notices = (n_tasks + per_notice - 1) // per_notice
+    states = [
+        AssignmentState.OPEN,
+        AssignmentState.DONE,
+        AssignmentState.OPEN,
+        AssignmentState.CLAIMED,
+    ]
+    made = 0
+    for n in range(n_notices):
+        doc_date = date(2025, 1, 1 + n % 28) if n < 28 else date(2025, 2, 1 + n % 28)
+        meeting = Meeting.objects.create(
+            committee=cast.committee_a,
+            title=f"Giao ban {n}",
+            starts_at=datetime(2025, 1, 1, 8, tzinfo=TZ),
+            created_by=cast.office_a,
+            state=MeetingState.HELD,
+        )
+        notice = Notice.objects.create(
+            committee=cast.committee_a,
+            meeting=meeting,
+            number=f"{100 + n}-TB/TU",
+            doc_date=doc_date,
+            issuer="TỈNH ỦY",
+            title=f"kết luận số {n}",
+            signing_formula="T/M THƯỜNG TRỰC TỈNH ỦY",
+            state=NoticeState.ISSUED,
+            created_by=cast.office_a,
+        )
+        for item_no in range(1, per_notice + 1):
+            if made >= n_tasks:
+                break
+            task = Task.objects.create(
+                committee=cast.committee_a,
+                doc_number=notice.number,
+                doc_date=doc_date,
+                item_number=str(item_no),
+                text=f"Nhiệm vụ {item_no} của thông báo {notice.number}",
+                deadline=date(2025, 6, 30) if item_no % 3 else None,
+                created_by=cast.office_a,
+                created_on=doc_date,
+            )
+            item = NoticeItem.objects.create(notice=notice, number=item_no, text=task.text)
+            ItemTask.objects.create(item=item, text=task.text, task=task, deadline=task.deadline)
+            Assignment.objects.bulk_create(
+                Assignment(
+                    task=task,
+                    unit_id=u,
+                    deadline=task.deadline,
+                    original_deadline=task.deadline,
+                    state=states[(u + item_no) % 4],
+                    completed_on=date(2025, 5, 1)
+                    if states[(u + item_no) % 4] == AssignmentState.DONE
+                    else None,
+                )
+                for u in all_units
+            )
+            made += 1
+    nxt = Meeting.objects.create(
+        committee=cast.committee_a,
+        title="Giao ban quý I/2026",
+        starts_at=datetime(2026, 3, 16, 8, tzinfo=TZ),
+        created_by=cast.office_a,
+    )
+    return cast, nxt, Assignment.objects.count(), n_notices
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--assignments", type=int, default=90_000)
+    ap.add_argument("--units", type=int, default=110)
+    ap.add_argument("--runs", type=int, default=20)
+    args = ap.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    cast, nxt, n_asg, n_notices = build(args.units, args.assignments)
+    print(
+        f"{connection.vendor}: {n_asg} assignments in {n_notices} notices built in {time.perf_counter() - started:.1f} s"
+    )
+
+    client = Client()
+    client.force_login(cast.office_a)
+    text = SEED.read_text(encoding="utf-8")
+
+    def import_once():
+        r = client.post(
+            "/meetings/import/", {"committee": cast.committee_a.pk, "stage": "read", "text": text}
+        )
+        assert r.status_code == 200, r.status_code
+
+    from giaoban.documents import Header, Item, OfficialDocument, Section, Signature, build_docx
+
+    doc = OfficialDocument(
+        header=Header("ĐẢNG BỘ TỈNH ALPHA", "TỈNH ỦY", "90-TB/TU", "Alpha", date(2026, 3, 16)),
+        kind_title="THÔNG BÁO",
+        title="kết luận của Thường trực Tỉnh ủy tại hội nghị giao ban quý I/2026",
+        opening=("Ngày 16/3/2026, Thường trực Tỉnh ủy chủ trì hội nghị giao ban.",),
+        sections=(
+            Section(
+                heading="NHIỆM VỤ", items=tuple(Item(f"{i}.", text[:400]) for i in range(1, 21))
+            ),
+        ),
+        signature=Signature(("T/M THƯỜNG TRỰC TỈNH ỦY", "PHÓ BÍ THƯ THƯỜNG TRỰC"), "Hồ Thanh Sơn"),
+        recipients=("- Như trên,", "- Lưu VP."),
+    )
+
+    def review_once():
+        r = client.get(f"/meetings/{nxt.pk}/")
+        assert r.status_code == 200, r.status_code
+
+    from django.core.cache import cache
+
+    from giaoban.meetings.review import build_review
+
+    def cold(fn):
+        def run():
+            cache.clear()  # as after any change in the committee: the review is recomputed
+            fn()
+
+        return run
+
+    for label, fn in (
+        ("import seed 001 to the review screen", import_once),
+        ("DOCX of a 20-item notice", lambda: build_docx(doc, kind="notice")),
+        (f"review computed (cold cache, {n_asg} assignments)", cold(lambda: build_review(nxt))),
+        (f"briefing page, review recomputed ({n_asg} assignments)", cold(review_once)),
+        (f"briefing page, review cached ({n_asg} assignments)", review_once),
+    ):
+        fn()  # warm up
+        p50, p95 = timed(fn, args.runs)
+        print(f"{label:<60} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

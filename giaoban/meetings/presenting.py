@@ -1,0 +1,140 @@
+"""What a meeting's page, its presentation mode and its API show (read side, fixed queries)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from giaoban.core.permissions import scope_for
+from giaoban.documents import pdf_unavailable_reason
+from giaoban.meetings.models import Meeting, Minutes, Notice, Part
+from giaoban.meetings.review import build_review, done_since, item_rollup, notice_rollup
+from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
+
+STATUS_ORDER = [c.value for c in StatusClass]
+
+
+def _review_for(meeting: Meeting, user: Any | None) -> dict[str, Any]:
+    # a missing one-to-one raises RelatedObjectDoesNotExist, an AttributeError
+    snap = getattr(meeting, "snapshot", None)
+    if snap is not None:
+        data, frozen = snap.data, snap
+    else:
+        data, frozen = build_review(meeting, as_of=meeting.date), None
+    scope = scope_for(user) if user is not None else None
+    if scope is not None and not scope.is_overseer:
+        # unit staff see the figures, and only their own units' unfinished rows
+        mine = scope.own_unit_ids
+        data = {
+            **data,
+            "by_unit": [u for u in data["by_unit"] if u["unit_id"] in mine],
+            "overdue": [],
+        }
+    return {
+        "review": data,
+        "snapshot": frozen,
+        "since_done": done_since(data) if frozen is not None else None,
+        "chart": {
+            "labels": [str(StatusClass(c).label) for c in STATUS_ORDER],
+            "values": [data["totals"].get(c, 0) for c in STATUS_ORDER],
+            "colours": [STATUS_HEX[StatusClass(c)] for c in STATUS_ORDER],
+        },
+    }
+
+
+def notices_with_rollup(notices: list[Notice], ref) -> list[dict[str, Any]]:
+    ids = [n.pk for n in notices]
+    per_item = item_rollup(ids, ref)
+    out = []
+    for n in notices:
+        items = list(n.items.all())
+        counts = {i.pk: per_item[i.pk] for i in items if i.pk in per_item}
+        out.append(
+            {
+                "notice": n,
+                "items": [(i, per_item.get(i.pk)) for i in items],
+                "counts": notice_rollup(counts),
+            }
+        )
+    return out
+
+
+def meeting_context(meeting: Meeting | None, *, user: Any | None = None) -> dict[str, Any]:
+    if meeting is None:
+        return {"initial": {}}
+    participants = list(meeting.participants.select_related("unit", "user"))
+    agenda = list(meeting.agenda.all())
+    points = list(meeting.connection_points.select_related("unit"))
+    initial = {
+        "participants": [
+            {
+                "part": p.part,
+                "unit": p.unit,
+                "name": p.name,
+                "title": p.title,
+                "absence_reason": p.absence_reason,
+            }
+            for p in participants
+        ],
+        "agenda": [{"kind": a.kind, "title": a.title, "presenter": a.presenter} for a in agenda],
+        "points": [
+            {"name": c.name, "unit": c.unit, "attendance": c.attendance, "connected": c.connected}
+            for c in points
+        ],
+    }
+    if user is None:
+        return {"initial": initial}
+    scope = scope_for(user)
+    notices = list(
+        Notice.objects.filter(meeting=meeting).prefetch_related("items").order_by("doc_date", "id")
+    )
+    if not scope.is_overseer:
+        notices = list(
+            Notice.objects.for_user(user)
+            .filter(pk__in=[n.pk for n in notices])
+            .prefetch_related("items")
+        )
+    minutes = list(
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("signed_by")
+        .order_by("created_at", "id")
+    )
+    ctx: dict[str, Any] = {
+        "meeting": meeting,
+        "initial": initial,
+        "chairs": [p for p in participants if p.part == Part.CHAIR],
+        "participants": [p for p in participants if p.part != Part.CHAIR],
+        "agenda": agenda,
+        "points": points,
+        "attendance": sum(c.attendance or 0 for c in points),
+        "minutes": minutes,
+        "main_minutes": next((m for m in minutes if m.supplements_id is None), None),
+        # participants read the meeting's papers too (the download goes through the same scope)
+        "files": list(meeting.files.all()),
+        "pdf_reason": pdf_unavailable_reason(),
+        "notices": notices_with_rollup(notices, timezone.localdate()),
+        "can_record": meeting.committee_id in scope.office_unit_ids,
+        "colours": STATUS_COLOURS,
+        "status_order": STATUS_ORDER,
+        "status_labels": {c.value: c.label for c in StatusClass},
+    }
+    ctx.update(_review_for(meeting, user))
+    return ctx
+
+
+def review_fragment(meeting: Meeting, user: Any, ctx: dict[str, Any]) -> str:
+    """The rendered review section, cached like its figures: a hundred notices of eight items
+    take ~100 ms to render, and a briefing page is read far more often than the data changes."""
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    from giaoban.core.cache import cached
+
+    scope = scope_for(user)
+    who = "all" if scope.is_overseer else "units-" + "-".join(map(str, sorted(scope.own_unit_ids)))
+    snap = ctx.get("snapshot")
+    key = f"giaoban:review-html:{meeting.pk}:{meeting.date.isoformat()}:{snap.pk if snap else 0}:{get_language()}:{who}"
+    return cached(
+        key, lambda: render_to_string("meetings/_review.html", ctx), roots=[meeting.committee_id]
+    )

@@ -1,0 +1,31 @@
+// Presentation mode: one slide at a time; ←/→ (and PageUp/PageDown, space) move, F toggles full screen.
+document.addEventListener("DOMContentLoaded", function () {
+  var slides = Array.prototype.slice.call(document.querySelectorAll(".slide"));
+  var counter = document.getElementById("slide-no");
+  var current = 0;
+  function show(n) {
+    current = Math.max(0, Math.min(slides.length - 1, n));
+    slides.forEach(function (s, i) { s.classList.toggle("active", i === current); });
+    if (counter) counter.textContent = (current + 1) + "/" + slides.length;
+    document.body.dataset.slide = String(current);
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { show(current + 1); e.preventDefault(); }
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") { show(current - 1); e.preventDefault(); }
+    else if (e.key === "f" || e.key === "F") {
+      if (document.fullscreenElement) { document.exitFullscreen(); }
+      else if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen().catch(function () {}); }
+    }
+  });
+  show(0);
+  var el = document.getElementById("chart-data");
+  var canvas = document.getElementById("present-chart");
+  if (el && canvas && typeof Chart !== "undefined") {
+    var data = JSON.parse(el.textContent);
+    new Chart(canvas, {
+      type: "doughnut",
+      data: { labels: data.labels, datasets: [{ data: data.values, backgroundColor: data.colours }] },
+      options: { plugins: { legend: { position: "right", labels: { font: { size: 18 } } } }, animation: false }
+    });
+  }
+});
