@@ -119,6 +119,11 @@ def create_task(
 ) -> Task:
     """Create a task and fan it out: one assignment per unit.
 
+    An older notice may be entered after its deadline (the backlog of an office starting
+    with giaoban): the rule is deadline ≥ document date, and such a task is simply overdue
+    until its completion is recorded. ``created_on`` (the day of entry) stays apart from
+    ``doc_date`` (the day the direction was given).
+
     ``all_units`` expands to the committee's active units; units named as
     lead stay lead. Raises ValidationError (nothing saved) on bad input.
     """
@@ -129,10 +134,6 @@ def create_task(
     if deadline is not None and deadline < doc_date:
         errors.setdefault("deadline", []).append(
             _("The deadline cannot be before the document date.")
-        )
-    if deadline is not None and deadline < created_on:
-        errors.setdefault("deadline", []).append(
-            _("The deadline cannot be before the day the task is created.")
         )
     if doc_date > created_on:
         errors.setdefault("doc_date", []).append(_("The document date cannot be in the future."))

@@ -1,12 +1,25 @@
 from django.urls import path
 
-from giaoban.tasks import views
+from giaoban.tasks import edit_views, views
 
 app_name = "tasks"
 urlpatterns = [
     path("", views.task_list, name="list"),
     path("new/", views.task_create, name="create"),
     path("<int:pk>/", views.task_detail, name="detail"),
+    # corrections after entry (edit_views.py)
+    path("<int:pk>/edit/", edit_views.task_edit, name="edit"),
+    path("<int:pk>/units/", edit_views.task_add_units, name="add_units"),
+    path(
+        "<int:pk>/units/<int:assignment_pk>/remove/",
+        edit_views.task_remove_unit,
+        name="remove_unit",
+    ),
+    path(
+        "assignments/<int:pk>/record/",
+        edit_views.assignment_record_completion,
+        name="record_completion",
+    ),
     path("assignments/", views.assignment_list, name="assignments"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("assignments/<int:pk>/progress/", views.assignment_progress, name="progress"),

@@ -114,6 +114,30 @@ PAGES: dict[str, list[Row]] = {
         {"approve": "1"}, "extension"
     ),
     "tasks/assignments/<int:pk>/cancel/": _office_act({"reason": "Điều chỉnh"}),
+    # -- corrections after entry (tasks/edit_views.py) --
+    "tasks/<int:pk>/edit/": [
+        Row("get", "302  200    403    403    404    403"),
+        Row(
+            "post",
+            "302  302    403    403    404    403",
+            {
+                "doc_number": "90-TB/TU",
+                "doc_date": "01/01/2026",
+                "item_number": "1",
+                "text": "Nội dung đã sửa",
+                "deadline": "31/12/2027",
+            },
+        ),
+    ],
+    "tasks/<int:pk>/units/": [
+        Row("post", "302  302    403    403    404    403", {"lead_units": "{commune_a}"}),
+        NO_GET,
+    ],
+    "tasks/<int:pk>/units/<int:assignment_pk>/remove/": [
+        Row("post", "302  302    403    403    404    403", {"reason": ""}),
+        NO_GET,
+    ],
+    "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
@@ -165,6 +189,19 @@ API: dict[tuple[str, str], Row] = {
     ),
     ("post", "/api/assignments/{assignment_id}/cancel"): Row(
         "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
+    ),
+    # -- corrections after entry (tasks/editing.py) --
+    ("patch", "/api/tasks/{task_id}"): Row(
+        "patch", "401  200    403    403    404    403", {"text": "Nội dung đã sửa"}
+    ),
+    ("post", "/api/tasks/{task_id}/units"): Row(
+        "post", "401  201    403    403    404    403", {"lead_units": ["{commune_a}"]}
+    ),
+    ("post", "/api/assignments/{assignment_id}/remove"): Row(
+        "post", "401  204    403    403    404    403", {"reason": ""}
+    ),
+    ("post", "/api/assignments/{assignment_id}/record"): Row(
+        "post", API_OFFICE_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
     ),
 }
 #: API URLs that are not operations of the document
@@ -236,6 +273,7 @@ def _prepare(cast, state: str) -> dict[str, int]:
     ids = {
         "committee_a": cast.committee_a.pk,
         "board_a": cast.board_a.pk,
+        "commune_a": cast.commune_a.pk,
         "task": cast.task_a.pk,
         "assignment": cast.asg_a.pk,
         "unit": cast.board_a.pk,
@@ -270,7 +308,12 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
         name = match.group(1)
         if name == "pk":
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
-        value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
+        value = {
+            "req_pk": ids.get("request"),
+            "kind": "progress",
+            "item_pk": ids.get("item"),
+            "assignment_pk": ids["assignment"],
+        }[name]
         assert value is not None, f"{route}: give the row a state that creates <{name}>"
         return str(value)
 
