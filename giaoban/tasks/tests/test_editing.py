@@ -278,6 +278,7 @@ def test_edit_page_refuses_a_deadline_change_without_reason_in_vietnamese(cast, 
     with translation.override("vi"):
         response = _post_edit(client, cast, deadline="30/06/2027", HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 400
+    assert "Ghi lý do đính chính thời hạn" in response.content.decode()
     assert Task.objects.get(pk=cast.task_a.pk).deadline == date(2027, 12, 31)
 
 
@@ -298,7 +299,7 @@ def test_add_and_remove_units_from_the_page(cast, login):
     services.add_progress(assignment=cast.asg_a, user=cast.unit_a, text="Đang làm")
     r = client.post(f"/tasks/{cast.task_a.pk}/units/{cast.asg_a.pk}/remove/", {"reason": ""})
     assert r.status_code == 400
-    assert "cancelled instead" in r.content.decode()
+    assert "sẽ được hủy thay vì gỡ bỏ" in r.content.decode()
     assert Assignment.objects.get(pk=cast.asg_a.pk).state == "open"
 
 
