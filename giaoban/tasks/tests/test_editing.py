@@ -320,3 +320,40 @@ def test_record_completion_from_the_assignment_page(cast, login):
         {"completed_on": "20/02/2026", "evidence_number": "41-BC/BTG"},
     )
     assert r.status_code == 403
+
+
+# -- API --------------------------------------------------------------------------------
+
+
+def test_api_corrects_a_deadline_only_with_a_reason(cast, client):
+    client.force_login(cast.office_a)
+    url = f"/api/tasks/{cast.task_a.pk}"
+    r = client.patch(url, {"deadline": "2027-06-30"}, content_type="application/json")
+    assert r.status_code == 400 and "reason" in r.json()["errors"]
+    r = client.patch(
+        url, {"deadline": "2027-06-30", "reason": "Sai ngày"}, content_type="application/json"
+    )
+    assert r.status_code == 200 and r.json()["deadline"] == "2027-06-30"
+    assert Assignment.objects.get(pk=cast.asg_a.pk).deadline == date(2027, 6, 30)
+
+
+def test_api_adds_removes_and_records(cast, client):
+    client.force_login(cast.office_a)
+    r = client.post(
+        f"/api/tasks/{cast.task_a.pk}/units",
+        {"lead_units": [cast.commune_a.pk]},
+        content_type="application/json",
+    )
+    assert r.status_code == 201 and r.json()[0]["unit_id"] == cast.commune_a.pk
+    new = cast.assignment(cast.task_a, cast.commune_a)
+    r = client.post(
+        f"/api/assignments/{new.pk}/record",
+        {"completed_on": "2026-03-10", "evidence_number": "5-BC/ĐU"},
+        content_type="application/json",
+    )
+    assert r.status_code == 200 and r.json()["state"] == "done"
+    r = client.post(f"/api/assignments/{new.pk}/remove", {}, content_type="application/json")
+    assert r.status_code == 400  # it has a completion: cancel with a reason instead
+    other = cast.assignment(cast.task_a, cast.board_a2)
+    r = client.post(f"/api/assignments/{other.pk}/remove", {}, content_type="application/json")
+    assert r.status_code == 204 and not Assignment.objects.filter(pk=other.pk).exists()
