@@ -1,6 +1,6 @@
 from django.urls import path
 
-from giaoban.tasks import edit_views, views
+from giaoban.tasks import awaiting_views, edit_views, views
 
 app_name = "tasks"
 urlpatterns = [
@@ -20,6 +20,10 @@ urlpatterns = [
         edit_views.assignment_record_completion,
         name="record_completion",
     ),
+    # what awaits the office (awaiting_views.py)
+    path("awaiting/", awaiting_views.awaiting_list, name="awaiting"),
+    path("awaiting/count/", awaiting_views.awaiting_badge, name="awaiting_count"),
+    path("awaiting/confirm/", awaiting_views.bulk_confirm, name="bulk_confirm"),
     path("assignments/", views.assignment_list, name="assignments"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("assignments/<int:pk>/progress/", views.assignment_progress, name="progress"),

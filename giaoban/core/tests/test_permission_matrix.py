@@ -138,6 +138,13 @@ PAGES: dict[str, list[Row]] = {
         NO_GET,
     ],
     "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
+    # -- what awaits the office (tasks/awaiting_views.py) --
+    "tasks/awaiting/": [Row("get", "302  200    403    403    403    403"), NO_POST],
+    "tasks/awaiting/count/": [Row("get", "302  200    200    200    200    200"), NO_POST],
+    "tasks/awaiting/confirm/": [
+        Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
+        NO_GET,
+    ],
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
