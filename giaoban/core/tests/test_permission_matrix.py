@@ -145,6 +145,25 @@ PAGES: dict[str, list[Row]] = {
         Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
         NO_GET,
     ],
+    # -- accounts in the app (accounts/views.py); the paths' <pk> is unit_a (or unit_a's token) --
+    "accounts/me/": [READ_ALL, NO_POST],
+    "accounts/password/": [READ_ALL, Row("post", "302  400    400    400    400    400", {})],
+    "accounts/me/tokens/": [
+        Row("post", "302  200    200    200    200    200", {"name": "x"}),
+        NO_GET,
+    ],
+    "accounts/me/tokens/<int:pk>/revoke/": [
+        Row("post", "302  404    404    302    404    404", state="token"),
+        Row("get", NO_GET.expect, state="token"),
+    ],
+    "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
+    "accounts/users/new/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/import/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/reset-password/": [
+        Row("post", "302  200    403    403    403    200"),
+        NO_GET,
+    ],
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
@@ -284,6 +303,7 @@ def _prepare(cast, state: str) -> dict[str, int]:
         "task": cast.task_a.pk,
         "assignment": cast.asg_a.pk,
         "unit": cast.board_a.pk,
+        "user": cast.unit_a.pk,
     }
     if state == "claimed":
         services.claim_completion(
@@ -301,6 +321,8 @@ def _prepare(cast, state: str) -> dict[str, int]:
             reason="Chờ hướng dẫn",
         )
         ids["request"] = ExtensionRequest.objects.get().pk
+    elif state == "token":
+        ids["token"] = ApiToken.issue(user=cast.unit_a, name="matrix")[0].pk
     elif state == "attachment":
         upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
         services.add_progress(
@@ -314,6 +336,10 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
         if name == "pk":
+            if route.startswith("accounts/me/tokens/"):
+                return str(ids["token"])
+            if route.startswith("accounts/users/"):
+                return str(ids["user"])
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
         value = {
             "req_pk": ids.get("request"),
