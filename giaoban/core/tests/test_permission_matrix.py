@@ -75,19 +75,21 @@ READ_ALL = Row("get", "302  200    200    200    200    200")
 READ_A = Row("get", "302  200    200    200    404    200")
 NO_POST = Row("post", "302  405    405    405    405    405")
 NO_GET = Row("get", "302  405    405    405    405    405")
+#: a GET on an act's URL goes back to the page of the act (tasks/urls.py ``act``), not a bare 405
+ACT_GET = Row("get", "302  302    302    302    302    302")
 
 
 def _unit_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  403    403    302    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
 def _office_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  302    403    403    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
@@ -131,11 +133,11 @@ PAGES: dict[str, list[Row]] = {
     ],
     "tasks/<int:pk>/units/": [
         Row("post", "302  302    403    403    404    403", {"lead_units": "{commune_a}"}),
-        NO_GET,
+        ACT_GET,
     ],
     "tasks/<int:pk>/units/<int:assignment_pk>/remove/": [
         Row("post", "302  302    403    403    404    403", {"reason": ""}),
-        NO_GET,
+        ACT_GET,
     ],
     "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
     # -- what awaits the office (tasks/awaiting_views.py) --
@@ -143,7 +145,7 @@ PAGES: dict[str, list[Row]] = {
     "tasks/awaiting/count/": [Row("get", "302  200    200    200    200    200"), NO_POST],
     "tasks/awaiting/confirm/": [
         Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
-        NO_GET,
+        ACT_GET,
     ],
     # -- accounts in the app (accounts/views.py); the paths' <pk> is unit_a (or unit_a's token) --
     "accounts/me/": [READ_ALL, NO_POST],
