@@ -20,6 +20,9 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "giaoban/favicon.svg")),
 ]
 
+# malformed or oversized requests: the app's own page (JSON on the API), not a bare English 400
+handler400 = "giaoban.core.limits.bad_request"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
