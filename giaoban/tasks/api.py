@@ -16,6 +16,7 @@ from giaoban.org.models import Unit
 from giaoban.tasks import services
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
 from giaoban.tasks.queries import Filters, assignment_list, task_list, with_rollup
+from giaoban.tasks.search import ranked
 from giaoban.tasks.status import StatusClass, status_case
 
 router = Router(tags=["tasks"])
@@ -204,8 +205,8 @@ def create_task(request: HttpRequest, payload: TaskIn):
 )
 @paginate(LimitOffsetPagination)
 def list_assignments(request: HttpRequest, filters: Query[FilterIn]):
-    qs = assignment_list(request.user, filters.to_filters(request.user), filters.ref())
-    return qs.order_by("deadline", "id")
+    parsed = filters.to_filters(request.user)
+    return ranked(assignment_list(request.user, parsed, filters.ref()), parsed.q, "deadline", "id")
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)

@@ -114,7 +114,7 @@ class TaskForm(BootstrapMixin, forms.Form):
 
 class ProgressForm(BootstrapMixin, forms.Form):
     text = forms.CharField(
-        label=_("Progress"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Progress note"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     percent = forms.IntegerField(
         label=_("Progress (%)"), min_value=0, max_value=100, required=False

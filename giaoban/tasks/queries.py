@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from giaoban.core.permissions import assignments_for, tasks_for
 from giaoban.core.text import fold
+from giaoban.tasks import search
 from giaoban.tasks.models import Assignment, AssignmentState
 from giaoban.tasks.status import StatusClass, status_case, status_q
 
@@ -57,7 +58,7 @@ def assignment_list(user: Any, filters: Filters, ref: date) -> QuerySet:
     if filters.deadline_to:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
-        qs = qs.filter(_text_q(filters.q, "task__"))
+        qs = search.search_assignments(qs, filters.q)
     return qs
 
 
@@ -79,9 +80,11 @@ def task_list(user: Any, filters: Filters, ref: date) -> QuerySet:
     if filters.deadline_to:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
-        qs = qs.filter(_text_q(filters.q))
+        qs = search.search_tasks(qs, filters.q, user)
     # explicit: Meta.ordering is dropped from GROUP BY queries, and pages need a stable order
-    return with_rollup(qs, ref).order_by("-doc_date", "doc_number", "item_number", "id")
+    return search.ranked(
+        with_rollup(qs, ref), filters.q, "-doc_date", "doc_number", "item_number", "id"
+    )
 
 
 def with_rollup(qs: QuerySet, ref: date) -> QuerySet:

@@ -48,6 +48,7 @@ from giaoban.tasks.queries import (
 from giaoban.tasks.queries import (
     task_list as query_tasks,
 )
+from giaoban.tasks.search import ranked
 from giaoban.tasks.status import STATUS_COLOURS, status_case
 
 
@@ -86,8 +87,10 @@ def task_list(request: HttpRequest) -> HttpResponse:
 def assignment_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     ref = _as_of(form)
+    filters = _filters(form)
     page = paginate(
-        request, query_assignments(request.user, _filters(form), ref).order_by("deadline", "id")
+        request,
+        ranked(query_assignments(request.user, filters, ref), filters.q, "deadline", "id"),
     )
     ctx = {
         "form": form,

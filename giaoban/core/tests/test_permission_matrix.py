@@ -75,19 +75,21 @@ READ_ALL = Row("get", "302  200    200    200    200    200")
 READ_A = Row("get", "302  200    200    200    404    200")
 NO_POST = Row("post", "302  405    405    405    405    405")
 NO_GET = Row("get", "302  405    405    405    405    405")
+#: a GET on an act's URL goes back to the page of the act (tasks/urls.py ``act``), not a bare 405
+ACT_GET = Row("get", "302  302    302    302    302    302")
 
 
 def _unit_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  403    403    302    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
 def _office_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  302    403    403    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
@@ -131,11 +133,11 @@ PAGES: dict[str, list[Row]] = {
     ],
     "tasks/<int:pk>/units/": [
         Row("post", "302  302    403    403    404    403", {"lead_units": "{commune_a}"}),
-        NO_GET,
+        ACT_GET,
     ],
     "tasks/<int:pk>/units/<int:assignment_pk>/remove/": [
         Row("post", "302  302    403    403    404    403", {"reason": ""}),
-        NO_GET,
+        ACT_GET,
     ],
     "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
     # -- what awaits the office (tasks/awaiting_views.py) --
@@ -143,6 +145,25 @@ PAGES: dict[str, list[Row]] = {
     "tasks/awaiting/count/": [Row("get", "302  200    200    200    200    200"), NO_POST],
     "tasks/awaiting/confirm/": [
         Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
+        ACT_GET,
+    ],
+    # -- accounts in the app (accounts/views.py); the paths' <pk> is unit_a (or unit_a's token) --
+    "accounts/me/": [READ_ALL, NO_POST],
+    "accounts/password/": [READ_ALL, Row("post", "302  400    400    400    400    400", {})],
+    "accounts/me/tokens/": [
+        Row("post", "302  200    200    200    200    200", {"name": "x"}),
+        NO_GET,
+    ],
+    "accounts/me/tokens/<int:pk>/revoke/": [
+        Row("post", "302  404    404    302    404    404", state="token"),
+        Row("get", NO_GET.expect, state="token"),
+    ],
+    "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
+    "accounts/users/new/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/import/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/reset-password/": [
+        Row("post", "302  200    403    403    403    200"),
         NO_GET,
     ],
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
@@ -284,6 +305,7 @@ def _prepare(cast, state: str) -> dict[str, int]:
         "task": cast.task_a.pk,
         "assignment": cast.asg_a.pk,
         "unit": cast.board_a.pk,
+        "user": cast.unit_a.pk,
     }
     if state == "claimed":
         services.claim_completion(
@@ -301,6 +323,8 @@ def _prepare(cast, state: str) -> dict[str, int]:
             reason="Chờ hướng dẫn",
         )
         ids["request"] = ExtensionRequest.objects.get().pk
+    elif state == "token":
+        ids["token"] = ApiToken.issue(user=cast.unit_a, name="matrix")[0].pk
     elif state == "attachment":
         upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
         services.add_progress(
@@ -314,6 +338,10 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
         if name == "pk":
+            if route.startswith("accounts/me/tokens/"):
+                return str(ids["token"])
+            if route.startswith("accounts/users/"):
+                return str(ids["user"])
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
         value = {
             "req_pk": ids.get("request"),
