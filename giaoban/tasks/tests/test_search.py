@@ -123,9 +123,8 @@ def test_filter_by_a_unit_outside_the_scope_is_refused(cast, tasks, login):
         "/tasks/", {"unit": cast.board_b.pk}, HTTP_ACCEPT_LANGUAGE="en"
     )
     assert "Unknown unit." in response.content.decode()
-    assert _numbers(response) == {"90-TB/TU", "45/KH-UBND"}, (
-        "an invalid filter is ignored, scope still applies"
-    )
+    assert response.status_code == 400
+    assert _numbers(response) == set(), "an invalid filter lists nothing, never everything"
     api = login(cast.unit_a).get("/api/assignments", {"unit": cast.board_b.pk})
     assert api.status_code == 400 and "unit" in api.json()["errors"]
 

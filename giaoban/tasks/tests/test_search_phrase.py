@@ -87,3 +87,26 @@ def test_search_stays_in_the_scope(cast, login, loose):
 def test_the_pattern_is_plain():
     assert words("  Tuyên GIÁO, 90-TB/TU ") == ["tuyen", "giao", "90", "tb", "tu"]
     assert phrase_pattern(["tuyen", "giao"]) == r"(^|[^a-z0-9])tuyen[^a-z0-9]+giao"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"status": "dang_lam"}, {"deadline_from": "31/02/2026"}, {"as_of": "hôm qua"}, {"unit": "x"}],
+)
+def test_an_invalid_filter_is_a_visible_400_never_everything(cast, login, params):
+    client = login(cast.office_a)
+    for url in ("/tasks/", "/tasks/assignments/"):
+        response = client.get(url, params)
+        assert response.status_code == 400, (url, params)
+        html = response.content.decode()
+        assert "alert-danger" in html
+        assert ">90-TB/TU<" not in html  # nothing listed rather than everything
+    htmx = client.get("/tasks/assignments/", params, HTTP_HX_REQUEST="true")
+    assert htmx.status_code == 400 and "alert-danger" in htmx.content.decode()
+
+
+def test_an_invalid_filter_in_the_api_is_refused(cast, login):
+    client = login(cast.office_a)
+    assert client.get("/api/assignments", {"status": "dang_lam"}).status_code in (400, 422)
+    assert client.get("/api/assignments", {"deadline_from": "2026-02-31"}).status_code in (400, 422)
+    assert client.get("/api/assignments", {"unit": cast.board_b.pk}).status_code == 400
