@@ -189,6 +189,18 @@ class FilterForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
 
+    #: above this many units the unit filter is a searchable picker, not a <select> of them all
+    PICKER_ABOVE = 200
+
+    def use_picker(self, scope) -> bool:
+        return scope.is_admin or len(scope.readable_unit_ids) > self.PICKER_ABOVE
+
+    def picked_unit(self):
+        """The unit chosen in the picker (already loaded by the form's validation), or None."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data.get("unit")
+        return None
+
     def unit_options(self) -> list[tuple[int, str, bool]]:
         """(id, name, selected) for the unit <select>, rendered by a plain loop in the template:
         Django's widget renders each of a committee's ~100 options through a template of its own."""

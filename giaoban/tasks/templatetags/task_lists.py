@@ -15,3 +15,9 @@ def days_overdue(assignment, ref: date) -> int | str:
     if getattr(assignment, "status", "") != "open_overdue" or assignment.deadline is None:
         return ""
     return (ref - assignment.deadline).days
+
+
+@register.filter
+def use_picker(form, scope) -> bool:
+    """The unit filter as a searchable picker when the user sees very many units."""
+    return bool(scope) and form.use_picker(scope)

@@ -110,3 +110,12 @@ def test_an_invalid_filter_in_the_api_is_refused(cast, login):
     assert client.get("/api/assignments", {"status": "dang_lam"}).status_code in (400, 422)
     assert client.get("/api/assignments", {"deadline_from": "2026-02-31"}).status_code in (400, 422)
     assert client.get("/api/assignments", {"unit": cast.board_b.pk}).status_code == 400
+
+
+def test_the_unit_filter_is_a_picker_for_very_many_units(cast, login):
+    admin = login(cast.admin).get("/tasks/assignments/").content.decode()
+    assert 'class="form-control unit-picker-input' in admin and '<select name="unit"' not in admin
+    office = login(cast.office_a).get("/tasks/assignments/").content.decode()
+    assert '<select name="unit"' in office and "unit-picker-input" not in office
+    chosen = login(cast.admin).get("/tasks/assignments/", {"unit": cast.board_a2.pk})
+    assert 'value="Ban Tuyên giáo Tỉnh ủy Alpha"' in chosen.content.decode()
