@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.accounts.models import User
+from giaoban.core.forms import BootstrapMixin
 from giaoban.org.models import Unit
-from giaoban.tasks.forms import BootstrapMixin
 
 
 class UnitRoleMixin(forms.Form):

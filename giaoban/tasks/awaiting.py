@@ -14,10 +14,11 @@ from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext as _
 
-from giaoban.core.permissions import assignments_for, scope_for
+from giaoban.core.permissions import scope_for
 from giaoban.core.text import fold
 from giaoban.tasks import services
 from giaoban.tasks.models import Assignment, CompletionClaim, Decision, ExtensionRequest
+from giaoban.tasks.permissions import assignments_for
 
 KIND_CLAIM = "claim"
 KIND_EXTENSION = "extension"

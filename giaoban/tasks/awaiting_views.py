@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from giaoban.core.forms import BootstrapMixin
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import paginate, querystring_without_page
 from giaoban.org.models import Unit
@@ -24,7 +25,6 @@ from giaoban.tasks.awaiting import (
     awaiting_count,
     confirm_many,
 )
-from giaoban.tasks.forms import BootstrapMixin
 
 
 class AwaitingFilterForm(BootstrapMixin, forms.Form):

@@ -8,12 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from giaoban.accounts.models import Role, User
-from giaoban.core.permissions import assignments_for, get_for_user, tasks_for
+from giaoban.core import dates
+from giaoban.core.permissions import get_for_user
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks import editing
@@ -24,6 +24,7 @@ from giaoban.tasks.edit_forms import (
     TaskEditForm,
 )
 from giaoban.tasks.models import Task
+from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.status import STATUS_COLOURS, status_case
 
 
@@ -57,11 +58,11 @@ def _initial(task: Task) -> dict:
 
 
 def _page(request: HttpRequest, task: Task, status: int = 200, **forms) -> HttpResponse:
-    ref = timezone.localdate()
+    ref = dates.today()
     assignments = (
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")
-        .annotate(status=status_case(ref))
+        .annotate(status=status_case(ref, today=ref))
         .order_by("role", "unit__sort_order", "unit__name")
     )
     ctx = {

@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
 from giaoban.core.permissions import check_action
+from giaoban.core.references import parse_reference
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks import services
-from giaoban.tasks.docnumbers import parse_reference
 from giaoban.tasks.models import (
     Assignment,
     AssignmentRole,

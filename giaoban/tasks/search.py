@@ -19,9 +19,9 @@ from typing import Any
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
-from giaoban.core.permissions import assignments_for
 from giaoban.core.text import fold
 from giaoban.tasks.models import Assignment
+from giaoban.tasks.permissions import assignments_for
 
 _WORD = re.compile(r"[a-z0-9]+")
 

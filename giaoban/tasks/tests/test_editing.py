@@ -25,7 +25,11 @@ def english():
 
 
 def _status(assignment: Assignment, ref: date = TODAY) -> str:
-    return Assignment.objects.annotate(status=status_case(ref)).get(pk=assignment.pk).status
+    return (
+        Assignment.objects.annotate(status=status_case(ref, today=TODAY))
+        .get(pk=assignment.pk)
+        .status
+    )
 
 
 def _edit(cast, task=None, **kw) -> Task:
