@@ -1,10 +1,13 @@
-"""A user signed in with a temporary password sees only the password change page."""
+"""A user signed in with a temporary password sees only the password change page.
+
+The flag is set in the session at sign-in (accounts/apps.py) from the audit log."""
 
 from __future__ import annotations
 
 from django.shortcuts import redirect
 from django.urls import reverse
 
+SESSION_FLAG = "must_change_password"
 ALLOWED_PREFIXES = ("/static/", "/i18n/", "/favicon.ico", "/api/")
 
 
@@ -17,7 +20,7 @@ class ForcePasswordChangeMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and getattr(user, "must_change_password", False)
+            and request.session.get(SESSION_FLAG)
             and not request.path.startswith(ALLOWED_PREFIXES)
             and request.path not in (reverse("accounts:password"), reverse("logout"))
         ):

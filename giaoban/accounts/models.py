@@ -16,8 +16,6 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)
-    #: set with a temporary password (new account, reset): the next sign-in asks for a new one
-    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         verbose_name = _("user")

@@ -69,6 +69,29 @@ def _check(manager: Any, unit: Unit | None = None, role: str | None = None) -> N
         raise PermissionDenied
 
 
+PASSWORD_ACTS = [
+    "accounts.user.created",
+    "accounts.user.password_reset",
+    "accounts.user.password_changed",
+]
+
+
+def needs_password_change(user: Any) -> bool:
+    """Was the user's password last set by someone else (a new account, a reset)? Read from the
+    audit log at sign-in (one query), kept in the session: no column, no query per page."""
+    from giaoban.core.models import AuditEntry
+
+    last = (
+        AuditEntry.objects.filter(
+            object_type="accounts.user", object_id=str(user.pk), action__in=PASSWORD_ACTS
+        )
+        .order_by("-created_at", "-id")
+        .values_list("action", flat=True)
+        .first()
+    )
+    return last is not None and last != "accounts.user.password_changed"
+
+
 def temporary_password() -> str:
     """Readable enough to dictate on the phone, long enough for the validators."""
     return "-".join(secrets.token_hex(3) for _ in range(3))
@@ -94,7 +117,6 @@ def create_user(
         full_name=full_name.strip(),
         email=email.strip(),
         position=position.strip(),
-        must_change_password=True,
     )
     user.set_password(raw)
     user.full_clean()
@@ -166,8 +188,7 @@ def reset_password(*, manager: Any, user: User) -> str:
         _check(manager, None, Role.ADMIN)
     raw = temporary_password()
     user.set_password(raw)
-    user.must_change_password = True
-    user.save(update_fields=["password", "must_change_password"])
+    user.save(update_fields=["password"])
     log_action(user, "accounts.user.password_reset", user=manager, data={"username": user.username})
     return raw
 
@@ -180,8 +201,7 @@ def change_own_password(*, user: User, old: str, new: str) -> None:
         raise ValidationError({"new_password1": _("Choose a password different from the old one.")})
     validate_password(new, user)
     user.set_password(new)
-    user.must_change_password = False
-    user.save(update_fields=["password", "must_change_password"])
+    user.save(update_fields=["password"])
     log_action(user, "accounts.user.password_changed", user=user, data={"username": user.username})
 
 

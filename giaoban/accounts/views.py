@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from giaoban.accounts import services
 from giaoban.accounts.forms import ImportForm, PasswordForm, TokenForm, UserCreateForm, UserEditForm
+from giaoban.accounts.middleware import SESSION_FLAG
 from giaoban.accounts.models import ApiToken, User
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
 from giaoban.org.models import Unit
@@ -61,6 +62,7 @@ def password(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             update_session_auth_hash(request, request.user)
+            request.session.pop(SESSION_FLAG, None)
             messages.success(request, _("Your password has been changed."))
             return redirect("accounts:me")
     status = 400 if request.method == "POST" else 200

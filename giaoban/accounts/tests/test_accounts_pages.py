@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from giaoban.accounts import services
 from giaoban.accounts.models import ApiToken, Membership, User
 from giaoban.core.models import AuditEntry
 from giaoban.core.tests.support import frozen  # noqa: F401
@@ -34,7 +35,7 @@ def test_the_office_creates_an_account_with_a_temporary_password(cast, login):
     html = response.content.decode()
     user = User.objects.get(username="nguyen.van.b")
     raw = html.split('<code class="user-select-all fs-5">')[1].split("</code>")[0]
-    assert user.check_password(raw) and user.must_change_password
+    assert user.check_password(raw) and services.needs_password_change(user)
     assert list(user.memberships.values_list("unit", "role")) == [(cast.board_a.pk, "unit")]
     entry = AuditEntry.objects.get(action="accounts.user.created")
     assert raw not in str(entry.data) and "password" not in str(entry.data)
@@ -114,7 +115,8 @@ def test_reset_password_then_the_first_sign_in_must_change_it(cast, login, clien
     assert ok.status_code == 302
     assert fresh.get("/tasks/").status_code == 200  # still signed in, free to go
     cast.unit_a.refresh_from_db()
-    assert cast.unit_a.check_password("mat-khau-moi-2026") and not cast.unit_a.must_change_password
+    assert cast.unit_a.check_password("mat-khau-moi-2026")
+    assert not services.needs_password_change(cast.unit_a)
     assert AuditEntry.objects.filter(action="accounts.user.password_changed").count() == 1
 
 
@@ -184,7 +186,8 @@ def test_csv_import_previews_then_creates(cast, login):
     done = client.post("/accounts/users/import/", {"text": CSV, "confirm": "1"})
     assert 'id="import-result"' in done.content.decode()
     c = User.objects.get(email="c@example.vn")
-    assert (c.username, c.full_name, c.must_change_password) == ("c", "Trần Thị C", True)
+    assert (c.username, c.full_name) == ("c", "Trần Thị C")
+    assert services.needs_password_change(c)
     assert c.memberships.get().unit == cast.board_a
 
 
