@@ -80,10 +80,15 @@ INSTALLED_APPS = [
     "giaoban.dashboard",
     "giaoban.api",
     "giaoban.demo",  # giaoban demo / giaoban run
+    "giaoban.notifications",  # follow-up: outbox, reminder rules, digests, `giaoban remind`
+    "giaoban.evidence",  # the leader's desk, ranking of units, rating evidence
+    "giaoban.search",  # one search across every kind of record
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # an oversized body is refused before it is read, with the app's own page (core/limits.py)
+    "giaoban.core.limits.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # a temporary password must be changed before anything else (accounts/middleware.py)
+    "giaoban.accounts.middleware.ForcePasswordChangeMiddleware",
 ]
 
 ROOT_URLCONF = "giaoban.urls"
@@ -166,6 +173,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("GIAOBAN_MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# API lists: at most this many rows a request (the OpenAPI document states the maximum)
+NINJA_PAGINATION_MAX_LIMIT = env_int("GIAOBAN_API_MAX_LIMIT", 500)
+# accounts: may a committee's office manage its units' accounts (the administrator always may)
+GIAOBAN_OFFICE_MANAGES_USERS = env_bool("GIAOBAN_OFFICE_MANAGES_USERS", True)
 GIAOBAN_MAX_ATTACHMENT_BYTES = env_int("GIAOBAN_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
@@ -207,3 +218,34 @@ GIAOBAN_REPORT_CUTOFF_DAY = env_int("GIAOBAN_REPORT_CUTOFF_DAY", 14)
 GIAOBAN_REPORT_DUE_WORKING_DAYS = env_int("GIAOBAN_REPORT_DUE_WORKING_DAYS", 5)
 if not 1 <= GIAOBAN_REPORT_CUTOFF_DAY <= 31:
     raise ImproperlyConfigured("GIAOBAN_REPORT_CUTOFF_DAY must be between 1 and 31")
+
+# E-mail (the notification digests). By default messages are written as files under
+# var/mail/ so a new install can read them; GIAOBAN_EMAIL=smtp sends through the server below.
+_email_kind = env_str("GIAOBAN_EMAIL", "file")
+if _email_kind == "file":
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+elif _email_kind == "smtp":
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif _email_kind == "console":
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    raise ImproperlyConfigured(f"GIAOBAN_EMAIL must be file, smtp or console, got {_email_kind!r}")
+EMAIL_HOST = env_str("GIAOBAN_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("GIAOBAN_SMTP_PORT", 25)
+EMAIL_HOST_USER = env_str("GIAOBAN_SMTP_USER", "")
+_smtp_password_file = os.environ.get("GIAOBAN_SMTP_PASSWORD_FILE", "")
+EMAIL_HOST_PASSWORD = (
+    Path(_smtp_password_file).read_text().strip()
+    if _smtp_password_file
+    else env_str("GIAOBAN_SMTP_PASSWORD", "")
+)
+EMAIL_USE_TLS = env_bool("GIAOBAN_SMTP_STARTTLS", False)
+EMAIL_USE_SSL = env_bool("GIAOBAN_SMTP_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("GIAOBAN_SMTP_STARTTLS and GIAOBAN_SMTP_SSL exclude each other")
+EMAIL_TIMEOUT = env_int("GIAOBAN_SMTP_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("GIAOBAN_EMAIL_FROM", "giaoban <giaoban@localhost>")
+GIAOBAN_EMAIL_DOMAIN = env_str("GIAOBAN_EMAIL_DOMAIN", "giaoban.localhost")
+#: the address people open giaoban at, for the links in e-mails and calendar feeds
+GIAOBAN_BASE_URL = env_str("GIAOBAN_BASE_URL", "http://127.0.0.1:8000")

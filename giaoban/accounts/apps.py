@@ -1,7 +1,24 @@
 from django.apps import AppConfig
 
 
+def _flag_temporary_password(sender, request, user, **kwargs) -> None:
+    """At sign-in: a password set by someone else (new account, reset) must be changed first."""
+    from giaoban.accounts.middleware import SESSION_FLAG
+    from giaoban.accounts.services import needs_password_change
+
+    if request is not None and hasattr(request, "session"):
+        if needs_password_change(user):
+            request.session[SESSION_FLAG] = True
+        else:
+            request.session.pop(SESSION_FLAG, None)
+
+
 class AccountsConfig(AppConfig):
     name = "giaoban.accounts"
     label = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        user_logged_in.connect(_flag_temporary_password, dispatch_uid="accounts-temporary-password")

@@ -43,6 +43,8 @@ class Membership(models.Model):
         "org.Unit", models.CASCADE, related_name="memberships", verbose_name=_("unit")
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    #: the unit's head (thủ trưởng): told when the unit's work is long overdue (escalation)
+    is_head = models.BooleanField(_("head of the unit"), default=False)
 
     class Meta:
         verbose_name = _("membership")

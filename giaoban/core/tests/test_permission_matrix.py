@@ -75,19 +75,21 @@ READ_ALL = Row("get", "302  200    200    200    200    200")
 READ_A = Row("get", "302  200    200    200    404    200")
 NO_POST = Row("post", "302  405    405    405    405    405")
 NO_GET = Row("get", "302  405    405    405    405    405")
+#: a GET on an act's URL goes back to the page of the act (tasks/urls.py ``act``), not a bare 405
+ACT_GET = Row("get", "302  302    302    302    302    302")
 
 
 def _unit_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  403    403    302    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
 def _office_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  302    403    403    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
@@ -114,10 +116,131 @@ PAGES: dict[str, list[Row]] = {
         {"approve": "1"}, "extension"
     ),
     "tasks/assignments/<int:pk>/cancel/": _office_act({"reason": "Điều chỉnh"}),
+    # -- corrections after entry (tasks/edit_views.py) --
+    "tasks/<int:pk>/edit/": [
+        Row("get", "302  200    403    403    404    403"),
+        Row(
+            "post",
+            "302  302    403    403    404    403",
+            {
+                "doc_number": "90-TB/TU",
+                "doc_date": "01/01/2026",
+                "item_number": "1",
+                "text": "Nội dung đã sửa",
+                "deadline": "31/12/2027",
+            },
+        ),
+    ],
+    "tasks/<int:pk>/units/": [
+        Row("post", "302  302    403    403    404    403", {"lead_units": "{commune_a}"}),
+        ACT_GET,
+    ],
+    "tasks/<int:pk>/units/<int:assignment_pk>/remove/": [
+        Row("post", "302  302    403    403    404    403", {"reason": ""}),
+        ACT_GET,
+    ],
+    "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
+    # -- what awaits the office (tasks/awaiting_views.py) --
+    "tasks/awaiting/": [Row("get", "302  200    403    403    403    403"), NO_POST],
+    "tasks/awaiting/count/": [Row("get", "302  200    200    200    200    200"), NO_POST],
+    "tasks/awaiting/confirm/": [
+        Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
+        ACT_GET,
+    ],
+    # -- accounts in the app (accounts/views.py); the paths' <pk> is unit_a (or unit_a's token) --
+    "accounts/me/": [READ_ALL, NO_POST],
+    "accounts/password/": [READ_ALL, Row("post", "302  400    400    400    400    400", {})],
+    "accounts/me/tokens/": [
+        Row("post", "302  200    200    200    200    200", {"name": "x"}),
+        NO_GET,
+    ],
+    "accounts/me/tokens/<int:pk>/revoke/": [
+        Row("post", "302  404    404    302    404    404", state="token"),
+        Row("get", NO_GET.expect, state="token"),
+    ],
+    "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
+    "accounts/users/new/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/import/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/reset-password/": [
+        Row("post", "302  200    403    403    403    200"),
+        NO_GET,
+    ],
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
     ],
+    # -- the task register ("sổ theo dõi"): read like the task list; import by the office only
+    "tasks/register/": [READ_ALL, NO_POST],
+    "tasks/register/export/": [READ_ALL, NO_POST],
+    "tasks/register/import/": [
+        Row("get", "302  200    403    403    403    403"),
+        Row("post", "302  400    403    403    403    403", {"committee": "{committee_a}"}),
+    ],
+    # -- notifications: everyone has their own centre; <pk> is unit_a's notification of task_a
+    "notifications/": [READ_ALL, NO_POST],
+    "notifications/bell/": [READ_ALL, NO_POST],
+    "notifications/read/": [Row("post", "302  302    302    302    302    302"), NO_GET],
+    "notifications/preferences/": [
+        READ_ALL,
+        Row("post", "302  302    302    302    302    302", {"email_enabled": "on"}),
+    ],
+    "notifications/rules/": [
+        Row("get", "302  200    403    403    403    403"),
+        Row(
+            "post",
+            "302  302    403    403    403    403",
+            {
+                "days_before": "2",
+                "overdue_every": "3",
+                "escalate_after": "7",
+                "claim_unconfirmed_after": "5",
+                "report_missing_after": "1",
+            },
+        ),
+    ],
+    "notifications/calendar/": [READ_ALL, NO_POST],
+    "notifications/calendar/new/": [Row("post", "302  302    302    302    302    302"), NO_GET],
+    # <pk> is unit_a's own feed; the feed itself needs no login (its secret is the key)
+    "notifications/calendar/<int:pk>/revoke/": [
+        Row("post", "302  404    404    302    404    404"),
+        NO_GET,
+    ],
+    "notifications/calendar/<int:pk>/<str:secret>.ics": [
+        Row("get", "200  200    200    200    200    200"),
+        Row("post", "405  405    405    405    405    405"),
+    ],
+    "notifications/letters/": [Row("get", "302  200    403    403    403    403"), NO_POST],
+    "notifications/letters/new/": [
+        Row("get", "302  200    403    403    403    403"),
+        # nothing of the cast is overdue or due within a week: a clear 400, nothing made
+        Row(
+            "post",
+            "302  400    403    403    403    403",
+            {
+                "committee": "{committee_a}",
+                "number": "1",
+                "signer_title": "CHÁNH VĂN PHÒNG",
+                "signer_name": "A",
+                "reply_by": "30/03/2026",
+            },
+        ),
+    ],
+    # no letter with this number: 404 for everyone (who may read a letter: test_letters)
+    "notifications/letters/<int:pk>/file/": [
+        Row("get", "302  404    404    404    404    404"),
+        NO_POST,
+    ],
+    # -- the leader's desk and rating evidence (<pk> of the evidence is Ban Tổ chức A)
+    "desk/": [Row("get", "302  200    200    403    403    200"), NO_POST],
+    "desk/ranking.xlsx": [Row("get", "302  200    200    403    403    200"), NO_POST],
+    "desk/ranking.pdf": [Row("get", "302  200    200    403    403    200"), NO_POST],
+    "desk/units/<int:pk>/": [READ_A, NO_POST],
+    "desk/units/<int:pk>/evidence.docx": [READ_A, NO_POST],
+    "desk/units/<int:pk>/evidence.xlsx": [READ_A, NO_POST],
+    "search/": [READ_ALL, NO_POST],
+    "notifications/<int:pk>/": [Row("get", "302  404    404    302    404    404"), NO_POST],
+    "notifications/<int:pk>/read/": [Row("post", "302  404    404    302    404    404"), NO_GET],
 }
 
 # -- meetings and notices: their rows, objects and path values live in the app --------------
@@ -170,6 +293,19 @@ API: dict[tuple[str, str], Row] = {
     ),
     ("post", "/api/assignments/{assignment_id}/cancel"): Row(
         "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
+    ),
+    # -- corrections after entry (tasks/editing.py) --
+    ("patch", "/api/tasks/{task_id}"): Row(
+        "patch", "401  200    403    403    404    403", {"text": "Nội dung đã sửa"}
+    ),
+    ("post", "/api/tasks/{task_id}/units"): Row(
+        "post", "401  201    403    403    404    403", {"lead_units": ["{commune_a}"]}
+    ),
+    ("post", "/api/assignments/{assignment_id}/remove"): Row(
+        "post", "401  204    403    403    404    403", {"reason": ""}
+    ),
+    ("post", "/api/assignments/{assignment_id}/record"): Row(
+        "post", API_OFFICE_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
     ),
 }
 API.update(meetings_matrix.API)
@@ -242,10 +378,19 @@ def _prepare(cast, state: str) -> dict[str, int]:
     ids = {
         "committee_a": cast.committee_a.pk,
         "board_a": cast.board_a.pk,
+        "commune_a": cast.commune_a.pk,
         "task": cast.task_a.pk,
         "assignment": cast.asg_a.pk,
         "unit": cast.board_a.pk,
+        "user": cast.unit_a.pk,
     }
+    from giaoban.notifications.models import Notification
+
+    ids["notification"] = Notification.objects.get(recipient=cast.unit_a).pk
+    from giaoban.notifications.services import create_feed
+
+    feed, ids["secret"] = create_feed(user=cast.unit_a)
+    ids["feed"] = feed.pk
     if state == "claimed":
         services.claim_completion(
             assignment=cast.asg_a,
@@ -262,6 +407,8 @@ def _prepare(cast, state: str) -> dict[str, int]:
             reason="Chờ hướng dẫn",
         )
         ids["request"] = ExtensionRequest.objects.get().pk
+    elif state == "token":
+        ids["token"] = ApiToken.issue(user=cast.unit_a, name="matrix")[0].pk
     elif state == "attachment":
         upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
         services.add_progress(
@@ -274,12 +421,30 @@ def _prepare(cast, state: str) -> dict[str, int]:
 def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
+        if name == "pk" and route.startswith("notifications/calendar/"):
+            return str(ids["feed"])
+        if name == "pk" and route.startswith("notifications/letters/"):
+            return "999999"
+        if name == "pk" and route.startswith("desk/units/"):
+            return str(ids["unit"])
+        if name == "pk" and route.startswith("notifications/"):
+            return str(ids["notification"])
         found = meetings_matrix.url_value(route, name, ids)
         if found is not None:
             return str(found)
         if name == "pk":
+            if route.startswith("accounts/me/tokens/"):
+                return str(ids["token"])
+            if route.startswith("accounts/users/"):
+                return str(ids["user"])
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
-        value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
+        value = {
+            "req_pk": ids.get("request"),
+            "kind": "progress",
+            "item_pk": ids.get("item"),
+            "secret": ids.get("secret"),
+            "assignment_pk": ids["assignment"],
+        }[name]
         assert value is not None, f"{route}: give the row a state that creates <{name}>"
         return str(value)
 

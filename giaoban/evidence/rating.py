@@ -1,0 +1,216 @@
+"""Rating evidence of one unit for a quarter or a year (Quy định 366-QĐ/TW, 2025).
+
+giaoban shows the facts a rating is decided on — never a rating. Once the period has ended the
+figures are frozen in an ``EvidenceSnapshot`` (like a briefing's review snapshot): later edits
+(a claim confirmed late, a deadline extended afterwards) do not rewrite what the evidence said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from giaoban.core.audit import log_action
+from giaoban.evidence.models import EvidenceSnapshot
+from giaoban.evidence.stats import CLASSES, UnitFigures, reference_date, unit_figures
+from giaoban.org.models import Unit
+from giaoban.periods.period import Period, PeriodType
+from giaoban.tasks.status import StatusClass
+
+#: QĐ 366-QĐ/TW levels, shown for reference only (people decide the rating). The 100-point
+#: scale gives task results 70 points; "excellent" and "good" need every task done on time.
+THRESHOLDS = [
+    ("Hoàn thành xuất sắc nhiệm vụ", "từ 90 điểm trở lên; mọi nhiệm vụ hoàn thành đúng hạn"),
+    ("Hoàn thành tốt nhiệm vụ", "từ 70 đến dưới 90 điểm; mọi nhiệm vụ hoàn thành đúng hạn"),
+    ("Hoàn thành nhiệm vụ", "từ 50 đến dưới 70 điểm"),
+    ("Không hoàn thành nhiệm vụ", "dưới 50 điểm"),
+]
+CLASS_LABELS_VI = {
+    StatusClass.DONE_ON_TIME: "Hoàn thành đúng hạn",
+    StatusClass.DONE_LATE: "Hoàn thành quá hạn",
+    StatusClass.OPEN_IN_TIME: "Đang thực hiện trong hạn",
+    StatusClass.OPEN_OVERDUE: "Đang thực hiện quá hạn",
+    StatusClass.STANDING: "Thường xuyên",
+    StatusClass.CANCELLED: "Đã hủy / điều chỉnh",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    unit: Unit
+    period: Period
+    ref: date
+    data: dict[str, Any]
+    frozen_at: datetime | None
+
+    @property
+    def provisional(self) -> bool:
+        return self.frozen_at is None
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, value) rows of the evidence table, in Vietnamese (the document's language)."""
+        d = self.data
+
+        def known(v: Any, suffix: str = "") -> str:
+            return "—" if v is None else f"{v}{suffix}"
+
+        rows = [("Nhiệm vụ nhận trong kỳ", str(d["received"]))]
+        rows += [
+            (
+                f"  trong đó: {CLASS_LABELS_VI[StatusClass(c)].lower()}",
+                str(d["received_by_class"].get(c, 0)),
+            )
+            for c in CLASSES
+        ]
+        rows += [
+            ("Nhiệm vụ đến hạn trong kỳ", str(d["due"])),
+            ("Hoàn thành đúng hạn", str(d["on_time"])),
+            ("Hoàn thành quá hạn", str(d["late"])),
+            ("Tỷ lệ hoàn thành đúng hạn", known(d["on_time_pct"], "%")),
+            ("Nhiệm vụ quá hạn tại thời điểm cuối kỳ", str(d["overdue_at_end"])),
+            (
+                "Báo cáo đúng hạn / phải nộp",
+                "—"
+                if d.get("reports_due") is None
+                else f"{d.get('reports_on_time') or 0}/{d['reports_due']}",
+            ),
+            (
+                "Chỉ tiêu đạt / tổng số",
+                "—"
+                if d.get("indicators") is None
+                else f"{d.get('indicators_achieved') or 0}/{d['indicators']}",
+            ),
+            (
+                "Kiến nghị đã được trả lời / đã gửi",
+                "—"
+                if d.get("recommendations") is None
+                else f"{d.get('recommendations_answered') or 0}/{d['recommendations']}",
+            ),
+            ("Mọi nhiệm vụ hoàn thành đúng hạn", "Có" if d["every_task_on_time"] else "Không"),
+        ]
+        return rows
+
+
+def _compute(unit: Unit, period: Period, today: date) -> dict[str, Any]:
+    figures: UnitFigures = unit_figures([unit.pk], period, today=today)[unit.pk]
+    return figures.as_dict() | {"every_task_on_time": figures.every_task_on_time}
+
+
+def evidence_for(
+    unit: Unit, period: Period, *, today: date | None = None, user: Any = None
+) -> Evidence:
+    """Live figures while the period runs; after its end, the frozen snapshot (made now if
+    nobody has looked since the period ended)."""
+    today = today or timezone.localdate()
+    ref = reference_date(period, today)
+    if period.last_day >= today:
+        return Evidence(unit, period, ref, _compute(unit, period, today), None)
+    snap = EvidenceSnapshot.objects.filter(unit=unit, period_code=period.code).first()
+    if snap is None:
+        snap = freeze(unit, period, today=today, user=user)
+    return Evidence(unit, period, snap.ref_date, snap.data, snap.frozen_at)
+
+
+def freeze(unit: Unit, period: Period, *, today: date, user: Any = None) -> EvidenceSnapshot:
+    data = _compute(unit, period, today)
+    try:
+        with transaction.atomic():
+            snap = EvidenceSnapshot.objects.create(
+                unit=unit, period_code=period.code, ref_date=period.last_day, data=data
+            )
+            log_action(
+                snap,
+                "evidence.snapshot.frozen",
+                user=user,
+                unit=unit,
+                data={"period": period.code, "figures": data},
+            )
+    except IntegrityError:  # frozen meanwhile by another request
+        snap = EvidenceSnapshot.objects.get(unit=unit, period_code=period.code)
+    return snap
+
+
+TEMPLATES = __import__("pathlib").Path(__file__).resolve().parent / "docx"
+
+
+def _committee_of(unit: Unit) -> Unit:
+    return unit.host_committee() or unit
+
+
+def evidence_docx(ev: Evidence) -> bytes:
+    """The evidence as a Word document from the editable template ``docx/rating_evidence.docx``."""
+    import io
+
+    from docxtpl import DocxTemplate
+
+    committee = _committee_of(ev.unit)
+    today = timezone.localdate()
+    doc = DocxTemplate(TEMPLATES / "rating_evidence.docx")
+    doc.render(
+        {
+            "committee_upper": committee.name.upper(),
+            "issuer_upper": "VĂN PHÒNG",
+            "place": "",
+            "day": f"{today:%d}",
+            "month": f"{today:%m}",
+            "year": f"{today:%Y}",
+            "unit": ev.unit.name,
+            "period": ev.period.label,
+            "as_of": f"{ev.ref:%d/%m/%Y}",
+            "status_note": ", tạm tính"
+            if ev.provisional
+            else f", chốt ngày {ev.frozen_at:%d/%m/%Y}",
+            "rows": [{"label": a.strip(), "value": b} for a, b in ev.lines()],
+            "levels": [{"label": a, "value": b} for a, b in THRESHOLDS],
+        }
+    )
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def freeze_ended(today: date) -> int:
+    """Freeze the evidence of every unit for the last ended quarter and year (run daily by
+    ``giaoban remind``; idempotent: a period already frozen for a unit is skipped).
+    One aggregate query per period; returns the number of snapshots made."""
+    from giaoban.tasks.models import Assignment
+
+    made = 0
+    for kind in (PeriodType.QUARTER, PeriodType.YEAR):
+        period = Period.current(kind, today=today).previous()
+        if EvidenceSnapshot.objects.filter(period_code=period.code).exists():
+            # frozen by an earlier run (all units at once): the daily run costs one lookup
+            continue
+        done = set(
+            EvidenceSnapshot.objects.filter(period_code=period.code).values_list(
+                "unit_id", flat=True
+            )
+        )
+        ids = (
+            set(
+                Assignment.objects.filter(task__doc_date__lte=period.last_day)
+                .order_by()
+                .values_list("unit_id", flat=True)
+                .distinct()
+            )
+            - done
+        )
+        if not ids:
+            continue
+        figures = unit_figures(sorted(ids), period, today=today)
+        snaps = [
+            EvidenceSnapshot(
+                unit_id=pk,
+                period_code=period.code,
+                ref_date=period.last_day,
+                data=f.as_dict() | {"every_task_on_time": f.every_task_on_time},
+            )
+            for pk, f in figures.items()
+        ]
+        EvidenceSnapshot.objects.bulk_create(snaps, batch_size=1000, ignore_conflicts=True)
+        made += len(snaps)
+    return made

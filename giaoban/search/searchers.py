@@ -1,0 +1,133 @@
+"""One search across the kinds of records: accent- and case-insensitive, scoped by each kind's
+own scope helper, ranked, paginated. Each app adds its kind with ``@search_kind``.
+
+A query is folded like the stored ``*_folded`` columns ("tuyen giao" finds "Tuyên giáo"); every
+word must match. Score: a word in the title or number counts more than one in the body, an
+exact document number most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from giaoban.core.text import fold
+
+PER_KIND = 200  # candidates read per kind before ranking
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    snippet: str
+    url: str
+    when: date | None
+    score: float
+
+
+Searcher = Callable[[Any, list[str], str], list[Hit]]
+_KINDS: dict[str, tuple[Any, Searcher]] = {}
+
+
+def search_kind(name: str, label: Any) -> Callable[[Searcher], Searcher]:
+    def register(fn: Searcher) -> Searcher:
+        _KINDS[name] = (label, fn)
+        return fn
+
+    return register
+
+
+def kinds() -> list[tuple[str, str]]:
+    return [(name, str(label)) for name, (label, _fn) in _KINDS.items()]
+
+
+def _score(folded_title: str, folded_body: str, words: list[str], raw: str) -> float:
+    score = 0.0
+    for w in words:
+        if w in folded_title:
+            score += 3
+        if w in folded_body:
+            score += 1
+    if raw and raw.lower() in folded_title:
+        score += 5
+    return score
+
+
+def words_of(query: str) -> list[str]:
+    return [w for w in fold(query).split() if len(w) >= 2 or w.isdigit()][:8]
+
+
+def search(user: Any, query: str, kind: str = "") -> list[Hit]:
+    words = words_of(query)
+    if not words:
+        return []
+    hits: list[Hit] = []
+    for name, (_label, fn) in _KINDS.items():
+        if kind and name != kind:
+            continue
+        hits.extend(fn(user, words, fold(query)))
+    hits.sort(key=lambda h: (-h.score, -(h.when.toordinal() if h.when else 0), h.title))
+    return hits
+
+
+def _all(words: list[str], column: str) -> Q:
+    cond = Q()
+    for w in words:
+        cond &= Q(**{f"{column}__contains": w})
+    return cond
+
+
+@search_kind("task", _("Tasks"))
+def _tasks(user: Any, words: list[str], folded: str) -> list[Hit]:
+    from giaoban.tasks.permissions import tasks_for
+
+    qs = (
+        tasks_for(user)
+        .filter(_all(words, "search_folded"))
+        .order_by("-doc_date", "-id")
+        .only("pk", "doc_number", "doc_date", "item_number", "text", "search_folded")[:PER_KIND]
+    )
+    out = []
+    for t in qs:
+        title = f"{t.doc_number}{f', mục {t.item_number}' if t.item_number else ''}"
+        out.append(
+            Hit(
+                kind="task",
+                kind_label=str(_("Task")),
+                title=title,
+                snippet=t.text[:240],
+                url=reverse("tasks:detail", args=[t.pk]),
+                when=t.doc_date,
+                score=_score(fold(title), t.search_folded, words, folded),
+            )
+        )
+    return out
+
+
+@search_kind("unit", _("Units"))
+def _units(user: Any, words: list[str], folded: str) -> list[Hit]:
+    from giaoban.org.permissions import units_for
+
+    qs = (
+        units_for(user).filter(_all(words, "name_folded")).order_by("sort_order", "name")[:PER_KIND]
+    )
+    return [
+        Hit(
+            kind="unit",
+            kind_label=str(_("Unit")),
+            title=u.name,
+            snippet=u.short_name or u.get_kind_display(),
+            url=reverse("tasks:assignments") + f"?unit={u.pk}",
+            when=None,
+            score=_score(u.name_folded, "", words, folded) + 1,
+        )
+        for u in qs
+    ]

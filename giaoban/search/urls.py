@@ -1,0 +1,6 @@
+from django.urls import path
+
+from giaoban.search import views
+
+app_name = "search"
+urlpatterns = [path("", views.search_page, name="search")]
