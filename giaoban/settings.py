@@ -8,6 +8,7 @@ raise ImproperlyConfigured at start-up rather than misbehaving later.
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -48,15 +49,60 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_secret(name: str, default: str = "") -> str:
+    """A secret from NAME, or from the file named by NAME_FILE (systemd credentials, Docker
+    secrets, a root-owned file): the value then never appears in the process environment."""
+    value = os.environ.get(name, "")
+    path = os.environ.get(f"{name}_FILE", "")
+    if value and path:
+        raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both")
+    if not path:
+        return value or default
+    try:
+        # one trailing newline (as editors and `echo` write it) is not part of the secret
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+
+
+def installation_key(path: Path) -> str:
+    """The secret key of this installation, generated on first use (mode 0600).
+
+    Only for the console (``giaoban run`` on 127.0.0.1, management commands) and the tests:
+    the production entry point (giaoban.wsgi) refuses to start without GIAOBAN_SECRET_KEY.
+    """
+    try:
+        key = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        key = ""
+    if key:
+        return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first: use theirs
+        return installation_key(path)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    return key
+
+
 VAR_DIR = Path(env_str("GIAOBAN_VAR_DIR", str(PROJECT_DIR / "var")))
 DEBUG = env_bool("GIAOBAN_DEBUG", False)
-SECRET_KEY = os.environ.get("GIAOBAN_SECRET_KEY", "")
+SECRET_KEY = env_secret("GIAOBAN_SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or env_bool("GIAOBAN_INSECURE_DEV_KEY", True):
-        # Local single-user install: a fixed key is acceptable only on 127.0.0.1.
-        SECRET_KEY = "giaoban-insecure-development-key-change-me"
+    # giaoban/cli.py (the console) and the tests set GIAOBAN_INSTALLATION_KEY; the web server
+    # (gunicorn giaoban.wsgi) does not, so a production server never signs with a key that
+    # nobody chose. There is no key in the repository.
+    if env_bool("GIAOBAN_INSTALLATION_KEY", False):
+        SECRET_KEY = installation_key(VAR_DIR / "secret_key")
     else:
-        raise ImproperlyConfigured("GIAOBAN_SECRET_KEY must be set in production")
+        raise ImproperlyConfigured(
+            "GIAOBAN_SECRET_KEY (or GIAOBAN_SECRET_KEY_FILE) must be set: see docs/deploy.md"
+        )
+elif len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured("GIAOBAN_SECRET_KEY must be at least 32 characters long")
 
 ALLOWED_HOSTS = env_list("GIAOBAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("GIAOBAN_CSRF_TRUSTED_ORIGINS", "")
@@ -128,6 +174,9 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+_db_password = env_secret("GIAOBAN_DATABASE_PASSWORD")
+if _db_password:  # kept out of DATABASE_URL (and so out of `ps` and logs)
+    _db["PASSWORD"] = _db_password
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -204,3 +253,6 @@ GIAOBAN_REPORT_CUTOFF_DAY = env_int("GIAOBAN_REPORT_CUTOFF_DAY", 14)
 GIAOBAN_REPORT_DUE_WORKING_DAYS = env_int("GIAOBAN_REPORT_DUE_WORKING_DAYS", 5)
 if not 1 <= GIAOBAN_REPORT_CUTOFF_DAY <= 31:
     raise ImproperlyConfigured("GIAOBAN_REPORT_CUTOFF_DAY must be between 1 and 31")
+
+# Outgoing mail: the SMTP password may come from a file (GIAOBAN_EMAIL_PASSWORD_FILE).
+EMAIL_HOST_PASSWORD = env_secret("GIAOBAN_EMAIL_PASSWORD")

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 
 from giaoban.accounts.models import ApiToken, Membership, User
 from giaoban.core.admin import AuditedAdminMixin
@@ -17,9 +18,21 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (("giaoban", {"fields": ("full_name", "position")}),)
     list_display = ("username", "full_name", "position", "is_active", "is_staff")
 
+    def user_change_password(self, request, id, form_url=""):
+        """The admin's "change password" form, audited (the hash itself never is)."""
+        from giaoban.core.audit import log_action
+
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                user = User.objects.get(pk=id)
+                log_action(user, "accounts.user.password_changed", user=request.user)
+        return response
+
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    delete_action = "revoked"  # deleting a token revokes it
     list_display = ("name", "user", "prefix", "created_at", "last_used_at")
     readonly_fields = ("prefix", "created_at", "last_used_at")
     exclude = ("key_hash",)
