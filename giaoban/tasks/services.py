@@ -375,6 +375,11 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
     now = timezone.now()
     claim.decision, claim.decided_by, claim.decided_at = Decision.APPROVED, user, now
     claim.save(update_fields=["decision", "decided_by", "decided_at"])
+    # a pending extension request has nothing left to extend: settled, with the reason
+    settled = _settle_pending_extensions(
+        assignment, user=user, reason=_("Assignment completed: no extension needed")
+    )
+    assignment.extension_pending = False
     assignment.state = AssignmentState.DONE
     assignment.completed_on = claim.completed_on
     assignment.confirmed_at, assignment.confirmed_by = now, user
@@ -387,6 +392,7 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
             "confirmed_at",
             "confirmed_by",
             "progress_percent",
+            "extension_pending",
             "updated_at",
         ]
     )
@@ -396,7 +402,11 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
         user=user,
         unit=assignment.unit,
         before=before,
-        data={**snapshot(assignment, ASSIGNMENT_FIELDS), "claim": claim.pk},
+        data={
+            **snapshot(assignment, ASSIGNMENT_FIELDS),
+            "claim": claim.pk,
+            "settled_requests": settled,
+        },
     )
     return assignment
 
@@ -527,6 +537,22 @@ def decide_extension(
     return request
 
 
+def _settle_pending_extensions(assignment: Assignment, *, user: Any, reason: str) -> list[int]:
+    """Close the assignment's pending extension requests (it is being closed): rejected with
+    ``reason``, so none stays pending for ever. Returns their ids for the audit entry."""
+    pending = list(
+        assignment.extensions.filter(decision=Decision.PENDING).values_list("pk", flat=True)
+    )
+    if pending:
+        ExtensionRequest.objects.filter(pk__in=pending).update(
+            decision=Decision.REJECTED,
+            decided_by=user,
+            decided_at=timezone.now(),
+            decision_reason=reason,
+        )
+    return pending
+
+
 @transaction.atomic
 def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assignment:
     check_action(user, assignment, "cancel")
@@ -553,18 +579,13 @@ def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assi
         decided_at=timezone.now(),
         decision_reason=_("Assignment cancelled"),
     )
-    assignment.extensions.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED,
-        decided_by=user,
-        decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"),
-    )
+    settled = _settle_pending_extensions(assignment, user=user, reason=_("Assignment cancelled"))
     log_action(
         assignment,
         "tasks.assignment.cancelled",
         user=user,
         unit=assignment.unit,
         before=before,
-        data=snapshot(assignment, ASSIGNMENT_FIELDS),
+        data={**snapshot(assignment, ASSIGNMENT_FIELDS), "settled_requests": settled},
     )
     return assignment
