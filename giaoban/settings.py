@@ -256,3 +256,7 @@ if not 1 <= GIAOBAN_REPORT_CUTOFF_DAY <= 31:
 
 # Outgoing mail: the SMTP password may come from a file (GIAOBAN_EMAIL_PASSWORD_FILE).
 EMAIL_HOST_PASSWORD = env_secret("GIAOBAN_EMAIL_PASSWORD")
+
+# Roll-up counts of a task ("63/89 units done") are the committee's: shown to its office,
+# leaders and administrators. True publishes them to the unit users as well.
+GIAOBAN_PUBLISH_ROLLUP = env_bool("GIAOBAN_PUBLISH_ROLLUP", False)

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from giaoban.core.cache import cached
@@ -52,8 +51,8 @@ def _as_of(request: HttpRequest) -> date:
     field = date_field("as_of", required=False)
     try:
         return field.clean(request.GET.get("as_of")) or timezone.localdate()
-    except ValidationError:
-        messages.warning(request, _("Enter a valid date as dd/mm/yyyy."))
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
         return timezone.localdate()
 
 

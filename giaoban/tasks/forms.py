@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.limits import MAX_DATE, MIN_DATE
 from giaoban.org.models import Unit
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX
 from giaoban.tasks.status import StatusClass
@@ -16,6 +17,15 @@ DATE_WIDGET = forms.DateInput(
 DATE_ERRORS = {"invalid": _("Enter a valid date as dd/mm/yyyy.")}
 
 
+def validate_date_range(value) -> None:
+    if value is not None and not MIN_DATE <= value <= MAX_DATE:
+        raise forms.ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="date_range",
+            params={"first": MIN_DATE.strftime("%d/%m/%Y"), "last": MAX_DATE.strftime("%d/%m/%Y")},
+        )
+
+
 def date_field(label: str, required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -23,6 +33,8 @@ def date_field(label: str, required: bool = True) -> forms.DateField:
         widget=DATE_WIDGET,
         error_messages=DATE_ERRORS,
         input_formats=["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"],
+        # a year like 3000 or 0001 is a typing mistake, and overflows the calendar arithmetic
+        validators=[validate_date_range],
     )
 
 

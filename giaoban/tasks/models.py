@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from giaoban.core.text import fold
+from giaoban.core.text import clean_identifier, fold
 
 TEXT_MAX = 4000
 NOTE_MAX = 2000
@@ -92,7 +92,14 @@ class Task(models.Model):
         item = f", mục {self.item_number}" if self.item_number else ""
         return f"{self.doc_number} ngày {self.doc_date:%d/%m/%Y}{item}"
 
+    def clean(self) -> None:
+        # before the uniqueness check: invisible characters must not make a second "item 1"
+        self.doc_number = clean_identifier(self.doc_number)
+        self.item_number = clean_identifier(self.item_number)
+
     def save(self, *args, **kwargs) -> None:
+        self.doc_number = clean_identifier(self.doc_number)
+        self.item_number = clean_identifier(self.item_number)
         self.doc_year = self.doc_date.year
         self.search_folded = fold(f"{self.doc_number} {self.text} {self.directed_by_name}")
         if kwargs.get("update_fields") is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -82,6 +83,35 @@ def task_list(user: Any, filters: Filters, ref: date) -> QuerySet:
         qs = qs.filter(_text_q(filters.q))
     # explicit: Meta.ordering is dropped from GROUP BY queries, and pages need a stable order
     return with_rollup(qs, ref).order_by("-doc_date", "doc_number", "item_number", "id")
+
+
+def rollup_visible(user: Any, committee_id: int) -> bool:
+    """May ``user`` see the roll-up of a task of ``committee_id`` ("63/89 units done")?
+
+    The counts are the committee's: its office, its leaders and administrators see them. A unit
+    user sees its own assignment only, unless the committee publishes the counts to the units
+    (GIAOBAN_PUBLISH_ROLLUP, off by default).
+    """
+    from django.conf import settings
+
+    from giaoban.core.permissions import scope_for
+
+    if settings.GIAOBAN_PUBLISH_ROLLUP:
+        return True
+    scope = scope_for(user)
+    return (
+        scope.is_admin
+        or committee_id in scope.office_committee_ids
+        or committee_id in scope.reach_root_ids
+        or committee_id in scope.office_unit_ids
+        or committee_id in scope.leader_unit_ids
+    )
+
+
+def mark_rollup_visible(user: Any, tasks: Iterable) -> None:
+    """Set ``show_rollup`` on each task of a page (tasks of several committees may mix)."""
+    for task in tasks:
+        task.show_rollup = rollup_visible(user, task.committee_id)
 
 
 def with_rollup(qs: QuerySet, ref: date) -> QuerySet:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
 from giaoban.core.permissions import check_action
+from giaoban.core.text import clean_identifier
 from giaoban.org.models import Unit
 from giaoban.tasks.docnumbers import parse_reference
 from giaoban.tasks.models import (
@@ -136,6 +137,7 @@ def create_task(
         )
     if doc_date > created_on:
         errors.setdefault("doc_date", []).append(_("The document date cannot be in the future."))
+    doc_number, item_number = clean_identifier(doc_number), clean_identifier(item_number)
     reference = parse_reference(doc_number)
     if reference is None:
         errors.setdefault("doc_number", []).append(
@@ -297,6 +299,7 @@ def claim_completion(
     if assignment.state == AssignmentState.CLAIMED:
         raise ValidationError(_("A completion claim is already awaiting the office's decision."))
     validate_attachment(attachment)
+    evidence_number = clean_identifier(evidence_number)
     # evidence pasted whole ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date
     reference = parse_reference(evidence_number) if evidence_number.strip() else None
     if reference is not None:

@@ -40,6 +40,7 @@ from giaoban.tasks.forms import (
 from giaoban.tasks.models import Assignment, Decision, ExtensionRequest
 from giaoban.tasks.queries import (
     Filters,
+    mark_rollup_visible,
     with_rollup,
 )
 from giaoban.tasks.queries import (
@@ -76,6 +77,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     ref = _as_of(form)
     page = paginate(request, query_tasks(request.user, _filters(form), ref))
+    mark_rollup_visible(request.user, page)
     ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref}
     template = "tasks/_partials/task_rows.html" if request.htmx else "tasks/task_list.html"
     return render(request, template, ctx)
@@ -164,6 +166,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk,
     )
+    mark_rollup_visible(request.user, [task])
     assignments = (
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")

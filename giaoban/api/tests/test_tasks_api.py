@@ -491,7 +491,7 @@ def test_create_task_for_all_units(cast):
         (dict(doc_date="2026-03-20", deadline=None), 400, "doc_date"),  # in the future
         (dict(lead_units=[999999]), 400, "units"),  # unknown unit
         (dict(lead_units=["abc"]), 422, "lead_units.0"),
-        (dict(coordinating_units=[0]), 400, "units"),
+        (dict(coordinating_units=[0]), 422, "coordinating_units.0"),  # ids start at 1
         (dict(deadline="30/06/2026"), 422, "deadline"),  # not ISO
         (dict(doc_date="2026-02-30"), 422, "doc_date"),
         (dict(text="x" * 4001), 422, "text"),
