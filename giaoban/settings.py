@@ -116,6 +116,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
+    "axes",  # login throttling and lockout
     "ninja",  # serves Swagger UI from its own static files (no CDN)
     "giaoban.core",
     "giaoban.accounts",
@@ -136,6 +138,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with its own page
 ]
 
 ROOT_URLCONF = "giaoban.urls"
@@ -181,6 +185,23 @@ DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after GIAOBAN_LOGIN_FAILURES failed sign-ins for one user
+# name, or from one address, further attempts are refused for GIAOBAN_LOGIN_LOCKOUT_MINUTES.
+# An administrator unlocks earlier in admin (Axes > Access attempts: delete), audited.
+AXES_FAILURE_LIMIT = env_int("GIAOBAN_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = env_int("GIAOBAN_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# behind nginx every request comes from 127.0.0.1: the client is the address nginx saw
+AXES_CLIENT_IP_CALLABLE = "giaoban.accounts.security.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -218,6 +239,36 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("GIAOBAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Behind a TLS front (nginx, docs/deploy.md): redirect http to https, HSTS, and trust the
+# proxy's X-Forwarded-Proto header. Off by default: `make run` serves plain http on 127.0.0.1.
+SECURE_SSL_REDIRECT = env_bool("GIAOBAN_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("GIAOBAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("GIAOBAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("GIAOBAN_HSTS_PRELOAD", False)
+GIAOBAN_BEHIND_TLS_PROXY = env_bool("GIAOBAN_BEHIND_TLS_PROXY", False)
+if GIAOBAN_BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, no inline
+# script anywhere (pages pass data as JSON blocks read by static scripts), nothing from
+# another origin. Inline style attributes stay allowed (progress bars, Swagger UI's widgets).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -260,3 +311,11 @@ EMAIL_HOST_PASSWORD = env_secret("GIAOBAN_EMAIL_PASSWORD")
 # Roll-up counts of a task ("63/89 units done") are the committee's: shown to its office,
 # leaders and administrators. True publishes them to the unit users as well.
 GIAOBAN_PUBLISH_ROLLUP = env_bool("GIAOBAN_PUBLISH_ROLLUP", False)
+
+# Bearer tokens: after GIAOBAN_TOKEN_FAILURES wrong tokens from one address, the API answers
+# 429 to that address for GIAOBAN_TOKEN_LOCKOUT_MINUTES (guessing is pointless anyway with
+# 256-bit tokens; this keeps a misconfigured script from hammering the database).
+GIAOBAN_TOKEN_FAILURES = env_int("GIAOBAN_TOKEN_FAILURES", 20)
+GIAOBAN_TOKEN_LOCKOUT_MINUTES = env_int("GIAOBAN_TOKEN_LOCKOUT_MINUTES", 15)
+# An API token expires this many days after it is issued (0: never).
+GIAOBAN_TOKEN_DAYS = env_int("GIAOBAN_TOKEN_DAYS", 365)

@@ -40,3 +40,17 @@ class ApiTokenAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         # A token is shown only once when issued: use `giaoban token USERNAME`.
         return False
+
+
+# -- login lockouts (django-axes): unlocking is deleting the attempts, audited ---------------
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin  # noqa: E402
+from axes.models import AccessAttempt  # noqa: E402
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(AuditedAdminMixin, AxesAccessAttemptAdmin):
+    """Failed sign-ins per user name and address; deleting one unlocks it (audited)."""
+
+    delete_action = "unlocked"

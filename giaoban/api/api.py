@@ -7,6 +7,7 @@ English with ``Accept-Language: en``).
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -17,6 +18,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from giaoban.accounts.models import ApiToken, hash_token
+from giaoban.accounts.security import note_token_failure, token_failures_exceeded
 from giaoban.api.inputs import NulCharacter, StrictParser, UnsupportedMediaType
 from giaoban.api.openapi import document_errors
 from giaoban.core.limits import MAX_DATE, MIN_DATE
@@ -24,9 +26,12 @@ from giaoban.core.limits import MAX_DATE, MIN_DATE
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
+        if token_failures_exceeded(request):
+            raise TooManyFailures
         try:
             api_token = ApiToken.objects.select_related("user").get(key_hash=hash_token(token))
         except ApiToken.DoesNotExist:
+            note_token_failure(request)
             return None
         if not api_token.user.is_active:
             return None
@@ -36,6 +41,10 @@ class TokenAuth(HttpBearer):
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
         request.user = api_token.user
         return api_token.user
+
+
+class TooManyFailures(Exception):
+    """Too many wrong bearer tokens from one address lately."""
 
 
 class SignedInSession(SessionAuth):
@@ -61,6 +70,8 @@ api = GiaobanAPI(
     "(and CSRF token) or 'Authorization: Bearer TOKEN' (issue one with `giaoban token USERNAME`).",
     auth=[TokenAuth(), SignedInSession()],
     urls_namespace="api",
+    # the interactive documentation and its OpenAPI document are for signed-in users only
+    docs_decorator=login_required,
     parser=StrictParser(),
 )
 
@@ -98,6 +109,12 @@ def on_not_found(request, exc):
 @api.exception_handler(AuthenticationError)
 def on_auth_error(request, exc):
     return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+
+
+@api.exception_handler(TooManyFailures)
+def on_too_many_failures(request, exc):
+    detail = _("Too many failed attempts: wait a few minutes and try again.")
+    return api.create_response(request, {"detail": detail}, status=429)
 
 
 @api.exception_handler(NulCharacter)
