@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "giaoban.tasks",
     "giaoban.dashboard",
     "giaoban.api",
+    "giaoban.demo",  # giaoban demo / giaoban run
 ]
 
 MIDDLEWARE = [

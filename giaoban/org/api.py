@@ -6,7 +6,8 @@ from ninja.pagination import paginate
 
 from giaoban.api.inputs import BoundedLimitOffset
 from giaoban.core.limits import Id
-from giaoban.core.permissions import get_for_user, units_for
+from giaoban.core.permissions import get_for_user
+from giaoban.org.permissions import units_for
 
 router = Router(tags=["units"])
 

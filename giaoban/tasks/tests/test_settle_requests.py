@@ -45,7 +45,7 @@ def test_confirming_settles_the_pending_extension_request(cast):
     assert asg.deadline == asg.original_deadline  # the request was not granted
     assert awaiting_decision(cast.office_a) == []
     entry = AuditEntry.objects.get(action="tasks.assignment.confirmed")
-    assert entry.data["settled_requests"] == [req.pk]
+    assert entry.data["settled"] == [req.pk]
     assert entry.before["extension_count"] == 0
     # and it can no longer be decided
     with pytest.raises(ValidationError):
@@ -57,9 +57,7 @@ def test_cancelling_settles_the_pending_extension_request(cast):
     services.cancel_assignment(assignment=cast.asg_a, user=cast.office_a, reason="Điều chỉnh")
     req.refresh_from_db()
     assert req.decision == Decision.REJECTED and req.decision_reason
-    assert AuditEntry.objects.get(action="tasks.assignment.cancelled").data["settled_requests"] == [
-        req.pk
-    ]
+    assert AuditEntry.objects.get(action="tasks.assignment.cancelled").data["settled"] == [req.pk]
     assert awaiting_decision(cast.office_a) == []
 
 
