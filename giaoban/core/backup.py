@@ -65,18 +65,18 @@ def _sha256(path: Path) -> str:
 
 
 def _pg_tool(name: str) -> str:
-    from giaoban.pgcluster import pg_bindir
+    """pg_dump / pg_restore: the newest of Debian's server packages, else the one on PATH."""
+    import glob
 
-    try:
-        candidate = Path(pg_bindir()) / name
-        if candidate.exists():
-            return str(candidate)
-    except RuntimeError:
-        pass
-    found = shutil.which(name)
-    if not found:
+    found = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4])
+    )
+    if found:
+        return found[-1]
+    on_path = shutil.which(name)
+    if not on_path:
         raise BackupError(f"{name} không có / not found (apt-get install postgresql-client)")
-    return found
+    return on_path
 
 
 def _dump_database(db: Database, connection: Any, target: Path) -> None:
