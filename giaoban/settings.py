@@ -130,6 +130,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # an oversized body is refused before it is read, with the app's own page (core/limits.py)
+    "giaoban.core.limits.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -141,6 +143,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with its own page
+    # a temporary password must be changed before anything else (accounts/middleware.py)
+    "giaoban.accounts.middleware.ForcePasswordChangeMiddleware",
 ]
 
 ROOT_URLCONF = "giaoban.urls"
@@ -234,6 +238,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("GIAOBAN_MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# API lists: at most this many rows a request (the OpenAPI document states the maximum)
+NINJA_PAGINATION_MAX_LIMIT = env_int("GIAOBAN_API_MAX_LIMIT", 500)
+# accounts: may a committee's office manage its units' accounts (the administrator always may)
+GIAOBAN_OFFICE_MANAGES_USERS = env_bool("GIAOBAN_OFFICE_MANAGES_USERS", True)
 GIAOBAN_MAX_ATTACHMENT_BYTES = env_int("GIAOBAN_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True

@@ -12,12 +12,16 @@ urlpatterns = [
     path("tasks/", include("giaoban.tasks.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("giaoban.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     # browsers ask for /favicon.ico on pages without an icon link (admin, API docs)
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "giaoban/favicon.svg")),
 ]
+
+# malformed or oversized requests: the app's own page (JSON on the API), not a bare English 400
+handler400 = "giaoban.core.limits.bad_request"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -24,6 +24,11 @@ from giaoban.core.models import AuditEntry
 #: How each action reads in a history (filled by the apps); an action not listed shows its code.
 ACTION_LABELS: dict[str, Any] = {
     "accounts.token.issued": _("API token issued"),
+    "accounts.token.revoked": _("API token revoked"),
+    "accounts.user.created": _("Account created"),
+    "accounts.user.updated": _("Account changed"),
+    "accounts.user.password_reset": _("Password reset (temporary password)"),
+    "accounts.user.password_changed": _("Password changed"),
 }
 #: model -> function(obj) giving querysets of related objects whose entries join obj's history
 _RELATED: dict[type[models.Model], Callable[[Any], Iterable[models.QuerySet]]] = {}

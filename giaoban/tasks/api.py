@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from giaoban.accounts.models import Role, User
 from giaoban.api.inputs import BoundedLimitOffset
 from giaoban.core.dates import today
 from giaoban.core.limits import ApiDate, BodyBool, BodyId, BodyInt, Id
 from giaoban.core.permissions import get_for_user, scope_for
+from giaoban.org.models import Unit
 from giaoban.tasks import services
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
 from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
@@ -23,6 +25,7 @@ from giaoban.tasks.queries import (
     task_list,
     with_rollup,
 )
+from giaoban.tasks.search import ranked
 from giaoban.tasks.status import StatusClass, status_case
 
 router = Router(tags=["tasks"])
@@ -229,8 +232,8 @@ def create_task(request: HttpRequest, payload: TaskIn):
 )
 @paginate(BoundedLimitOffset)
 def list_assignments(request: HttpRequest, filters: Query[FilterIn]):
-    qs = assignment_list(request.user, filters.to_filters(request.user), filters.ref())
-    return qs.order_by("deadline", "id")
+    parsed = filters.to_filters(request.user)
+    return ranked(assignment_list(request.user, parsed, filters.ref()), parsed.q, "deadline", "id")
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)
@@ -309,5 +312,134 @@ def post_cancel(request: HttpRequest, assignment_id: Id, payload: ReasonIn):
         assignment=_assignment(request, assignment_id, "cancel"),
         user=request.user,
         reason=payload.reason,
+    )
+    return _assignment(request, assignment_id)
+
+
+# -- corrections after entry (tasks/editing.py) ------------------------------------------
+
+
+class TaskEditIn(Schema):
+    """Only the fields sent are corrected; a changed deadline needs ``reason``."""
+
+    doc_number: str | None = Field(None, min_length=1, max_length=64)
+    doc_date: date | None = None
+    item_number: str | None = Field(None, max_length=16)
+    text: str | None = Field(None, min_length=1, max_length=TEXT_MAX)
+    deadline: date | None = Field(None, description="send null with clear_deadline for standing")
+    clear_deadline: bool = Field(False, description="make the task standing (no deadline)")
+    directed_by: int | None = None
+    directed_by_name: str | None = Field(None, max_length=200)
+    reason: str = Field("", max_length=NOTE_MAX)
+
+
+class UnitsIn(Schema):
+    lead_units: list[int] = []
+    coordinating_units: list[int] = []
+
+
+class RemoveUnitIn(Schema):
+    reason: str = Field("", max_length=NOTE_MAX)
+
+
+def _task_for_edit(request: HttpRequest, task_id: int):
+    return get_for_user(
+        request.user, tasks_for(request.user).select_related("committee"), task_id, "edit_task"
+    )
+
+
+@router.patch("/tasks/{task_id}", response=TaskOut, summary="Correct a task (audited)")
+def patch_task(request: HttpRequest, task_id: int, payload: TaskEditIn):
+    from giaoban.tasks import editing
+
+    task = _task_for_edit(request, task_id)
+    leader = task.directed_by
+    if payload.directed_by is not None:
+        leader = User.objects.filter(
+            pk=payload.directed_by,
+            memberships__role=Role.LEADER,
+            memberships__unit_id=task.committee_id,
+        ).first()
+        if leader is None:
+            raise ValidationError({"directed_by": _("Unknown leader.")})
+    sent = payload.dict(exclude_unset=True)
+    editing.edit_task(
+        task=task,
+        user=request.user,
+        doc_number=sent.get("doc_number") or task.doc_number,
+        doc_date=sent.get("doc_date") or task.doc_date,
+        item_number=sent["item_number"] if "item_number" in sent else task.item_number,
+        text=sent.get("text") or task.text,
+        deadline=None if payload.clear_deadline else sent.get("deadline") or task.deadline,
+        directed_by=leader,
+        directed_by_name=sent.get("directed_by_name", task.directed_by_name) or "",
+        reason=payload.reason,
+    )
+    return with_rollup(tasks_for(request.user), today()).get(pk=task.pk)
+
+
+@router.post("/tasks/{task_id}/units", response={201: list[AssignmentOut]})
+def post_task_units(request: HttpRequest, task_id: int, payload: UnitsIn):
+    from giaoban.tasks import editing
+
+    task = _task_for_edit(request, task_id)
+    wanted = set(payload.lead_units) | set(payload.coordinating_units)
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=wanted)}
+    unknown = sorted(wanted - set(units))
+    if unknown:
+        raise ValidationError(
+            {"units": _("Unknown unit: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}}
+        )
+    added = editing.add_units(
+        task=task,
+        user=request.user,
+        lead_units=[units[i] for i in payload.lead_units],
+        coordinating_units=[units[i] for i in payload.coordinating_units],
+    )
+    ref = today()
+    return Status(
+        201,
+        list(
+            assignments_for(request.user)
+            .filter(pk__in=[a.pk for a in added])
+            .select_related("task", "unit")
+            .annotate(status=status_case(ref, today=ref))
+        ),
+    )
+
+
+@router.post(
+    "/assignments/{assignment_id}/remove",
+    response={200: AssignmentOut, 204: None},
+    summary="Take a unit off its task: 204 when removed, 200 when cancelled (it had worked on it)",
+)
+def post_remove_unit(request: HttpRequest, assignment_id: int, payload: RemoveUnitIn):
+    from giaoban.tasks import editing
+
+    kept = editing.remove_unit(
+        assignment=_assignment(request, assignment_id, "cancel"),
+        user=request.user,
+        reason=payload.reason,
+    )
+    if kept is None:
+        return Status(204, None)
+    return _assignment(request, assignment_id)
+
+
+@router.post(
+    "/assignments/{assignment_id}/record",
+    response=AssignmentOut,
+    summary="The office records a completion it holds the evidence for (older notices)",
+)
+def post_record_completion(request: HttpRequest, assignment_id: int, payload: ClaimIn):
+    from giaoban.tasks import editing
+
+    editing.record_completion(
+        assignment=_assignment(request, assignment_id, "confirm"),
+        user=request.user,
+        completed_on=payload.completed_on,
+        evidence_number=payload.evidence_number,
+        evidence_date=payload.evidence_date,
+        note=payload.note,
     )
     return _assignment(request, assignment_id)

@@ -12,6 +12,13 @@ ACTION_LABELS = {
     "tasks.assignment.extension_approved": _("Extension approved"),
     "tasks.assignment.extension_rejected": _("Extension rejected"),
     "tasks.assignment.cancelled": _("Assignment cancelled"),
+    # corrections after entry (tasks/editing.py)
+    "tasks.task.edited": _("Task corrected"),
+    "tasks.task.units_added": _("Units added to the task"),
+    "tasks.task.unit_removed": _("Unit removed from the task"),
+    "tasks.assignment.added": _("Task given to this unit after the fan-out"),
+    "tasks.assignment.deadline_corrected": _("Deadline corrected (not an extension)"),
+    "tasks.assignment.completion_recorded": _("Completion recorded by the office"),
 }
 
 

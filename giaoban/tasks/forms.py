@@ -76,7 +76,7 @@ class TaskForm(BootstrapMixin, forms.Form):
 
 class ProgressForm(BootstrapMixin, forms.Form):
     text = forms.CharField(
-        label=_("Progress"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Progress note"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     percent = forms.IntegerField(
         label=_("Progress (%)"), min_value=0, max_value=100, required=False
@@ -150,6 +150,18 @@ class FilterForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+    #: above this many units the unit filter is a searchable picker, not a <select> of them all
+    PICKER_ABOVE = 200
+
+    def use_picker(self, scope) -> bool:
+        return scope.is_admin or len(scope.readable_unit_ids) > self.PICKER_ABOVE
+
+    def picked_unit(self):
+        """The unit chosen in the picker (already loaded by the form's validation), or None."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data.get("unit")
+        return None
 
     def unit_options(self) -> list[tuple[int, str, bool]]:
         """(id, name, selected) for the unit <select>, rendered by a plain loop in the template:

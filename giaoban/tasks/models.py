@@ -135,7 +135,12 @@ class Task(models.Model):
         self.doc_number = clean_identifier(self.doc_number)
         self.item_number = clean_identifier(self.item_number)
         self.doc_year = self.doc_date.year
-        self.search_folded = fold(f"{self.doc_number} {self.text} {self.directed_by_name}")
+        # the leader is found by name too, whether chosen from the accounts or typed in
+        leader = self.directed_by if self.directed_by_id else None
+        leader_name = f"{leader.full_name} {leader.position}" if leader is not None else ""
+        self.search_folded = fold(
+            f"{self.doc_number} {self.text} {self.directed_by_name} {leader_name}"
+        )
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | {"doc_year", "search_folded"}
         super().save(*args, **kwargs)

@@ -11,8 +11,8 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 
 from giaoban.core import dates
-from giaoban.core.text import fold
 from giaoban.org.models import Unit
+from giaoban.tasks import search
 from giaoban.tasks.models import Assignment
 from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.status import StatusClass, done_q, live_q, status_q, with_status
@@ -45,13 +45,6 @@ class Filters:
         )
 
 
-def _text_q(q: str, prefix: str = "") -> Q:
-    cond = Q()
-    for word in fold(q).split():
-        cond &= Q(**{prefix + "search_folded__contains": word})
-    return cond
-
-
 def assignment_list(
     user: Any, filters: Filters, ref: date, *, today: date | None = None
 ) -> QuerySet:
@@ -70,7 +63,7 @@ def assignment_list(
     if filters.deadline_to:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
-        qs = qs.filter(_text_q(filters.q, "task__"))
+        qs = search.search_assignments(qs, filters.q)
     return qs
 
 
@@ -93,9 +86,9 @@ def task_list(user: Any, filters: Filters, ref: date, *, today: date | None = No
     if filters.deadline_to:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
-        qs = qs.filter(_text_q(filters.q))
-    return with_rollup(qs, ref, today=today).order_by(
-        "-doc_date", "doc_number", "item_number", "id"
+        qs = search.search_tasks(qs, filters.q, user)
+    return search.ranked(
+        with_rollup(qs, ref, today=today), filters.q, "-doc_date", "doc_number", "item_number", "id"
     )
 
 

@@ -73,6 +73,9 @@ def create_task(
 ) -> Task:
     """Create a task and fan it out: one assignment per unit.
 
+    An older notice may be entered after its deadline (deadline ≥ document date only): it is
+    overdue until its completion is recorded; ``created_on`` (entry) stays apart from ``doc_date``.
+
     ``all_units`` expands to the committee's active units; units named as
     lead stay lead. Raises ValidationError (nothing saved) on bad input.
     """
@@ -83,10 +86,6 @@ def create_task(
     if deadline is not None and deadline < doc_date:
         errors.setdefault("deadline", []).append(
             _("The deadline cannot be before the document date.")
-        )
-    if deadline is not None and deadline < created_on:
-        errors.setdefault("deadline", []).append(
-            _("The deadline cannot be before the day the task is created.")
         )
     if doc_date > created_on:
         errors.setdefault("doc_date", []).append(_("The document date cannot be in the future."))

@@ -44,6 +44,7 @@ from giaoban.tasks.queries import (
 from giaoban.tasks.queries import (
     task_list as query_tasks,
 )
+from giaoban.tasks.search import ranked
 from giaoban.tasks.status import STATUS_COLOURS, status_case
 
 
@@ -59,6 +60,11 @@ def _filters(form: FilterForm) -> Filters:
     )
 
 
+def _refused(form: FilterForm) -> bool:
+    """An invalid filter value lists nothing (with its message, status 400), never everything."""
+    return form.is_bound and not form.is_valid()
+
+
 def _as_of(form: FilterForm) -> date:
     """The reference date of the status classes: today, or the 'as of' the user chose."""
     if form.is_bound and form.is_valid() and form.cleaned_data.get("as_of"):
@@ -71,11 +77,13 @@ def _as_of(form: FilterForm) -> date:
 def task_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     ref = _as_of(form)
-    page = paginate(request, query_tasks(request.user, _filters(form), ref))
+    qs = query_tasks(request.user, _filters(form), ref)
+    page = paginate(request, qs.none() if _refused(form) else qs)
     mark_rollup_visible(request.user, page)
     ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref}
     template = "tasks/_partials/task_rows.html" if request.htmx else "tasks/task_list.html"
-    return render(request, template, ctx)
+    ctx["partial_errors"] = bool(request.htmx)
+    return render(request, template, ctx, status=400 if _refused(form) else 200)
 
 
 @login_required
@@ -83,20 +91,21 @@ def task_list(request: HttpRequest) -> HttpResponse:
 def assignment_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     ref = _as_of(form)
-    page = paginate(
-        request, query_assignments(request.user, _filters(form), ref).order_by("deadline", "id")
-    )
+    filters = _filters(form)
+    qs = ranked(query_assignments(request.user, filters, ref), filters.q, "deadline", "id")
+    page = paginate(request, qs.none() if _refused(form) else qs)
     ctx = {
         "form": form,
         "page": page,
         "qs": querystring_without_page(request),
         "ref": ref,
         "colours": STATUS_COLOURS,
+        "partial_errors": bool(request.htmx),
     }
     template = (
         "tasks/_partials/assignment_rows.html" if request.htmx else "tasks/assignment_list.html"
     )
-    return render(request, template, ctx)
+    return render(request, template, ctx, status=400 if _refused(form) else 200)
 
 
 @login_required

@@ -143,4 +143,6 @@ def test_task_search_ignores_accents(page, log_in, cast):
     page.fill("input[name=q]", "khong co gi nhu the")
     with page.expect_response(lambda r: "q=khong" in r.url):
         page.press("input[name=q]", "Enter")
+    # the answer is swapped in just after it arrives: wait for the swap, not only the response
+    rows.get_by_text("Rà soát, hoàn thiện").first.wait_for(state="detached")
     assert rows.get_by_text("Rà soát, hoàn thiện").count() == 0

@@ -564,6 +564,11 @@ EXPECTED_OPERATIONS = {
     ("post", "/api/assignments/{assignment_id}/extensions"),
     ("post", "/api/assignments/{assignment_id}/extensions/{request_id}/decide"),
     ("post", "/api/assignments/{assignment_id}/cancel"),
+    # corrections after entry
+    ("patch", "/api/tasks/{task_id}"),
+    ("post", "/api/tasks/{task_id}/units"),
+    ("post", "/api/assignments/{assignment_id}/remove"),
+    ("post", "/api/assignments/{assignment_id}/record"),
 }
 
 

@@ -75,19 +75,21 @@ READ_ALL = Row("get", "302  200    200    200    200    200")
 READ_A = Row("get", "302  200    200    200    404    200")
 NO_POST = Row("post", "302  405    405    405    405    405")
 NO_GET = Row("get", "302  405    405    405    405    405")
+#: a GET on an act's URL goes back to the page of the act (tasks/urls.py ``act``), not a bare 405
+ACT_GET = Row("get", "302  302    302    302    302    302")
 
 
 def _unit_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  403    403    302    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
 def _office_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  302    403    403    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
+        Row("get", ACT_GET.expect, state=state),
     ]
 
 
@@ -114,6 +116,56 @@ PAGES: dict[str, list[Row]] = {
         {"approve": "1"}, "extension"
     ),
     "tasks/assignments/<int:pk>/cancel/": _office_act({"reason": "Điều chỉnh"}),
+    # -- corrections after entry (tasks/edit_views.py) --
+    "tasks/<int:pk>/edit/": [
+        Row("get", "302  200    403    403    404    403"),
+        Row(
+            "post",
+            "302  302    403    403    404    403",
+            {
+                "doc_number": "90-TB/TU",
+                "doc_date": "01/01/2026",
+                "item_number": "1",
+                "text": "Nội dung đã sửa",
+                "deadline": "31/12/2027",
+            },
+        ),
+    ],
+    "tasks/<int:pk>/units/": [
+        Row("post", "302  302    403    403    404    403", {"lead_units": "{commune_a}"}),
+        ACT_GET,
+    ],
+    "tasks/<int:pk>/units/<int:assignment_pk>/remove/": [
+        Row("post", "302  302    403    403    404    403", {"reason": ""}),
+        ACT_GET,
+    ],
+    "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
+    # -- what awaits the office (tasks/awaiting_views.py) --
+    "tasks/awaiting/": [Row("get", "302  200    403    403    403    403"), NO_POST],
+    "tasks/awaiting/count/": [Row("get", "302  200    200    200    200    200"), NO_POST],
+    "tasks/awaiting/confirm/": [
+        Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
+        ACT_GET,
+    ],
+    # -- accounts in the app (accounts/views.py); the paths' <pk> is unit_a (or unit_a's token) --
+    "accounts/me/": [READ_ALL, NO_POST],
+    "accounts/password/": [READ_ALL, Row("post", "302  400    400    400    400    400", {})],
+    "accounts/me/tokens/": [
+        Row("post", "302  200    200    200    200    200", {"name": "x"}),
+        NO_GET,
+    ],
+    "accounts/me/tokens/<int:pk>/revoke/": [
+        Row("post", "302  404    404    302    404    404", state="token"),
+        Row("get", NO_GET.expect, state="token"),
+    ],
+    "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
+    "accounts/users/new/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/import/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/<int:pk>/reset-password/": [
+        Row("post", "302  200    403    403    403    200"),
+        NO_GET,
+    ],
     "tasks/assignments/<int:pk>/files/<str:kind>/<int:item_pk>/": [
         Row("get", "302  200    200    200    404    200", state="attachment"),
         Row("post", "302  405    405    405    405    405", state="attachment"),
@@ -165,6 +217,19 @@ API: dict[tuple[str, str], Row] = {
     ),
     ("post", "/api/assignments/{assignment_id}/cancel"): Row(
         "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
+    ),
+    # -- corrections after entry (tasks/editing.py) --
+    ("patch", "/api/tasks/{task_id}"): Row(
+        "patch", "401  200    403    403    404    403", {"text": "Nội dung đã sửa"}
+    ),
+    ("post", "/api/tasks/{task_id}/units"): Row(
+        "post", "401  201    403    403    404    403", {"lead_units": ["{commune_a}"]}
+    ),
+    ("post", "/api/assignments/{assignment_id}/remove"): Row(
+        "post", "401  204    403    403    404    403", {"reason": ""}
+    ),
+    ("post", "/api/assignments/{assignment_id}/record"): Row(
+        "post", API_OFFICE_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
     ),
 }
 #: API URLs that are not operations of the document
@@ -239,9 +304,11 @@ def _prepare(cast, state: str) -> dict[str, int]:
     ids = {
         "committee_a": cast.committee_a.pk,
         "board_a": cast.board_a.pk,
+        "commune_a": cast.commune_a.pk,
         "task": cast.task_a.pk,
         "assignment": cast.asg_a.pk,
         "unit": cast.board_a.pk,
+        "user": cast.unit_a.pk,
     }
     if state == "claimed":
         services.claim_completion(
@@ -259,6 +326,8 @@ def _prepare(cast, state: str) -> dict[str, int]:
             reason="Chờ hướng dẫn",
         )
         ids["request"] = ExtensionRequest.objects.get().pk
+    elif state == "token":
+        ids["token"] = ApiToken.issue(user=cast.unit_a, name="matrix")[0].pk
     elif state == "attachment":
         upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
         services.add_progress(
@@ -272,8 +341,17 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
     def value(match: re.Match) -> str:
         name = match.group(1)
         if name == "pk":
+            if route.startswith("accounts/me/tokens/"):
+                return str(ids["token"])
+            if route.startswith("accounts/users/"):
+                return str(ids["user"])
             return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
-        value = {"req_pk": ids.get("request"), "kind": "progress", "item_pk": ids.get("item")}[name]
+        value = {
+            "req_pk": ids.get("request"),
+            "kind": "progress",
+            "item_pk": ids.get("item"),
+            "assignment_pk": ids["assignment"],
+        }[name]
         assert value is not None, f"{route}: give the row a state that creates <{name}>"
         return str(value)
 

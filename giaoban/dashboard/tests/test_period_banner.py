@@ -21,3 +21,12 @@ def test_report_rules_follow_settings(cast, login, settings):
     settings.GIAOBAN_REPORT_DUE_WORKING_DAYS = 1
     response = login(cast.unit_a).get("/")
     assert response.context["period"]["due"].isoformat() == "2026-12-15"
+
+
+def test_the_banner_says_what_the_figures_count(cast, login):
+    """The period's data window is not the cards' window: the banner says so (all tasks, as of
+    the reference date), so nobody reads all-time totals as the quarter's."""
+    html = login(cast.office_a).get("/", {"as_of": "15/12/2026"}).content.decode()
+    assert "chốt số liệu từ ngày" in html
+    scope = html.split('id="figures-scope">')[1].split("</strong>")[0]
+    assert "15/12/2026" in scope and "không riêng kỳ này" in scope

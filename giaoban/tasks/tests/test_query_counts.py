@@ -5,6 +5,7 @@ again after ``grow`` adds a dozen more per committee given to every unit."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -21,9 +22,10 @@ pytestmark = pytest.mark.usefixtures("frozen")
 #   3. the user's memberships with their units (scope)
 #   4. the units under an office/leader committee (subtree CTE; none for unit staff)
 #   5. COUNT for the paginator
-#   6. the units of the filter form's <select>
+#   6. the units of the filter form's <select> (none for the administrator, whose unit filter is a
+#      searchable picker fed by the API: a <select> of every unit of the country is too big)
 #   7. one page of rows, with their joins and roll-up aggregates
-PAGE_QUERIES = {"office_a": 7, "leader_a": 7, "unit_a": 6, "admin": 6}
+PAGE_QUERIES = {"office_a": 7, "leader_a": 7, "unit_a": 6, "admin": 5}
 # API lists, with a bearer token:
 #   1. the token with its user
 #   (the token's last use is written at most once a minute: not here, the token was just used)
@@ -84,9 +86,12 @@ def test_list_pages_do_not_grow_with_rows(cast, django_assert_num_queries):
     small = _measure_all(clients, PAGES, PAGE_QUERIES, django_assert_num_queries)
     grow(cast, tasks=12, start=4)  # many more tasks × units
     big = _measure_all(clients, PAGES, PAGE_QUERIES, django_assert_num_queries)
+
+    def rows(body: bytes) -> int:
+        return int(re.search(rb"(\d+) d\xc3\xb2ng", body).group(1))  # "N dòng" under the list
+
     for key in small:
-        if not key[1].endswith("page=2"):
-            assert len(big[key]) > len(small[key]), key  # the second measure did show more rows
+        assert rows(big[key]) > rows(small[key]), key  # the second measure did count more rows
     assert big["office_a", "/tasks/assignments/"].count(b'href="/tasks/assignments/') >= 25
 
 

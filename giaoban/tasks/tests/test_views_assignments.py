@@ -287,11 +287,20 @@ def test_act_by_a_role_without_the_right_is_403(cast, login, act):
     assert row_counts() == before
 
 
-@pytest.mark.parametrize("method", ["get", "put", "delete"])
+@pytest.mark.parametrize("method", ["put", "delete"])
 @pytest.mark.parametrize("act", ACTS, ids=IDS)
 def test_act_wrong_method_is_405(cast, login, act, method):
     act.prepare(cast)
     assert getattr(login(getattr(cast, act.actor)), method)(_url(cast, act)).status_code == 405
+
+
+@pytest.mark.parametrize("act", ACTS, ids=IDS)
+def test_a_get_on_an_act_goes_back_to_the_assignment(cast, login, act):
+    """A reloaded or bookmarked action URL is not a bare 405 with an empty body."""
+    act.prepare(cast)
+    response = login(getattr(cast, act.actor)).get(_url(cast, act), follow=True)
+    assert response.redirect_chain[-1][0] == f"/tasks/assignments/{cast.asg_a.pk}/"
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize("act", ACTS, ids=IDS)
