@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return extract_main(argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
+    # The console may sign with this installation's own key (var/secret_key, made on first
+    # use) when GIAOBAN_SECRET_KEY is not set; the web server entry point may not.
+    os.environ.setdefault("GIAOBAN_INSTALLATION_KEY", "true")
     from django.core.management import execute_from_command_line
 
     if not argv:

@@ -8,6 +8,7 @@ raise ImproperlyConfigured at start-up rather than misbehaving later.
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -48,15 +49,60 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_secret(name: str, default: str = "") -> str:
+    """A secret from NAME, or from the file named by NAME_FILE (systemd credentials, Docker
+    secrets, a root-owned file): the value then never appears in the process environment."""
+    value = os.environ.get(name, "")
+    path = os.environ.get(f"{name}_FILE", "")
+    if value and path:
+        raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both")
+    if not path:
+        return value or default
+    try:
+        # one trailing newline (as editors and `echo` write it) is not part of the secret
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+
+
+def installation_key(path: Path) -> str:
+    """The secret key of this installation, generated on first use (mode 0600).
+
+    Only for the console (``giaoban run`` on 127.0.0.1, management commands) and the tests:
+    the production entry point (giaoban.wsgi) refuses to start without GIAOBAN_SECRET_KEY.
+    """
+    try:
+        key = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        key = ""
+    if key:
+        return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first: use theirs
+        return installation_key(path)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    return key
+
+
 VAR_DIR = Path(env_str("GIAOBAN_VAR_DIR", str(PROJECT_DIR / "var")))
 DEBUG = env_bool("GIAOBAN_DEBUG", False)
-SECRET_KEY = os.environ.get("GIAOBAN_SECRET_KEY", "")
+SECRET_KEY = env_secret("GIAOBAN_SECRET_KEY")
 if not SECRET_KEY:
-    if DEBUG or env_bool("GIAOBAN_INSECURE_DEV_KEY", True):
-        # Local single-user install: a fixed key is acceptable only on 127.0.0.1.
-        SECRET_KEY = "giaoban-insecure-development-key-change-me"
+    # giaoban/cli.py (the console) and the tests set GIAOBAN_INSTALLATION_KEY; the web server
+    # (gunicorn giaoban.wsgi) does not, so a production server never signs with a key that
+    # nobody chose. There is no key in the repository.
+    if env_bool("GIAOBAN_INSTALLATION_KEY", False):
+        SECRET_KEY = installation_key(VAR_DIR / "secret_key")
     else:
-        raise ImproperlyConfigured("GIAOBAN_SECRET_KEY must be set in production")
+        raise ImproperlyConfigured(
+            "GIAOBAN_SECRET_KEY (or GIAOBAN_SECRET_KEY_FILE) must be set: see docs/deploy.md"
+        )
+elif len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured("GIAOBAN_SECRET_KEY must be at least 32 characters long")
 
 ALLOWED_HOSTS = env_list("GIAOBAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("GIAOBAN_CSRF_TRUSTED_ORIGINS", "")
@@ -70,6 +116,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
+    "axes",  # login throttling and lockout
     "ninja",  # serves Swagger UI from its own static files (no CDN)
     "giaoban.core",
     "giaoban.accounts",
@@ -98,6 +146,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with its own page
     # a temporary password must be changed before anything else (accounts/middleware.py)
     "giaoban.accounts.middleware.ForcePasswordChangeMiddleware",
 ]
@@ -138,10 +188,30 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+_db_password = env_secret("GIAOBAN_DATABASE_PASSWORD")
+if _db_password:  # kept out of DATABASE_URL (and so out of `ps` and logs)
+    _db["PASSWORD"] = _db_password
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after GIAOBAN_LOGIN_FAILURES failed sign-ins for one user
+# name, or from one address, further attempts are refused for GIAOBAN_LOGIN_LOCKOUT_MINUTES.
+# An administrator unlocks earlier in admin (Axes > Access attempts: delete), audited.
+AXES_FAILURE_LIMIT = env_int("GIAOBAN_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = env_int("GIAOBAN_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# behind nginx every request comes from 127.0.0.1: the client is the address nginx saw
+AXES_CLIENT_IP_CALLABLE = "giaoban.accounts.security.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -183,6 +253,36 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("GIAOBAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Behind a TLS front (nginx, docs/deploy.md): redirect http to https, HSTS, and trust the
+# proxy's X-Forwarded-Proto header. Off by default: `make run` serves plain http on 127.0.0.1.
+SECURE_SSL_REDIRECT = env_bool("GIAOBAN_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("GIAOBAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("GIAOBAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("GIAOBAN_HSTS_PRELOAD", False)
+GIAOBAN_BEHIND_TLS_PROXY = env_bool("GIAOBAN_BEHIND_TLS_PROXY", False)
+if GIAOBAN_BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): scripts only from our own static files, no inline
+# script anywhere (pages pass data as JSON blocks read by static scripts), nothing from
+# another origin. Inline style attributes stay allowed (progress bars, Swagger UI's widgets).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -234,12 +334,8 @@ else:
 EMAIL_HOST = env_str("GIAOBAN_SMTP_HOST", "localhost")
 EMAIL_PORT = env_int("GIAOBAN_SMTP_PORT", 25)
 EMAIL_HOST_USER = env_str("GIAOBAN_SMTP_USER", "")
-_smtp_password_file = os.environ.get("GIAOBAN_SMTP_PASSWORD_FILE", "")
-EMAIL_HOST_PASSWORD = (
-    Path(_smtp_password_file).read_text().strip()
-    if _smtp_password_file
-    else env_str("GIAOBAN_SMTP_PASSWORD", "")
-)
+# the SMTP password may come from a file instead (GIAOBAN_SMTP_PASSWORD_FILE)
+EMAIL_HOST_PASSWORD = env_secret("GIAOBAN_SMTP_PASSWORD")
 EMAIL_USE_TLS = env_bool("GIAOBAN_SMTP_STARTTLS", False)
 EMAIL_USE_SSL = env_bool("GIAOBAN_SMTP_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
@@ -249,3 +345,14 @@ DEFAULT_FROM_EMAIL = env_str("GIAOBAN_EMAIL_FROM", "giaoban <giaoban@localhost>"
 GIAOBAN_EMAIL_DOMAIN = env_str("GIAOBAN_EMAIL_DOMAIN", "giaoban.localhost")
 #: the address people open giaoban at, for the links in e-mails and calendar feeds
 GIAOBAN_BASE_URL = env_str("GIAOBAN_BASE_URL", "http://127.0.0.1:8000")
+# Roll-up counts of a task ("63/89 units done") are the committee's: shown to its office,
+# leaders and administrators. True publishes them to the unit users as well.
+GIAOBAN_PUBLISH_ROLLUP = env_bool("GIAOBAN_PUBLISH_ROLLUP", False)
+
+# Bearer tokens: after GIAOBAN_TOKEN_FAILURES wrong tokens from one address, the API answers
+# 429 to that address for GIAOBAN_TOKEN_LOCKOUT_MINUTES (guessing is pointless anyway with
+# 256-bit tokens; this keeps a misconfigured script from hammering the database).
+GIAOBAN_TOKEN_FAILURES = env_int("GIAOBAN_TOKEN_FAILURES", 20)
+GIAOBAN_TOKEN_LOCKOUT_MINUTES = env_int("GIAOBAN_TOKEN_LOCKOUT_MINUTES", 15)
+# An API token expires this many days after it is issued (0: never).
+GIAOBAN_TOKEN_DAYS = env_int("GIAOBAN_TOKEN_DAYS", 365)

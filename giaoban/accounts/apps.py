@@ -19,6 +19,11 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from axes.signals import user_locked_out
+
+        from giaoban.accounts.security import audit_lockout
+
+        user_locked_out.connect(audit_lockout, dispatch_uid="giaoban-audit-lockout")
         from django.contrib.auth.signals import user_logged_in
 
         user_logged_in.connect(_flag_temporary_password, dispatch_uid="accounts-temporary-password")

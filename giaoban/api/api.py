@@ -7,23 +7,31 @@ English with ``Accept-Language: en``).
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from giaoban.accounts.models import ApiToken, hash_token
+from giaoban.accounts.security import note_token_failure, token_failures_exceeded
+from giaoban.api.inputs import NulCharacter, StrictParser, UnsupportedMediaType
+from giaoban.api.openapi import document_errors
+from giaoban.core.limits import MAX_DATE, MIN_DATE
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
+        if token_failures_exceeded(request):
+            raise TooManyFailures
         try:
             api_token = ApiToken.objects.select_related("user").get(key_hash=hash_token(token))
         except ApiToken.DoesNotExist:
+            note_token_failure(request)
             return None
         if not api_token.user.is_active:
             return None
@@ -35,13 +43,36 @@ class TokenAuth(HttpBearer):
         return api_token.user
 
 
-api = NinjaAPI(
+class TooManyFailures(Exception):
+    """Too many wrong bearer tokens from one address lately."""
+
+
+class SignedInSession(SessionAuth):
+    """The session cookie, checked for CSRF only when somebody is signed in: an anonymous
+    (or revoked-token) write is answered 401 "authentication required", not a CSRF 403."""
+
+    def __call__(self, request: HttpRequest):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
+class GiaobanAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_errors(schema)
+
+
+api = GiaobanAPI(
     title="giaoban API",
     version="1",
     description="Units, tasks and assignments of the briefing cycle. Authenticate with a session cookie "
     "(and CSRF token) or 'Authorization: Bearer TOKEN' (issue one with `giaoban token USERNAME`).",
-    auth=[TokenAuth(), django_auth],
+    auth=[TokenAuth(), SignedInSession()],
     urls_namespace="api",
+    # the interactive documentation and its OpenAPI document are for signed-in users only
+    docs_decorator=login_required,
+    parser=StrictParser(),
 )
 
 
@@ -80,10 +111,62 @@ def on_auth_error(request, exc):
     return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
 
 
+@api.exception_handler(TooManyFailures)
+def on_too_many_failures(request, exc):
+    detail = _("Too many failed attempts: wait a few minutes and try again.")
+    return api.create_response(request, {"detail": detail}, status=429)
+
+
+@api.exception_handler(NulCharacter)
+def on_nul_character(request, exc):
+    errors = {"__all__": [_("Text must not contain NUL characters.")]}
+    return api.create_response(
+        request, {"detail": _("The request is not valid."), "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    """ninja's own errors, in the user's language: a body that is not JSON, a CSRF failure."""
+    cause = exc.__cause__
+    if isinstance(cause, UnsupportedMediaType):
+        detail = _("Send the body as JSON (Content-Type: application/json).")
+        return api.create_response(request, {"detail": detail}, status=415)
+    if isinstance(cause, NulCharacter):
+        return on_nul_character(request, cause)
+    if cause is not None:
+        return api.create_response(
+            request, {"detail": _("The body is not valid JSON.")}, status=400
+        )
+    if exc.status_code == 403:
+        detail = _("CSRF check failed: reload the page and try again.")
+        return api.create_response(request, {"detail": detail}, status=403)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(OverflowError)
+def on_overflow(request, exc):
+    """Safety net: a number too large for the database (SQLite holds 64 bits) that a schema
+    did not bound. The schemas bound every id (giaoban.core.limits.Id); this keeps it a 422."""
+    return api.create_response(
+        request,
+        {
+            "detail": _("The request is not valid."),
+            "errors": {"__all__": [_("The number is out of range.")]},
+        },
+        status=422,
+    )
+
+
 def _schema_message(err: dict) -> str:
     """A user-facing message for one pydantic error (pydantic's own text is English only)."""
     kind = err.get("type", "")
     ctx = err.get("ctx") or {}
+    if kind == "value_error" and "date_range" in str(err.get("msg", "")):
+        return _("Enter a date between %(first)s and %(last)s.") % {
+            "first": MIN_DATE.strftime("%d/%m/%Y"),
+            "last": MAX_DATE.strftime("%d/%m/%Y"),
+        }
     if kind.startswith("date") or kind.startswith("datetime"):
         return _("Enter a valid date as YYYY-MM-DD.")
     if kind == "missing":
@@ -94,12 +177,14 @@ def _schema_message(err: dict) -> str:
         }
     if kind == "string_too_short":
         return _("This field cannot be empty.")
-    if kind in ("int_parsing", "int_type", "int_from_float"):
+    if kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         return _("Enter a whole number.")
     if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         return _("The number is out of range.")
     if kind == "enum":
         return _("Choose one of: %(values)s.") % {"values": ctx.get("expected", "")}
+    if kind == "string_type":
+        return _("Enter text.")
     if kind in ("bool_parsing", "bool_type"):
         return _("Enter true or false.")
     return str(err.get("msg", _("The value is not valid.")))

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import transaction
 
 from giaoban.core.models import AuditEntry
 
@@ -22,6 +23,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 class AuditedAdminMixin:
     """Django admin edits of reference data go to the same audit log as the services."""
 
+    @transaction.atomic
     def save_model(self, request, obj, form, change):
         from giaoban.core.audit import log_action, snapshot
 
@@ -37,12 +39,28 @@ class AuditedAdminMixin:
 
             forget_tree()  # a unit may have moved: cached ancestors and aggregates are void
 
+    #: action code written for a deletion (a token "deleted" in admin is revoked)
+    delete_action = "deleted"
+
+    @transaction.atomic
     def delete_model(self, request, obj):
         from giaoban.core.audit import log_action, snapshot
 
-        log_action(obj, f"{obj._meta.label_lower}.deleted", user=request.user, before=snapshot(obj))
+        action = f"{obj._meta.label_lower}.{self.delete_action}"
+        log_action(obj, action, user=request.user, before=snapshot(obj))
         super().delete_model(request, obj)
 
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        """The admin's bulk "delete selected": one audit entry per deleted object."""
+        from giaoban.core.audit import log_action, snapshot
+
+        for obj in queryset:
+            action = f"{obj._meta.label_lower}.{self.delete_action}"
+            log_action(obj, action, user=request.user, before=snapshot(obj))
+        super().delete_queryset(request, queryset)
+
+    @transaction.atomic
     def save_formset(self, request, form, formset, change):
         from giaoban.core.audit import log_action, snapshot
 

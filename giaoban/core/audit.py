@@ -65,6 +65,23 @@ def history(
     )
 
 
+#: field names whose values are secrets: never written to the audit log (password hashes,
+#: API token digests, session keys). A change to one is recorded as "[redacted]".
+SECRET_FIELDS = frozenset(
+    {"password", "key_hash", "session_key", "session_data", "token", "secret", "raw_token"}
+)
+REDACTED = "[redacted]"
+
+
+def redact(value: Any) -> Any:
+    """``value`` (JSON-ready audit data) with the value of every secret field replaced."""
+    if isinstance(value, dict):
+        return {k: (REDACTED if k in SECRET_FIELDS else redact(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact(v) for v in value]
+    return value
+
+
 def action_label(action: str) -> str:
     label = ACTION_LABELS.get(action)
     return str(label) if label is not None else action
@@ -92,6 +109,9 @@ def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, An
     for field in obj._meta.concrete_fields:
         if fields is not None and field.name not in fields:
             continue
+        if field.name in SECRET_FIELDS:
+            out[field.name] = REDACTED
+            continue
         out[field.name] = _jsonable(getattr(obj, field.attname))
     return out
 
@@ -116,6 +136,6 @@ def log_action(
         object_id=str(obj.pk),
         object_repr=str(obj)[:255],
         unit=unit,
-        before=_jsonable(before) if before is not None else None,
-        data=_jsonable(data) if data is not None else None,
+        before=redact(_jsonable(before)) if before is not None else None,
+        data=redact(_jsonable(data)) if data is not None else None,
     )

@@ -28,7 +28,12 @@ class DateField(forms.DateField):
     def to_python(self, value):
         day = super().to_python(value)
         if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
+            # a year like 3000 or 0001 is a typing mistake: say which years are accepted
+            raise ValidationError(
+                _("Enter a date between %(first)s and %(last)s."),
+                code="date_range",
+                params={"first": f"01/01/{MIN_YEAR}", "last": f"31/12/{MAX_YEAR}"},
+            )
         return day
 
 

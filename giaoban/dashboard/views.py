@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from giaoban.core import dates
@@ -51,8 +50,8 @@ def _as_of(request: HttpRequest) -> date:
     """?as_of=dd/mm/yyyy shows the counts as they stood on that day; a bad date falls back to today."""
     try:
         return parse_as_of(request.GET.get("as_of")) or dates.today()
-    except ValidationError:
-        messages.warning(request, _("Enter a valid date as dd/mm/yyyy."))
+    except ValidationError as exc:  # the message says what is wrong (format, or the years)
+        messages.warning(request, " ".join(exc.messages))
         return dates.today()
 
 

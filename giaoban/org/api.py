@@ -1,9 +1,11 @@
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
+from giaoban.api.inputs import BoundedLimitOffset
+from giaoban.core.limits import Id
 from giaoban.core.permissions import get_for_user
 from giaoban.org.permissions import units_for
 
@@ -23,8 +25,8 @@ class UnitOut(Schema):
 
 
 @router.get("/", response=list[UnitOut], summary="Units the user may see")
-@paginate(LimitOffsetPagination)
-def list_units(request: HttpRequest, q: str = ""):
+@paginate(BoundedLimitOffset)
+def list_units(request: HttpRequest, q: str = Query("", max_length=200)):
     from giaoban.core.text import fold
 
     qs = units_for(request.user).order_by("sort_order", "name")
@@ -34,5 +36,5 @@ def list_units(request: HttpRequest, q: str = ""):
 
 
 @router.get("/{unit_id}", response=UnitOut)
-def get_unit(request: HttpRequest, unit_id: int):
+def get_unit(request: HttpRequest, unit_id: Id):
     return get_for_user(request.user, units_for(request.user), unit_id)

@@ -9,7 +9,7 @@ from django.db import connection, models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from giaoban.core.text import fold
+from giaoban.core.text import clean_identifier, fold
 
 
 class UnitKind(models.TextChoices):
@@ -116,7 +116,17 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        self._clean_identifiers()
+
+    def _clean_identifiers(self) -> None:
+        # invisible characters must not make two units look like one (see clean_identifier)
+        self.name = clean_identifier(self.name)
+        self.short_name = clean_identifier(self.short_name)
+        self.code = clean_identifier(self.code)
+
     def save(self, *args, **kwargs) -> None:
+        self._clean_identifiers()
         self.name_folded = fold(f"{self.name} {self.short_name}")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = set(kwargs["update_fields"]) | {"name_folded"}

@@ -5,7 +5,8 @@ from giaoban.tasks.models import Task
 
 @admin.register(Task)
 class TaskAdmin(admin.ModelAdmin):
-    """Read-only in admin: tasks change only through services (audited)."""
+    """Read-only in admin: tasks change only through services (audited), and are cancelled,
+    never deleted."""
 
     list_display = ("doc_number", "doc_date", "item_number", "committee", "deadline")
     search_fields = ("doc_number", "text")
@@ -15,4 +16,8 @@ class TaskAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # deleting a task would erase its assignments and their history: cancel it instead
         return False

@@ -7,16 +7,24 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from giaoban.accounts.models import Role, User
+from giaoban.api.inputs import BoundedLimitOffset
 from giaoban.core.dates import today
+from giaoban.core.limits import ApiDate, BodyBool, BodyId, BodyInt, Id
 from giaoban.core.permissions import get_for_user, scope_for
 from giaoban.org.models import Unit
 from giaoban.tasks import services
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
 from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
-from giaoban.tasks.queries import Filters, assignment_list, task_list, with_rollup
+from giaoban.tasks.queries import (
+    Filters,
+    assignment_list,
+    rollup_visible,
+    task_list,
+    with_rollup,
+)
 from giaoban.tasks.search import ranked
 from giaoban.tasks.status import StatusClass, status_case
 
@@ -25,12 +33,12 @@ router = Router(tags=["tasks"])
 
 class FilterIn(Schema):
     q: str = Field("", max_length=200)
-    unit: int | None = None
+    unit: Id | None = None
     status: StatusClass | None = None
     source: str = Field("", max_length=64)
-    deadline_from: date | None = None
-    deadline_to: date | None = None
-    as_of: date | None = Field(
+    deadline_from: ApiDate | None = None
+    deadline_to: ApiDate | None = None
+    as_of: ApiDate | None = Field(
         None, description="Reference date of the status classes (default: today)"
     )
 
@@ -64,14 +72,35 @@ class TaskOut(Schema):
     deadline: date | None
     directed_by_name: str
     created_on: date
-    n_units: int
-    n_done: int
-    n_overdue: int
+    #: the roll-up: null for a unit user unless the committee publishes it (GIAOBAN_PUBLISH_ROLLUP)
+    n_units: int | None
+    n_done: int | None
+    n_overdue: int | None
+
+    @staticmethod
+    def _rollup(obj, context, name: str) -> int | None:
+        return (
+            getattr(obj, name)
+            if rollup_visible(context["request"].user, obj.committee_id)
+            else None
+        )
+
+    @staticmethod
+    def resolve_n_units(obj, context) -> int | None:
+        return TaskOut._rollup(obj, context, "n_units")
+
+    @staticmethod
+    def resolve_n_done(obj, context) -> int | None:
+        return TaskOut._rollup(obj, context, "n_done")
+
+    @staticmethod
+    def resolve_n_overdue(obj, context) -> int | None:
+        return TaskOut._rollup(obj, context, "n_overdue")
 
 
 class AssignmentOut(Schema):
     id: int
-    task_id: int
+    task_id: Id
     unit_id: int
     unit_name: str = Field(alias="unit.name")
     doc_number: str = Field(alias="task.doc_number")
@@ -87,30 +116,30 @@ class AssignmentOut(Schema):
 
 
 class TaskIn(Schema):
-    committee: int
+    committee: BodyId
     doc_number: str = Field(..., min_length=1, max_length=64)
-    doc_date: date
+    doc_date: ApiDate
     item_number: str = Field("", max_length=16)
     text: str = Field(..., min_length=1, max_length=TEXT_MAX)
-    deadline: date | None = None
-    directed_by: int | None = Field(
+    deadline: ApiDate | None = None
+    directed_by: BodyId | None = Field(
         None, description="id of the leader (a user) who gave the direction"
     )
     directed_by_name: str = Field("", max_length=200)
-    all_units: bool = False
-    lead_units: list[int] = []
-    coordinating_units: list[int] = []
+    all_units: BodyBool = False
+    lead_units: list[BodyId] = Field([], max_length=5000)
+    coordinating_units: list[BodyId] = Field([], max_length=5000)
 
 
 class ProgressIn(Schema):
     text: str = Field(..., min_length=1, max_length=NOTE_MAX)
-    percent: int | None = Field(None, ge=0, le=100)
+    percent: BodyInt | None = Field(None, ge=0, le=100)
 
 
 class ClaimIn(Schema):
-    completed_on: date
+    completed_on: ApiDate
     evidence_number: str = Field("", max_length=64)
-    evidence_date: date | None = None
+    evidence_date: ApiDate | None = None
     note: str = Field("", max_length=NOTE_MAX)
 
 
@@ -119,18 +148,18 @@ class ReasonIn(Schema):
 
 
 class ExtensionIn(Schema):
-    new_deadline: date
+    new_deadline: ApiDate
     reason: str = Field(..., min_length=1, max_length=NOTE_MAX)
 
 
 class DecisionIn(Schema):
-    approve: bool
+    approve: BodyBool
     reason: str = Field("", max_length=NOTE_MAX)
 
 
 class ExtensionOut(Schema):
     id: int
-    assignment_id: int
+    assignment_id: Id
     old_deadline: date | None
     new_deadline: date
     reason: str
@@ -148,13 +177,13 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view"):
 
 
 @router.get("/tasks", response=list[TaskOut], summary="Tasks with their roll-up")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_tasks(request: HttpRequest, filters: Query[FilterIn]):
     return task_list(request.user, filters.to_filters(request.user), filters.ref())
 
 
 @router.get("/tasks/{task_id}", response=TaskOut)
-def get_task(request: HttpRequest, task_id: int):
+def get_task(request: HttpRequest, task_id: Id):
     return get_for_user(
         request.user, with_rollup(tasks_for(request.user), today(), today=today()), task_id
     )
@@ -201,19 +230,19 @@ def create_task(request: HttpRequest, payload: TaskIn):
 @router.get(
     "/assignments", response=list[AssignmentOut], summary="Assignments with their status class"
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_assignments(request: HttpRequest, filters: Query[FilterIn]):
     parsed = filters.to_filters(request.user)
     return ranked(assignment_list(request.user, parsed, filters.ref()), parsed.q, "deadline", "id")
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)
-def get_assignment(request: HttpRequest, assignment_id: int):
+def get_assignment(request: HttpRequest, assignment_id: Id):
     return _assignment(request, assignment_id)
 
 
 @router.post("/assignments/{assignment_id}/progress", response={201: AssignmentOut})
-def post_progress(request: HttpRequest, assignment_id: int, payload: ProgressIn):
+def post_progress(request: HttpRequest, assignment_id: Id, payload: ProgressIn):
     services.add_progress(
         assignment=_assignment(request, assignment_id, "progress"),
         user=request.user,
@@ -224,7 +253,7 @@ def post_progress(request: HttpRequest, assignment_id: int, payload: ProgressIn)
 
 
 @router.post("/assignments/{assignment_id}/claim", response={201: AssignmentOut})
-def post_claim(request: HttpRequest, assignment_id: int, payload: ClaimIn):
+def post_claim(request: HttpRequest, assignment_id: Id, payload: ClaimIn):
     services.claim_completion(
         assignment=_assignment(request, assignment_id, "claim"),
         user=request.user,
@@ -237,7 +266,7 @@ def post_claim(request: HttpRequest, assignment_id: int, payload: ClaimIn):
 
 
 @router.post("/assignments/{assignment_id}/confirm", response=AssignmentOut)
-def post_confirm(request: HttpRequest, assignment_id: int):
+def post_confirm(request: HttpRequest, assignment_id: Id):
     services.confirm_completion(
         assignment=_assignment(request, assignment_id, "confirm"), user=request.user
     )
@@ -245,7 +274,7 @@ def post_confirm(request: HttpRequest, assignment_id: int):
 
 
 @router.post("/assignments/{assignment_id}/return", response=AssignmentOut)
-def post_return(request: HttpRequest, assignment_id: int, payload: ReasonIn):
+def post_return(request: HttpRequest, assignment_id: Id, payload: ReasonIn):
     services.return_completion(
         assignment=_assignment(request, assignment_id, "return"),
         user=request.user,
@@ -255,7 +284,7 @@ def post_return(request: HttpRequest, assignment_id: int, payload: ReasonIn):
 
 
 @router.post("/assignments/{assignment_id}/extensions", response={201: ExtensionOut})
-def post_extension(request: HttpRequest, assignment_id: int, payload: ExtensionIn):
+def post_extension(request: HttpRequest, assignment_id: Id, payload: ExtensionIn):
     req = services.request_extension(
         assignment=_assignment(request, assignment_id, "request_extension"),
         user=request.user,
@@ -267,7 +296,7 @@ def post_extension(request: HttpRequest, assignment_id: int, payload: ExtensionI
 
 @router.post("/assignments/{assignment_id}/extensions/{request_id}/decide", response=ExtensionOut)
 def post_extension_decision(
-    request: HttpRequest, assignment_id: int, request_id: int, payload: DecisionIn
+    request: HttpRequest, assignment_id: Id, request_id: Id, payload: DecisionIn
 ):
     action = "approve_extension" if payload.approve else "reject_extension"
     assignment = _assignment(request, assignment_id, action)
@@ -278,7 +307,7 @@ def post_extension_decision(
 
 
 @router.post("/assignments/{assignment_id}/cancel", response=AssignmentOut)
-def post_cancel(request: HttpRequest, assignment_id: int, payload: ReasonIn):
+def post_cancel(request: HttpRequest, assignment_id: Id, payload: ReasonIn):
     services.cancel_assignment(
         assignment=_assignment(request, assignment_id, "cancel"),
         user=request.user,

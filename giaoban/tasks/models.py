@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.decisions import Decision, DecisionRecord, one_pending
 from giaoban.core.references import format_reference
-from giaoban.core.text import fold
+from giaoban.core.text import clean_identifier, fold
 
 __all__ = ["Decision"]  # re-exported: the choices live in giaoban.core.decisions
 
@@ -126,7 +126,14 @@ class Task(models.Model):
     def source_label(self) -> str:
         return format_reference(self.doc_number, self.doc_date, self.item_number, numbered=False)
 
+    def clean(self) -> None:
+        # before the uniqueness check: invisible characters must not make a second "item 1"
+        self.doc_number = clean_identifier(self.doc_number)
+        self.item_number = clean_identifier(self.item_number)
+
     def save(self, *args, **kwargs) -> None:
+        self.doc_number = clean_identifier(self.doc_number)
+        self.item_number = clean_identifier(self.item_number)
         self.doc_year = self.doc_date.year
         # the leader is found by name too, whether chosen from the accounts or typed in
         leader = self.directed_by if self.directed_by_id else None

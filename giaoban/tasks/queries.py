@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -142,3 +143,32 @@ def with_rollup(qs: QuerySet, ref: date, *, today: date | None = None) -> QueryS
         n_done=_count_of_task(done_q(ref, today=today)),
         n_overdue=_count_of_task(status_q(StatusClass.OPEN_OVERDUE, ref, today=today)),
     )
+
+
+def rollup_visible(user: Any, committee_id: int) -> bool:
+    """May ``user`` see the roll-up of a task of ``committee_id`` ("63/89 units done")?
+
+    The counts are the committee's: its office, its leaders and administrators see them. A unit
+    user sees its own assignment only, unless the committee publishes the counts to the units
+    (GIAOBAN_PUBLISH_ROLLUP, off by default).
+    """
+    from django.conf import settings
+
+    from giaoban.core.permissions import scope_for
+
+    if settings.GIAOBAN_PUBLISH_ROLLUP:
+        return True
+    scope = scope_for(user)
+    return (
+        scope.is_admin
+        or committee_id in scope.office_committee_ids
+        or committee_id in scope.reach_root_ids
+        or committee_id in scope.office_unit_ids
+        or committee_id in scope.leader_unit_ids
+    )
+
+
+def mark_rollup_visible(user: Any, tasks: Iterable) -> None:
+    """Set ``show_rollup`` on each task of a page (tasks of several committees may mix)."""
+    for task in tasks:
+        task.show_rollup = rollup_visible(user, task.committee_id)

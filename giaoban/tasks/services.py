@@ -16,7 +16,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.core import dates
@@ -25,6 +24,7 @@ from giaoban.core.decisions import decide, ensure_not_own_request
 from giaoban.core.files import validate_attachment
 from giaoban.core.permissions import check_action, scope_for
 from giaoban.core.references import parse_reference
+from giaoban.core.text import clean_identifier
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks.models import (
     ASSIGNMENT_FIELDS,
@@ -38,6 +38,7 @@ from giaoban.tasks.models import (
     Task,
 )
 from giaoban.tasks.queries import active_units_of
+from giaoban.tasks.settle import settle_pending
 
 __all__ = ["ASSIGNMENT_FIELDS", "active_units_of"]  # re-exported from models.py and queries.py
 
@@ -88,6 +89,7 @@ def create_task(
         )
     if doc_date > created_on:
         errors.setdefault("doc_date", []).append(_("The document date cannot be in the future."))
+    doc_number, item_number = clean_identifier(doc_number), clean_identifier(item_number)
     reference = parse_reference(doc_number)
     if reference is None:
         errors.setdefault("doc_number", []).append(
@@ -244,6 +246,7 @@ def claim_completion(
     if assignment.state == AssignmentState.CLAIMED:
         raise ValidationError(_("A completion claim is already awaiting the office's decision."))
     validate_attachment(attachment)
+    evidence_number = clean_identifier(evidence_number)
     # evidence pasted whole ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date
     reference = parse_reference(evidence_number) if evidence_number.strip() else None
     if reference is not None:
@@ -320,6 +323,7 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
     claim = _pending_claim(assignment)
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
     decide(claim, user=user, approve=True)
+    settled = settle_pending(assignment, user=user, on="confirm")  # extension requests
     assignment.state = AssignmentState.DONE
     assignment.completed_on = claim.completed_on
     assignment.confirmed_at, assignment.confirmed_by = claim.decided_at, user
@@ -332,6 +336,7 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
             "confirmed_at",
             "confirmed_by",
             "progress_percent",
+            "extension_pending",
             "updated_at",
         ]
     )
@@ -341,7 +346,7 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
         user=user,
         unit=assignment.unit,
         before=before,
-        data={**snapshot(assignment, ASSIGNMENT_FIELDS), "claim": claim.pk},
+        data={**snapshot(assignment, ASSIGNMENT_FIELDS), "claim": claim.pk, "settled": settled},
     )
     return assignment
 
@@ -481,19 +486,13 @@ def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assi
         update_fields=["state", "cancelled_on", "cancel_reason", "extension_pending", "updated_at"]
     )
     # a pending claim or extension request dies with the assignment
-    for requests in (assignment.claims, assignment.extensions):
-        requests.filter(decision=Decision.PENDING).update(
-            decision=Decision.REJECTED,
-            decided_by=user,
-            decided_at=timezone.now(),
-            decision_reason=_("Assignment cancelled"),
-        )
+    settled = settle_pending(assignment, user=user, on="cancel")
     log_action(
         assignment,
         "tasks.assignment.cancelled",
         user=user,
         unit=assignment.unit,
         before=before,
-        data=snapshot(assignment, ASSIGNMENT_FIELDS),
+        data={**snapshot(assignment, ASSIGNMENT_FIELDS), "settled": settled},
     )
     return assignment

@@ -35,6 +35,7 @@ from giaoban.tasks.models import Assignment, Decision, ExtensionRequest
 from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
 from giaoban.tasks.queries import (
     Filters,
+    mark_rollup_visible,
     with_rollup,
 )
 from giaoban.tasks.queries import (
@@ -78,6 +79,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     ref = _as_of(form)
     qs = query_tasks(request.user, _filters(form), ref)
     page = paginate(request, qs.none() if _refused(form) else qs)
+    mark_rollup_visible(request.user, page)
     ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref}
     template = "tasks/_partials/task_rows.html" if request.htmx else "tasks/task_list.html"
     ctx["partial_errors"] = bool(request.htmx)
@@ -163,6 +165,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk,
     )
+    mark_rollup_visible(request.user, [task])
     assignments = (
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")

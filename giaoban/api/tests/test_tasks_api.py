@@ -491,7 +491,7 @@ def test_create_task_for_all_units(cast):
         (dict(doc_date="2026-03-20", deadline=None), 400, "doc_date"),  # in the future
         (dict(lead_units=[999999]), 400, "units"),  # unknown unit
         (dict(lead_units=["abc"]), 422, "lead_units.0"),
-        (dict(coordinating_units=[0]), 400, "units"),
+        (dict(coordinating_units=[0]), 422, "coordinating_units.0"),  # ids start at 1
         (dict(deadline="30/06/2026"), 422, "deadline"),  # not ISO
         (dict(doc_date="2026-02-30"), 422, "doc_date"),
         (dict(text="x" * 4001), 422, "text"),
@@ -572,8 +572,8 @@ EXPECTED_OPERATIONS = {
 }
 
 
-def test_openapi_lists_every_endpoint(client):
-    response = client.get("/api/openapi.json")
+def test_openapi_lists_every_endpoint(cast, login):
+    response = login(cast.unit_a).get("/api/openapi.json")  # the document is for signed-in users
     assert response.status_code == 200
     doc = response.json()
     listed = {(method, path) for path, ops in doc["paths"].items() for method in ops}
@@ -601,6 +601,6 @@ def test_openapi_lists_every_endpoint(client):
     assert "TokenAuth" in doc["components"]["securitySchemes"]
 
 
-def test_api_docs_page(client):
-    response = client.get("/api/docs")
+def test_api_docs_page(cast, login):
+    response = login(cast.unit_a).get("/api/docs")
     assert response.status_code == 200 and b"openapi.json" in response.content
