@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "giaoban.org",
     "giaoban.tasks",
     "giaoban.dashboard",
+    "giaoban.reports",
+    "giaoban.recommendations",
     "giaoban.api",
 ]
 

@@ -10,6 +10,8 @@ from giaoban.api.api import api
 urlpatterns = [
     path("", include("giaoban.dashboard.urls")),
     path("tasks/", include("giaoban.tasks.urls")),
+    path("reports/", include("giaoban.reports.urls")),
+    path("recommendations/", include("giaoban.recommendations.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from giaoban.accounts.models import ApiToken
 from giaoban.core.tests.support import frozen  # noqa: F401
+from giaoban.reports.tests import matrix as reporting_matrix
 from giaoban.tasks import services
 from giaoban.tasks.models import ExtensionRequest, ProgressUpdate
 
@@ -119,6 +120,103 @@ PAGES: dict[str, list[Row]] = {
         Row("post", "302  405    405    405    405    405", state="attachment"),
     ],
 }
+
+# -- reporting and recommendations (objects and URLs: giaoban/reports/tests/matrix.py) ------
+_REPORT_SECTION = {
+    "section_results": "Hoàn thành",
+    "indicator_DV01": "",
+    "doc_number": "1-BC/BTC",
+    "doc_date": "16/03/2026",
+}
+#                            anon office leader unit_a unit_b admin
+_OVERSEER_READ = Row("get", "302  200    200    403    404    200")
+_OFFICE_PAGE = [
+    Row("get", "302  200    403    404    404    403"),
+    Row("put", "302  405    405    405    405    405"),
+]
+PAGES.update(
+    {
+        "reports/": [READ_ALL, NO_POST],
+        "reports/periods/new/": [
+            Row("get", "302  200    403    403    403    403"),
+            Row(
+                "post",
+                "302  302    403    403    403    403",
+                {
+                    "committee": "{committee_a}",
+                    "period_type": "quarter",
+                    "year": "2026",
+                    "number": "2",
+                },
+            ),
+        ],
+        "reports/periods/<int:pk>/": [READ_A, NO_POST],
+        "reports/periods/<int:pk>/expected/": _office_act({"units": "{board_a}"}),
+        "reports/periods/<int:pk>/open/": _office_act({}),
+        "reports/periods/<int:pk>/close/": _office_act({"allow_late": "on"}),
+        "reports/periods/<int:pk>/start/": _unit_act({}),
+        "reports/periods/<int:pk>/completeness.xlsx": [_OVERSEER_READ, NO_POST],
+        "reports/periods/<int:pk>/synthesis/": _office_act({}),
+        "reports/periods/<int:pk>/synthesis/<int:number>/": [
+            Row("get", _OVERSEER_READ.expect, state="synthesis"),
+            Row("post", NO_POST.expect, state="synthesis"),
+        ],
+        "reports/r/<int:pk>/": [READ_A, NO_POST],
+        "reports/r/<int:pk>/save/": _unit_act(_REPORT_SECTION),
+        "reports/r/<int:pk>/submit/": _unit_act(_REPORT_SECTION),
+        "reports/r/<int:pk>/accept/": _office_act({}, "report_submitted"),
+        "reports/r/<int:pk>/return/": _office_act({"reason": "Thiếu số liệu"}, "report_submitted"),
+        "reports/r/<int:pk>/versions/<int:number>/": [
+            Row("get", READ_A.expect, state="report_submitted"),
+            Row("post", NO_POST.expect, state="report_submitted"),
+        ],
+        "reports/r/<int:pk>/versions/<int:number>/file/": [
+            Row("get", READ_A.expect, state="report_submitted"),
+            Row("post", NO_POST.expect, state="report_submitted"),
+        ],
+        "reports/units/<int:unit_id>/": [READ_A, NO_POST],
+        "reports/committees/<int:committee_id>/rules/": _OFFICE_PAGE
+        + [
+            Row(
+                "post",
+                "302  302    403    404    404    403",
+                {
+                    "cutoff_day": "14",
+                    "due_working_days": "5",
+                    "due_month_offset": "0",
+                    "plan_due_day": "30",
+                    "plan_due_month": "11",
+                    "plan_approve_day": "25",
+                    "plan_approve_month": "12",
+                },
+            )
+        ],
+        "reports/committees/<int:committee_id>/forms/<str:period_type>/": _OFFICE_PAGE
+        + [
+            Row(
+                "post",
+                "302  302    403    404    404    403",
+                {"name": "Báo cáo quý", "use_results": "on", "title_results": "Kết quả"},
+            )
+        ],
+        "recommendations/": [READ_ALL, NO_POST],
+        "recommendations/new/": [
+            Row("get", "302  403    403    200    200    403"),
+            Row(
+                "post",
+                "302  403    403    302    400    403",
+                {"unit": "{unit}", "text": "Kinh phí"},
+            ),
+        ],
+        "recommendations/<int:pk>/": [READ_A, NO_POST],
+        "recommendations/<int:pk>/forward/": _office_act({"to_unit": "{office_unit_a}"}),
+        "recommendations/<int:pk>/answer/": [
+            Row("post", "302  302    302    403    404    403", {"answer": "Đã bố trí kinh phí"}),
+            Row("get", NO_GET.expect),
+        ],
+        "recommendations/<int:pk>/close/": _office_act({}, "rec_answered"),
+    }
+)
 
 #                               anon office leader unit_a unit_b admin
 API_READ_ALL = Row("get", "401  200    200    200    200    200")
@@ -262,10 +360,14 @@ def _prepare(cast, state: str) -> dict[str, int]:
             assignment=cast.asg_a, user=cast.unit_a, text="Dự thảo", attachment=upload
         )
         ids["item"] = ProgressUpdate.objects.get().pk
+    reporting_matrix.prepare(cast, state, ids)
     return ids
 
 
 def _page_url(route: str, ids: dict[str, int]) -> str:
+    if route.startswith(("reports/", "recommendations/")):
+        return reporting_matrix.page_url(route, ids)
+
     def value(match: re.Match) -> str:
         name = match.group(1)
         if name == "pk":
