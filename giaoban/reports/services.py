@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -29,15 +29,13 @@ from giaoban.reports.models import (
     PeriodState,
     PlanItem,
     PlanItemProgress,
-    ReportForm,
     ReportingPeriod,
-    ReportingRules,
     ReportState,
     ReportVersion,
     UnitReport,
-    default_sections,
     rules_for,
 )
+from giaoban.reports.services_setup import form_for, office_only
 from giaoban.tasks.services import validate_attachment
 
 PERIOD_FIELDS = ["state", "allow_late", "opened_at", "closed_at", "due_date"]
@@ -61,82 +59,6 @@ def today() -> date:
     return timezone.localdate()
 
 
-def _office(user: Any, committee: Unit) -> None:
-    from giaoban.core.permissions import scope_for
-
-    if committee.pk not in scope_for(user).office_committee_ids:
-        raise PermissionDenied
-
-
-# -- rules and forms -------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_rules(*, committee: Unit, user: Any, **values: Any) -> ReportingRules:
-    _office(user, committee)
-    rules = rules_for(committee.pk)
-    before = snapshot(rules) if rules.pk else None
-    for name, value in values.items():
-        setattr(rules, name, value)
-    rules.full_clean()
-    try:
-        rules.as_rules()
-        rules.plan_due(2000)
-        rules.plan_approve_by(2000)
-    except ValueError as exc:
-        raise ValidationError(_("These rules are not valid: %(e)s") % {"e": exc}) from None
-    rules.save()
-    log_action(
-        rules, "reports.rules.saved", user=user, before=before, data=snapshot(rules), unit=committee
-    )
-    return rules
-
-
-def form_for(committee: Unit, period_type: str) -> ReportForm:
-    """The committee's form for this period type, created with the five sections if missing."""
-    form, _created = ReportForm.objects.get_or_create(
-        committee=committee,
-        period_type=period_type,
-        defaults={"name": f"Báo cáo {committee.display_name}", "sections": default_sections()},
-    )
-    return form
-
-
-@transaction.atomic
-def save_form(
-    *,
-    form: ReportForm,
-    user: Any,
-    name: str,
-    sections: list[dict[str, str]],
-    indicators: Iterable[Any],
-) -> ReportForm:
-    _office(user, form.committee)
-    before = snapshot(form)
-    keys = [s["key"] for s in sections]
-    if not keys:
-        raise ValidationError({"sections": _("A form needs at least one section.")})
-    if len(set(keys)) != len(keys):
-        raise ValidationError({"sections": _("A section is listed twice.")})
-    form.name = name
-    form.sections = sections
-    form.full_clean()
-    form.save()
-    indicators = list(indicators)
-    if any(ind.committee_id != form.committee_id for ind in indicators):
-        raise ValidationError({"indicators": _("An indicator of another committee was chosen.")})
-    form.indicators.set(indicators)
-    log_action(
-        form,
-        "reports.form.saved",
-        user=user,
-        before=before,
-        data={**snapshot(form), "indicators": [i.pk for i in indicators]},
-        unit=form.committee,
-    )
-    return form
-
-
 # -- periods ---------------------------------------------------------------------------
 
 
@@ -155,7 +77,7 @@ def create_period(
     expected_units: Iterable[Unit] | None = None,
 ) -> ReportingPeriod:
     """Prepare a period (state 'planned'): cut-off and due date from the committee's rules."""
-    _office(user, committee)
+    office_only(user, committee)
     rules = rules_for(committee.pk).as_rules()
     start, end = rules.cutoff_window(period)
     computed_due = rules.due_date(period)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
-from giaoban.reports import exports, services
+from giaoban.reports import exports, services_setup
 from giaoban.reports.forms import ReportFormForm, RulesForm
 from giaoban.reports.models import Indicator, ReportForm, SectionKey, default_sections, rules_for
 from giaoban.reports.permissions import get_for_user, periods_for
@@ -44,7 +44,7 @@ def rules_edit(request: HttpRequest, committee_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in RulesForm.Meta.fields}
         try:
-            services.save_rules(committee=committee, user=request.user, **values)
+            services_setup.save_rules(committee=committee, user=request.user, **values)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -67,7 +67,7 @@ def form_edit(request: HttpRequest, committee_id: int, period_type: str) -> Http
             committee=committee, period_type=period_type
         ).first()
     else:
-        report_form = services.form_for(committee, period_type)
+        report_form = services_setup.form_for(committee, period_type)
     sections = report_form.sections if report_form else []
     form = ReportFormForm(
         request.POST or None,
@@ -80,7 +80,7 @@ def form_edit(request: HttpRequest, committee_id: int, period_type: str) -> Http
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_form(
+            services_setup.save_form(
                 form=report_form,
                 user=request.user,
                 name=form.cleaned_data["name"],

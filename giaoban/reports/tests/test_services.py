@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from giaoban.core.tests.support import audit_for
 from giaoban.periods import Period
 from giaoban.recommendations.models import Recommendation
-from giaoban.reports import services
+from giaoban.reports import services, services_setup
 from giaoban.reports.completeness import completeness
 from giaoban.reports.content import RawContent
 from giaoban.reports.models import (
@@ -53,7 +53,7 @@ def test_period_dates_follow_decree_defaults(period, cast):
 
 
 def test_committee_rules_change_the_dates(frozen, cast):
-    services.save_rules(
+    services_setup.save_rules(
         committee=cast.committee_a,
         user=cast.office_a,
         cutoff_day=31,
@@ -74,7 +74,7 @@ def test_committee_rules_change_the_dates(frozen, cast):
 
 def test_rules_with_both_due_rules_are_refused(frozen, cast):
     with pytest.raises(ValidationError):
-        services.save_rules(
+        services_setup.save_rules(
             committee=cast.committee_a, user=cast.office_a, due_working_days=5, due_day=20
         )
     assert not ReportingRules.objects.exists()
