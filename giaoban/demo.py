@@ -346,7 +346,10 @@ def build_province(*, seed: int = 2026, today: date | None = None) -> str:
             tasks += 1
     _evolve(rng, today, office)
     n_asg = Assignment.objects.count()
-    return f"1 province, {Unit.objects.count()} units, {User.objects.count()} users, {tasks} tasks, {n_asg} assignments"
+    from giaoban.reports.demo import build_reports
+
+    reporting = build_reports(committee=committee, seed=seed, today=today)
+    return f"1 province, {Unit.objects.count()} units, {User.objects.count()} users, {tasks} tasks, {n_asg} assignments; {reporting}"
 
 
 def _evolve(rng: random.Random, today: date, office: User) -> None:

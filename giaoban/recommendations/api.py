@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from giaoban.core.permissions import scope_for
 from giaoban.org.models import Unit
@@ -70,8 +70,12 @@ def _out(rec) -> dict:
 @router.get("/recommendations", response=list[RecOut])
 def register(request: HttpRequest, filters: Query[FilterIn]):
     f = queries.Filters(
-        q=filters.q, state=filters.state.value if filters.state else "", unit_id=filters.unit,
-        overdue=filters.overdue, raised_from=filters.raised_from, raised_to=filters.raised_to,
+        q=filters.q,
+        state=filters.state.value if filters.state else "",
+        unit_id=filters.unit,
+        overdue=filters.overdue,
+        raised_from=filters.raised_from,
+        raised_to=filters.raised_to,
     )
     return [_out(r) for r in queries.register(request.user, f, timezone.localdate())[:500]]
 
@@ -82,10 +86,13 @@ def raise_recommendation(request: HttpRequest, payload: RaiseIn):
         raise PermissionDenied
     unit = get_object_or_404(Unit, pk=payload.unit)
     rec = services.raise_recommendation(
-        unit=unit, user=request.user, text=payload.text, addressed_to=payload.addressed_to,
+        unit=unit,
+        user=request.user,
+        text=payload.text,
+        addressed_to=payload.addressed_to,
         response_deadline=payload.response_deadline,
     )
-    return 201, _out(rec)
+    return Status(201, _out(rec))
 
 
 @router.get("/recommendations/{recommendation_id}", response=RecOut)
@@ -102,7 +109,11 @@ def forward(request: HttpRequest, recommendation_id: int, payload: ForwardIn):
         from django.utils.translation import gettext as _
 
         raise ValidationError({"to_unit": _("Unknown unit.")})
-    return _out(services.forward(rec=rec, user=request.user, to_unit=to_unit, response_deadline=payload.response_deadline))
+    return _out(
+        services.forward(
+            rec=rec, user=request.user, to_unit=to_unit, response_deadline=payload.response_deadline
+        )
+    )
 
 
 @router.post("/recommendations/{recommendation_id}/answer", response=RecOut)

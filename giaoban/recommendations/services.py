@@ -18,7 +18,7 @@ from giaoban.core.audit import log_action, snapshot
 from giaoban.core.permissions import scope_for
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.periods import default_calendar
-from giaoban.recommendations import permissions
+from giaoban.recommendations import permissions, signals
 from giaoban.recommendations.models import ANSWER_MAX, TEXT_MAX, Recommendation, RecState
 
 #: a recommendation is answered within this many working days unless the office says otherwise
@@ -97,6 +97,7 @@ def raise_recommendation(
         data=snapshot(rec, ["text", "addressed_to", "response_deadline", "report"]),
         unit=unit,
     )
+    signals.recommendation_raised.send(sender=Recommendation, recommendation=rec, user=user)
     return rec
 
 
@@ -179,6 +180,7 @@ def forward(
         data=snapshot(rec, FIELDS),
         unit=rec.unit,
     )
+    signals.recommendation_forwarded.send(sender=Recommendation, recommendation=rec, user=user)
     return rec
 
 
@@ -203,6 +205,7 @@ def answer(*, rec: Recommendation, user: Any, text: str) -> Recommendation:
         data=snapshot(rec, FIELDS),
         unit=rec.unit,
     )
+    signals.recommendation_answered.send(sender=Recommendation, recommendation=rec, user=user)
     return rec
 
 
@@ -224,4 +227,5 @@ def close(*, rec: Recommendation, user: Any) -> Recommendation:
         data=snapshot(rec, FIELDS),
         unit=rec.unit,
     )
+    signals.recommendation_closed.send(sender=Recommendation, recommendation=rec, user=user)
     return rec

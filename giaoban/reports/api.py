@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from giaoban.core.permissions import scope_for, units_for
 from giaoban.org.models import Unit
@@ -29,14 +29,16 @@ class PeriodIn(Schema):
     year: int = Field(..., ge=1900, le=2999)
     number: int | None = Field(None, ge=1, le=12)
     due_date: date | None = None
-    expected_units: list[int] | None = Field(None, description="Default: every active unit of the committee")
+    expected_units: list[int] | None = Field(
+        None, description="Default: every active unit of the committee"
+    )
 
 
 class PeriodOut(Schema):
     id: int
     committee_id: int
     label: str
-    code: str = Field(alias="period.code")
+    code: str
     period_type: str
     year: int
     number: int | None
@@ -46,6 +48,14 @@ class PeriodOut(Schema):
     state: str
     allow_late: bool
     expected_units: list[int] = []
+
+    @staticmethod
+    def resolve_code(obj) -> str:
+        return obj.period.code
+
+    @staticmethod
+    def resolve_expected_units(obj) -> list[int]:
+        return sorted(e.unit_id for e in obj.expected.all())
 
 
 class UnitsIn(Schema):
@@ -104,7 +114,9 @@ class DraftIn(Schema):
     sections: dict[str, str] = {}
     next_tasks: list[str] = Field([], max_length=100)
     recommendations: list[RecommendationIn] = Field([], max_length=50)
-    indicators: dict[str, str] = Field({}, description="Indicator code -> value as typed ('12', '1.234,5')")
+    indicators: dict[str, str] = Field(
+        {}, description="Indicator code -> value as typed ('12', '1.234,5')"
+    )
     plan_progress: dict[str, str] = {}
 
 
@@ -145,15 +157,15 @@ class TimelinessOut(Schema):
     periods: list[HistoryOut]
 
 
-def _period_out(period) -> dict:
-    out = PeriodOut.from_orm(period).dict()
-    out["expected_units"] = sorted(period.expected.values_list("unit_id", flat=True))
-    return out
+def _period_out(period):
+    return period
 
 
 @router.get("/reporting/periods", response=list[PeriodOut])
 def list_periods(request: HttpRequest):
-    return list(periods_for(request.user).order_by("-cutoff_end", "-id")[:200])
+    return list(
+        periods_for(request.user).prefetch_related("expected").order_by("-cutoff_end", "-id")[:200]
+    )
 
 
 @router.post("/reporting/periods", response={201: PeriodOut})
@@ -163,16 +175,30 @@ def create_period(request: HttpRequest, payload: PeriodIn):
     committee = get_object_or_404(Unit, pk=payload.committee)
     kind = PeriodType(payload.period_type.value)
     try:
-        period = Period(payload.year, kind, payload.number if kind in (PeriodType.MONTH, PeriodType.QUARTER, PeriodType.HALF) else None)
+        period = Period(
+            payload.year,
+            kind,
+            payload.number
+            if kind in (PeriodType.MONTH, PeriodType.QUARTER, PeriodType.HALF)
+            else None,
+        )
     except ValueError:
-        raise ValidationError({"number": _("This period does not exist: check the number.")}) from None
+        raise ValidationError(
+            {"number": _("This period does not exist: check the number.")}
+        ) from None
     units = None
     if payload.expected_units is not None:
         units = list(Unit.objects.filter(pk__in=payload.expected_units))
         if len(units) != len(set(payload.expected_units)):
             raise ValidationError({"expected_units": _("Unknown unit.")})
-    obj = services.create_period(committee=committee, period=period, user=request.user, due_date=payload.due_date, expected_units=units)
-    return 201, _period_out(obj)
+    obj = services.create_period(
+        committee=committee,
+        period=period,
+        user=request.user,
+        due_date=payload.due_date,
+        expected_units=units,
+    )
+    return Status(201, _period_out(obj))
 
 
 @router.get("/reporting/periods/{period_id}", response=PeriodOut)
@@ -198,18 +224,26 @@ def open_period(request: HttpRequest, period_id: int):
 @router.post("/reporting/periods/{period_id}/close", response=PeriodOut)
 def close_period(request: HttpRequest, period_id: int, payload: CloseIn):
     period = get_for_user(request.user, periods_for(request.user), period_id, "manage_period")
-    return _period_out(services.close_period(period=period, user=request.user, allow_late=payload.allow_late))
+    return _period_out(
+        services.close_period(period=period, user=request.user, allow_late=payload.allow_late)
+    )
 
 
 @router.get("/reporting/periods/{period_id}/completeness", response=CompletenessOut)
 def period_completeness(request: HttpRequest, period_id: int):
     period = get_for_user(request.user, periods_for(request.user), period_id)
     scope = scope_for(request.user)
-    stats = completeness(period, unit_ids=None if (scope.is_admin or scope.is_overseer) else scope.own_unit_ids)
+    stats = completeness(
+        period, unit_ids=None if (scope.is_admin or scope.is_overseer) else scope.own_unit_ids
+    )
     rows = [
         {
-            "unit_id": r.unit.pk, "unit_name": r.unit.name, "status": r.status, "state": r.state,
-            "first_submitted_at": r.first_submitted_at, "versions": r.report.version_count if r.report else 0,
+            "unit_id": r.unit.pk,
+            "unit_name": r.unit.name,
+            "status": r.status,
+            "state": r.state,
+            "first_submitted_at": r.first_submitted_at,
+            "versions": r.report.version_count if r.report else 0,
         }
         for r in stats.rows
     ]
@@ -219,14 +253,23 @@ def period_completeness(request: HttpRequest, period_id: int):
 @router.post("/reporting/periods/{period_id}/reports", response={201: ReportOut})
 def start_report(request: HttpRequest, period_id: int):
     period = get_for_user(request.user, periods_for(request.user), period_id)
-    own = period.expected.filter(unit_id__in=scope_for(request.user).own_unit_ids).select_related("unit").first()
+    own = (
+        period.expected.filter(unit_id__in=scope_for(request.user).own_unit_ids)
+        .select_related("unit")
+        .first()
+    )
     if own is None:
         raise PermissionDenied
-    return 201, services.start_report(period=period, unit=own.unit, user=request.user)
+    return Status(201, services.start_report(period=period, unit=own.unit, user=request.user))
 
 
 @router.get("/reporting/reports", response=list[ReportOut])
-def list_reports(request: HttpRequest, period: int | None = None, unit: int | None = None, state: ReportState | None = None):
+def list_reports(
+    request: HttpRequest,
+    period: int | None = None,
+    unit: int | None = None,
+    state: ReportState | None = None,
+):
     qs = reports_for(request.user).order_by("-period__cutoff_end", "unit__sort_order", "id")
     if period is not None:
         qs = qs.filter(period_id=period)
@@ -258,18 +301,24 @@ def save_draft(request: HttpRequest, report_id: int, payload: DraftIn):
 @router.post("/reporting/reports/{report_id}/submit", response=ReportOut)
 def submit(request: HttpRequest, report_id: int, payload: SubmitIn):
     report = get_for_user(request.user, reports_for(request.user), report_id, "edit_report")
-    return services.submit_report(report=report, user=request.user, doc_number=payload.doc_number, doc_date=payload.doc_date)
+    return services.submit_report(
+        report=report, user=request.user, doc_number=payload.doc_number, doc_date=payload.doc_date
+    )
 
 
 @router.post("/reporting/reports/{report_id}/accept", response=ReportOut)
 def accept(request: HttpRequest, report_id: int):
-    report = get_for_user(request.user, reports_for(request.user).select_related("period"), report_id, "decide_report")
+    report = get_for_user(
+        request.user, reports_for(request.user).select_related("period"), report_id, "decide_report"
+    )
     return services.accept_report(report=report, user=request.user)
 
 
 @router.post("/reporting/reports/{report_id}/return", response=ReportOut)
 def return_report(request: HttpRequest, report_id: int, payload: ReasonIn):
-    report = get_for_user(request.user, reports_for(request.user).select_related("period"), report_id, "decide_report")
+    report = get_for_user(
+        request.user, reports_for(request.user).select_related("period"), report_id, "decide_report"
+    )
     return services.return_report(report=report, user=request.user, reason=payload.reason)
 
 
@@ -286,8 +335,14 @@ def timeliness(request: HttpRequest, unit_id: int):
     periods = []
     for h in rows:
         r = h.row
-        periods.append({
-            "period_id": h.period.pk, "label": h.period.label, "due_date": h.period.due_date, "status": r.status,
-            "state": r.state, "first_submitted_at": r.first_submitted_at,
-        })
+        periods.append(
+            {
+                "period_id": h.period.pk,
+                "label": h.period.label,
+                "due_date": h.period.due_date,
+                "status": r.status,
+                "state": r.state,
+                "first_submitted_at": r.first_submitted_at,
+            }
+        )
     return {"unit_id": unit.pk, **history_totals(rows), "periods": periods}

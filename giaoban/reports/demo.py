@@ -26,14 +26,10 @@ from giaoban.reports.content import RawContent
 from giaoban.reports.models import (
     Accumulation,
     Direction,
-    ExpectedReport,
     Indicator,
     IndicatorTarget,
     IndicatorValue,
-    PeriodState,
     PlanItem,
-    PlanItemProgress,
-    PlanState,
     ReportingPeriod,
     ReportState,
     ReportVersion,
@@ -63,11 +59,23 @@ NEXT = [
     "Đôn đốc thực hiện các kết luận của Thường trực Tỉnh ủy còn đang thực hiện.",
 ]
 RECS = [
-    ("Đề nghị Thường trực Tỉnh ủy quan tâm bố trí kinh phí mua sắm trang thiết bị phục vụ nhiệm vụ.", "Thường trực Tỉnh ủy"),
-    ("Đề nghị chỉ đạo đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong thực hiện nhiệm vụ.", "Thường trực Tỉnh ủy"),
+    (
+        "Đề nghị Thường trực Tỉnh ủy quan tâm bố trí kinh phí mua sắm trang thiết bị phục vụ nhiệm vụ.",
+        "Thường trực Tỉnh ủy",
+    ),
+    (
+        "Đề nghị chỉ đạo đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong thực hiện nhiệm vụ.",
+        "Thường trực Tỉnh ủy",
+    ),
     ("Đề nghị bổ sung biên chế cho đơn vị sau sắp xếp.", "Ban Thường vụ Tỉnh ủy"),
-    ("Đề nghị chỉ đạo đôn đốc chủ đầu tư đẩy nhanh tiến độ cải tạo trụ sở làm việc.", "Thường trực Tỉnh ủy"),
-    ("Đề nghị hướng dẫn thống nhất mẫu báo cáo định kỳ của khối các cơ quan đảng.", "Văn phòng Tỉnh ủy"),
+    (
+        "Đề nghị chỉ đạo đôn đốc chủ đầu tư đẩy nhanh tiến độ cải tạo trụ sở làm việc.",
+        "Thường trực Tỉnh ủy",
+    ),
+    (
+        "Đề nghị hướng dẫn thống nhất mẫu báo cáo định kỳ của khối các cơ quan đảng.",
+        "Văn phòng Tỉnh ủy",
+    ),
 ]
 TZ = timezone.get_default_timezone()
 #: index (in the six quarters) of the last closed one: Ban Tổ chức's report is returned and sent again
@@ -87,34 +95,86 @@ def _quarters(today: date) -> list[Period]:
     return list(reversed(out))
 
 
-def _indicators(committee: Unit, office: User, bloc: dict[str, Unit], communes: list[Unit], years: set[int]):
+def _indicators(
+    committee: Unit, office: User, bloc: dict[str, Unit], communes: list[Unit], years: set[int]
+):
     specs = [
         ("DV01", "Kết nạp đảng viên mới", "người", Direction.HIGHER, Accumulation.PER_PERIOD, None),
-        ("KT01", "Cuộc kiểm tra, giám sát đã thực hiện", "cuộc", Direction.HIGHER, Accumulation.PER_PERIOD, None),
-        ("TG01", "Tỷ lệ đảng viên được học tập, quán triệt nghị quyết", "%", Direction.HIGHER, Accumulation.RATIO, Decimal(100)),
-        ("DT01", "Đơn thư tồn đọng chưa giải quyết", "đơn", Direction.LOWER, Accumulation.CUMULATIVE, None),
+        (
+            "KT01",
+            "Cuộc kiểm tra, giám sát đã thực hiện",
+            "cuộc",
+            Direction.HIGHER,
+            Accumulation.PER_PERIOD,
+            None,
+        ),
+        (
+            "TG01",
+            "Tỷ lệ đảng viên được học tập, quán triệt nghị quyết",
+            "%",
+            Direction.HIGHER,
+            Accumulation.RATIO,
+            Decimal(100),
+        ),
+        (
+            "DT01",
+            "Đơn thư tồn đọng chưa giải quyết",
+            "đơn",
+            Direction.LOWER,
+            Accumulation.CUMULATIVE,
+            None,
+        ),
     ]
     out = {}
     for order, (code, name, measure, direction, acc, top) in enumerate(specs, start=1):
         out[code] = services_plans.save_indicator(
-            committee=committee, user=office, code=code, name=name, measure=measure, direction=direction,
-            accumulation=acc, min_value=Decimal(0), max_value=top, sort_order=order,
+            committee=committee,
+            user=office,
+            code=code,
+            name=name,
+            measure=measure,
+            direction=direction,
+            accumulation=acc,
+            min_value=Decimal(0),
+            max_value=top,
+            sort_order=order,
         )
     for year in sorted(years):
         # the communes' targets by bulk insert (the office sets them from a table in real life)
         IndicatorTarget.objects.bulk_create(
-            [IndicatorTarget(indicator=out["DV01"], year=year, unit=u, target=Decimal(12)) for u in communes]
-            + [IndicatorTarget(indicator=out["TG01"], year=year, unit=u, target=Decimal(95)) for u in communes]
+            [
+                IndicatorTarget(indicator=out["DV01"], year=year, unit=u, target=Decimal(12))
+                for u in communes
+            ]
+            + [
+                IndicatorTarget(indicator=out["TG01"], year=year, unit=u, target=Decimal(95))
+                for u in communes
+            ]
         )
-        services_plans.set_target(indicator=out["KT01"], user=office, year=year, unit=bloc["ubkt"], target=Decimal(40))
-        services_plans.set_target(indicator=out["DT01"], user=office, year=year, unit=bloc["ubkt"], target=Decimal(5))
-        services_plans.set_target(indicator=out["DT01"], user=office, year=year, unit=bloc["bannoichinh"], target=Decimal(8))
+        services_plans.set_target(
+            indicator=out["KT01"], user=office, year=year, unit=bloc["ubkt"], target=Decimal(40)
+        )
+        services_plans.set_target(
+            indicator=out["DT01"], user=office, year=year, unit=bloc["ubkt"], target=Decimal(5)
+        )
+        services_plans.set_target(
+            indicator=out["DT01"],
+            user=office,
+            year=year,
+            unit=bloc["bannoichinh"],
+            target=Decimal(8),
+        )
     return out
 
 
 def _plans(office: User, bloc: dict[str, Unit], users: dict[str, User], year: int) -> None:
     texts = [
-        ("Tham mưu tổng kết, sơ kết các nghị quyết, chỉ thị theo chương trình", "Báo cáo trình BTV", 3, False),
+        (
+            "Tham mưu tổng kết, sơ kết các nghị quyết, chỉ thị theo chương trình",
+            "Báo cáo trình BTV",
+            3,
+            False,
+        ),
         ("Kiểm tra, giám sát chuyên đề theo kế hoạch", "Số cuộc theo kế hoạch", 2, False),
         ("Chuyển đổi số trong hoạt động của đơn vị", "100% văn bản điện tử", 2, True),
         ("Hướng dẫn, đôn đốc cấp ủy cơ sở thực hiện nhiệm vụ", "Văn bản hướng dẫn", 1, False),
@@ -125,16 +185,29 @@ def _plans(office: User, bloc: dict[str, Unit], users: dict[str, User], year: in
         for quarter in (1, 2, 3, 4):
             for text, kr, weight, breakthrough in texts[: 2 + quarter % 3]:
                 services_plans.add_item(
-                    plan=plan, user=user, text=f"{text} (quý {quarter})", quarter=quarter, key_result=kr,
-                    weight=weight, breakthrough=breakthrough,
+                    plan=plan,
+                    user=user,
+                    text=f"{text} (quý {quarter})",
+                    quarter=quarter,
+                    key_result=kr,
+                    weight=weight,
+                    breakthrough=breakthrough,
                 )
         services_plans.submit_plan(plan=plan, user=user)
         services_plans.decide_plan(plan=plan, user=office, approve=True)
         WorkPlan.objects.filter(pk=plan.pk).update(
             submitted_at=_at(date(year - 1, 11, 25)), approved_at=_at(date(year - 1, 12, 20))
         )
-    plan = services_plans.create_plan(unit=bloc["bantochuc"], year=year + 1, user=users["bantochuc"])
-    services_plans.add_item(plan=plan, user=users["bantochuc"], text="Xây dựng đề án kiện toàn tổ chức bộ máy", quarter=1, weight=3)
+    plan = services_plans.create_plan(
+        unit=bloc["bantochuc"], year=year + 1, user=users["bantochuc"]
+    )
+    services_plans.add_item(
+        plan=plan,
+        user=users["bantochuc"],
+        text="Xây dựng đề án kiện toàn tổ chức bộ máy",
+        quarter=1,
+        weight=3,
+    )
     services_plans.submit_plan(plan=plan, user=users["bantochuc"])
 
 
@@ -145,7 +218,8 @@ def _content(rng: random.Random, unit: Unit, period: Period, with_recs: bool) ->
         recs.append({"text": text, "addressed_to": to})
     return RawContent(
         sections={
-            "results": "\n".join(r.format(n=rng.randint(2, 9)) for r in rng.sample(RESULTS, 2)) + f" ({period.label})",
+            "results": "\n".join(r.format(n=rng.randint(2, 9)) for r in rng.sample(RESULTS, 2))
+            + f" ({period.label})",
             "shortcomings": rng.choice(SHORTCOMINGS),
             "difficulties": rng.choice(DIFFICULTIES),
         },
@@ -158,7 +232,10 @@ def _content(rng: random.Random, unit: Unit, period: Period, with_recs: bool) ->
 
 def _values(rng: random.Random, unit: Unit, q: int, lag: bool) -> dict[str, str]:
     if unit.kind == UnitKind.COMMUNE_COMMITTEE:
-        return {"DV01": str(rng.randint(0, 2) if lag else rng.randint(3, 5)), "TG01": str(rng.randint(80, 90) if lag else rng.randint(93, 100))}
+        return {
+            "DV01": str(rng.randint(0, 2) if lag else rng.randint(3, 5)),
+            "TG01": str(rng.randint(80, 90) if lag else rng.randint(93, 100)),
+        }
     if unit.short_name == "UBKT":
         return {"KT01": str(rng.randint(6, 8)), "DT01": str(max(0, 9 - 2 * q))}
     if unit.short_name == "Ban Nội chính":
@@ -172,10 +249,33 @@ def build_reports(*, committee: Unit, seed: int = 2026, today: date | None = Non
     rng = random.Random(seed)
     today = today or timezone.localdate()
     office = User.objects.get(memberships__role=Role.OFFICE, memberships__unit__parent=committee)
-    users = {m.user.username: m.user for m in Membership.objects.filter(role=Role.UNIT, unit__parent=committee).select_related("user", "unit")}
-    bloc = {u: m.unit for u, m in ((m.user.username, m) for m in Membership.objects.filter(role=Role.UNIT, unit__parent=committee).select_related("unit", "user")) if m.unit.kind != UnitKind.COMMUNE_COMMITTEE}
-    bloc_users = {m.unit_id: m.user for m in Membership.objects.filter(role=Role.UNIT, unit__in=bloc.values()).select_related("user")}
-    communes = list(Unit.objects.filter(parent=committee, kind=UnitKind.COMMUNE_COMMITTEE).order_by("sort_order"))
+    users = {
+        m.user.username: m.user
+        for m in Membership.objects.filter(role=Role.UNIT, unit__parent=committee).select_related(
+            "user", "unit"
+        )
+    }
+    bloc = {
+        u: m.unit
+        for u, m in (
+            (m.user.username, m)
+            for m in Membership.objects.filter(
+                role=Role.UNIT, unit__parent=committee
+            ).select_related("unit", "user")
+        )
+        if m.unit.kind != UnitKind.COMMUNE_COMMITTEE
+    }
+    bloc_users = {
+        m.unit_id: m.user
+        for m in Membership.objects.filter(role=Role.UNIT, unit__in=bloc.values()).select_related(
+            "user"
+        )
+    }
+    communes = list(
+        Unit.objects.filter(parent=committee, kind=UnitKind.COMMUNE_COMMITTEE).order_by(
+            "sort_order"
+        )
+    )
     quarters = _quarters(today)
     indicators = _indicators(committee, office, bloc, communes, {p.year for p in quarters})
     _plans(office, bloc, users, max(p.year for p in quarters))
@@ -190,7 +290,8 @@ def build_reports(*, committee: Unit, seed: int = 2026, today: date | None = Non
         if not current:
             period = services.close_period(period=period, user=office)
             ReportingPeriod.objects.filter(pk=period.pk).update(
-                opened_at=_at(period.cutoff_end - timedelta(days=10)), closed_at=_at(period.due_date + timedelta(days=12))
+                opened_at=_at(period.cutoff_end - timedelta(days=10)),
+                closed_at=_at(period.due_date + timedelta(days=12)),
             )
     _recommendation_states(committee, office, today)
     return f"{len(quarters)} reporting periods, {n_reports} unit reports, {Recommendation.objects.filter(committee=committee).count()} recommendations"
@@ -199,49 +300,93 @@ def build_reports(*, committee: Unit, seed: int = 2026, today: date | None = Non
 def _sent_day(rng: random.Random, period: ReportingPeriod, roll: float) -> date:
     cal = default_calendar()
     if roll < 0.8:
-        return cal.add_working_days(period.cutoff_end, rng.randint(0, 4)) if rng.random() < 0.7 else period.cutoff_end - timedelta(days=rng.randint(0, 3))
+        return (
+            cal.add_working_days(period.cutoff_end, rng.randint(0, 4))
+            if rng.random() < 0.7
+            else period.cutoff_end - timedelta(days=rng.randint(0, 3))
+        )
     return period.due_date + timedelta(days=rng.randint(1, 6))
 
 
 def _backdate(report: UnitReport, sent: date, due: date) -> None:
     when = _at(sent, 8 + report.pk % 9)
-    UnitReport.objects.filter(pk=report.pk).update(first_submitted_at=when, submitted_at=when, late=sent > due)
+    UnitReport.objects.filter(pk=report.pk).update(
+        first_submitted_at=when, submitted_at=when, late=sent > due
+    )
     ReportVersion.objects.filter(report=report).update(submitted_at=when)
-    Recommendation.objects.filter(report=report).update(raised_on=sent, response_deadline=rec_services.default_deadline(sent))
+    Recommendation.objects.filter(report=report).update(
+        raised_on=sent, response_deadline=rec_services.default_deadline(sent)
+    )
 
 
 def _bloc_reports(rng, period, quarter, bloc_users, office, current, index, today) -> int:
     n = 0
-    plan_items = {p.unit_id: list(PlanItem.objects.filter(plan__unit_id=p.unit_id, plan__year=quarter.year, quarter=quarter.number)) for p in WorkPlan.objects.filter(year=quarter.year)}
+    plan_items = {
+        p.unit_id: list(
+            PlanItem.objects.filter(
+                plan__unit_id=p.unit_id, plan__year=quarter.year, quarter=quarter.number
+            )
+        )
+        for p in WorkPlan.objects.filter(year=quarter.year)
+    }
     for unit_id, user in bloc_users.items():
         unit = Unit.objects.get(pk=unit_id)
         roll = rng.random()
         if current and roll > 0.35:
             if roll < 0.7:
                 report = services.start_report(period=period, unit=unit, user=user)
-                services.save_draft(report=report, user=user, raw=_content(rng, unit, quarter, False))
+                services.save_draft(
+                    report=report, user=user, raw=_content(rng, unit, quarter, False)
+                )
                 n += 1
             continue
         if not current and roll > 0.93 and unit.short_name != "Ban Tổ chức":
             continue  # missing
         report = services.start_report(period=period, unit=unit, user=user)
-        raw = _content(rng, unit, quarter, with_recs=rng.random() < 0.4 or unit.short_name in ("Ban TG&DV", "Báo và PT-TH"))
+        raw = _content(
+            rng,
+            unit,
+            quarter,
+            with_recs=rng.random() < 0.4 or unit.short_name in ("Ban TG&DV", "Báo và PT-TH"),
+        )
         raw.indicators = _values(rng, unit, quarter.number or 4, lag=False)
-        raw.plan_progress = {str(i.pk): str(rng.choice([60, 80, 100, 100])) for i in plan_items.get(unit_id, [])}
+        raw.plan_progress = {
+            str(i.pk): str(rng.choice([60, 80, 100, 100])) for i in plan_items.get(unit_id, [])
+        }
         services.save_draft(report=report, user=user, raw=raw)
         sent = min(_sent_day(rng, period, roll if not current else 0.1), today)
-        services.submit_report(report=report, user=user, doc_number=f"{rng.randint(100, 400)}-BC/{unit.short_name[:3].upper()}", doc_date=sent)
+        services.submit_report(
+            report=report,
+            user=user,
+            doc_number=f"{rng.randint(100, 400)}-BC/{unit.short_name[:3].upper()}",
+            doc_date=sent,
+        )
         _backdate(report, sent, period.due_date)
         last_closed = index == RETURNED_QUARTER
         if not current and unit.short_name == "Ban Tổ chức" and last_closed:
-            services.return_report(report=report, user=office, reason="Đề nghị bổ sung số liệu kết nạp đảng viên và đánh giá nguyên nhân hạn chế.")
-            raw.sections["results"] += "\nBổ sung: kết nạp 1.245 đảng viên mới trong 9 tháng, đạt 83% kế hoạch năm."
+            services.return_report(
+                report=report,
+                user=office,
+                reason="Đề nghị bổ sung số liệu kết nạp đảng viên và đánh giá nguyên nhân hạn chế.",
+            )
+            raw.sections["results"] += (
+                "\nBổ sung: kết nạp 1.245 đảng viên mới trong 9 tháng, đạt 83% kế hoạch năm."
+            )
             raw.recommendations = report.content.get("recommendations", [])
             services.save_draft(report=report, user=user, raw=raw)
-            services.submit_report(report=report, user=user, doc_number=f"{rng.randint(401, 450)}-BC/BTC", doc_date=sent + timedelta(days=3))
-            ReportVersion.objects.filter(report=report, number=2).update(submitted_at=_at(sent + timedelta(days=3), 15))
+            services.submit_report(
+                report=report,
+                user=user,
+                doc_number=f"{rng.randint(401, 450)}-BC/BTC",
+                doc_date=sent + timedelta(days=3),
+            )
+            ReportVersion.objects.filter(report=report, number=2).update(
+                submitted_at=_at(sent + timedelta(days=3), 15)
+            )
         if not current and not (last_closed and roll > 0.6 and unit.short_name != "Ban Tổ chức"):
-            services.accept_report(report=report, user=office)  # a few of the last quarter still wait
+            services.accept_report(
+                report=report, user=office
+            )  # a few of the last quarter still wait
         n += 1
     return n
 
@@ -250,9 +395,15 @@ def _commune_reports(rng, period, quarter, communes, users, current) -> int:
     """Bulk rows for the communes: ~80 % on time, ~12 % late, the rest missing (none yet in the open quarter)."""
     if current:
         return 0
-    office_user = User.objects.filter(memberships__unit__in=communes[:1]).first() or User.objects.filter(is_superuser=True).first()
+    office_user = (
+        User.objects.filter(memberships__unit__in=communes[:1]).first()
+        or User.objects.filter(is_superuser=True).first()
+    )
     reports, versions, values = [], [], []
-    indicators = {i.code: i for i in Indicator.objects.filter(committee=period.committee, code__in=["DV01", "TG01"])}
+    indicators = {
+        i.code: i
+        for i in Indicator.objects.filter(committee=period.committee, code__in=["DV01", "TG01"])
+    }
     for unit in communes:
         roll = rng.random()
         if roll > 0.92:
@@ -261,17 +412,44 @@ def _commune_reports(rng, period, quarter, communes, users, current) -> int:
         when = _at(sent, 7 + unit.pk % 10)
         vals = _values(rng, unit, quarter.number or 4, lag=unit.sort_order % 7 == 0)
         content = {
-            "sections": {"results": f"{unit.name} hoàn thành các nhiệm vụ trọng tâm {quarter.label}.", "shortcomings": rng.choice(SHORTCOMINGS), "difficulties": rng.choice(DIFFICULTIES)},
-            "next_tasks": rng.sample(NEXT, 1), "recommendations": [], "indicators": vals, "plan_progress": {},
+            "sections": {
+                "results": f"{unit.name} hoàn thành các nhiệm vụ trọng tâm {quarter.label}.",
+                "shortcomings": rng.choice(SHORTCOMINGS),
+                "difficulties": rng.choice(DIFFICULTIES),
+            },
+            "next_tasks": rng.sample(NEXT, 1),
+            "recommendations": [],
+            "indicators": vals,
+            "plan_progress": {},
         }
-        reports.append(UnitReport(
-            period=period, unit=unit, state=ReportState.ACCEPTED, content=content, doc_number=f"{rng.randint(10, 99)}-BC/ĐU",
-            doc_date=sent, first_submitted_at=when, submitted_at=when, late=sent > period.due_date, version_count=1,
-            created_by=office_user,
-        ))
+        reports.append(
+            UnitReport(
+                period=period,
+                unit=unit,
+                state=ReportState.ACCEPTED,
+                content=content,
+                doc_number=f"{rng.randint(10, 99)}-BC/ĐU",
+                doc_date=sent,
+                first_submitted_at=when,
+                submitted_at=when,
+                late=sent > period.due_date,
+                version_count=1,
+                created_by=office_user,
+            )
+        )
     UnitReport.objects.bulk_create(reports)
     for r in reports:
-        versions.append(ReportVersion(report=r, number=1, content=r.content, doc_number=r.doc_number, doc_date=r.doc_date, submitted_at=r.first_submitted_at, submitted_by=office_user))
+        versions.append(
+            ReportVersion(
+                report=r,
+                number=1,
+                content=r.content,
+                doc_number=r.doc_number,
+                doc_date=r.doc_date,
+                submitted_at=r.first_submitted_at,
+                submitted_by=office_user,
+            )
+        )
         for code, v in r.content["indicators"].items():
             values.append(IndicatorValue(report=r, indicator=indicators[code], value=Decimal(v)))
     ReportVersion.objects.bulk_create(versions)
@@ -283,7 +461,11 @@ def _recommendation_states(committee: Unit, office: User, today: date) -> None:
     """Move the raised recommendations through every state; the newest stay new."""
     recs = list(Recommendation.objects.filter(committee=committee).order_by("raised_on", "id"))
     leader = User.objects.filter(memberships__role=Role.LEADER, memberships__unit=committee).first()
-    boards = list(Unit.objects.filter(parent=committee, kind__in=[UnitKind.OFFICE, UnitKind.BOARD]).order_by("sort_order"))
+    boards = list(
+        Unit.objects.filter(parent=committee, kind__in=[UnitKind.OFFICE, UnitKind.BOARD]).order_by(
+            "sort_order"
+        )
+    )
     for i, rec in enumerate(recs):
         age = (today - rec.raised_on).days
         target = next((b for b in boards if b.pk != rec.unit_id), boards[0])
@@ -292,7 +474,13 @@ def _recommendation_states(committee: Unit, office: User, today: date) -> None:
         rec_services.forward(rec=rec, user=office, to_unit=target)
         if i % 5 == 4:
             continue  # forwarded, and overdue when its deadline has passed
-        rec_services.answer(rec=rec, user=leader or office, text="Thường trực Tỉnh ủy ghi nhận; giao Văn phòng Tỉnh ủy phối hợp các cơ quan liên quan bố trí trong dự toán năm sau.")
-        Recommendation.objects.filter(pk=rec.pk).update(answered_on=min(today, rec.raised_on + timedelta(days=12)))
+        rec_services.answer(
+            rec=rec,
+            user=leader or office,
+            text="Thường trực Tỉnh ủy ghi nhận; giao Văn phòng Tỉnh ủy phối hợp các cơ quan liên quan bố trí trong dự toán năm sau.",
+        )
+        Recommendation.objects.filter(pk=rec.pk).update(
+            answered_on=min(today, rec.raised_on + timedelta(days=12))
+        )
         if age > 120:
             rec_services.close(rec=rec, user=office)

@@ -140,12 +140,23 @@ class IndicatorForm(BootstrapMixin, forms.ModelForm):
         from giaoban.reports.models import Indicator
 
         model = Indicator
-        fields = ["code", "name", "measure", "direction", "accumulation", "min_value", "max_value", "sort_order"]
+        fields = [
+            "code",
+            "name",
+            "measure",
+            "direction",
+            "accumulation",
+            "min_value",
+            "max_value",
+            "sort_order",
+        ]
 
 
 class TargetForm(BootstrapMixin, forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR)
-    unit = forms.ModelChoiceField(label=_("Unit (empty: the committee as a whole)"), queryset=None, required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit (empty: the committee as a whole)"), queryset=None, required=False
+    )
     target = forms.DecimalField(label=_("Yearly target"), max_digits=14, decimal_places=2)
 
     def __init__(self, *args, units, **kwargs):
@@ -167,16 +178,28 @@ class PlanCreateForm(BootstrapMixin, forms.Form):
 class PlanItemForm(BootstrapMixin, forms.Form):
     text = forms.CharField(label=_("Content"), max_length=1000)
     quarter = forms.TypedChoiceField(
-        label=_("Quarter"), required=False, coerce=int, empty_value=None,
+        label=_("Quarter"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", _("Whole year")), (1, "I"), (2, "II"), (3, "III"), (4, "IV")],
     )
     key_result = forms.CharField(label=_("Key result"), max_length=500, required=False)
     measure = forms.CharField(label=_("Unit of measure"), max_length=50, required=False)
-    target = forms.DecimalField(label=_("Target"), max_digits=14, decimal_places=2, required=False, min_value=0)
+    target = forms.DecimalField(
+        label=_("Target"), max_digits=14, decimal_places=2, required=False, min_value=0
+    )
     weight = forms.IntegerField(label=_("Weight"), min_value=1, max_value=100, initial=1)
-    breakthrough = forms.BooleanField(label=_("Breakthrough (not in the completion share)"), required=False)
+    breakthrough = forms.BooleanField(
+        label=_("Breakthrough (not in the completion share)"), required=False
+    )
 
 
 class PlanDecisionForm(BootstrapMixin, forms.Form):
     approve = forms.BooleanField(required=False)
-    reason = forms.CharField(label=_("Reason for returning"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason for returning"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

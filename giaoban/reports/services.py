@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from giaoban.core.audit import log_action, snapshot
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.periods import Period
-from giaoban.reports import permissions
+from giaoban.reports import permissions, signals
 from giaoban.reports.content import RawContent, clean_content
 from giaoban.reports.models import (
     REASON_MAX,
@@ -397,6 +397,7 @@ def submit_report(
         data=snapshot(report, REPORT_FIELDS),
         unit=report.unit,
     )
+    signals.report_submitted.send(sender=UnitReport, report=report, user=user)
     return report
 
 
@@ -440,6 +441,7 @@ def return_report(*, report: UnitReport, user: Any, reason: str) -> UnitReport:
         data=snapshot(report, REPORT_FIELDS),
         unit=report.unit,
     )
+    signals.report_returned.send(sender=UnitReport, report=report, user=user)
     return report
 
 
@@ -458,4 +460,5 @@ def accept_report(*, report: UnitReport, user: Any) -> UnitReport:
         data=snapshot(report, REPORT_FIELDS),
         unit=report.unit,
     )
+    signals.report_accepted.send(sender=UnitReport, report=report, user=user)
     return report

@@ -25,12 +25,23 @@ from giaoban.reports.models import (
     rules_for,
 )
 
-INDICATOR_FIELDS = ["code", "name", "measure", "direction", "accumulation", "min_value", "max_value", "sort_order"]
+INDICATOR_FIELDS = [
+    "code",
+    "name",
+    "measure",
+    "direction",
+    "accumulation",
+    "min_value",
+    "max_value",
+    "sort_order",
+]
 PLAN_FIELDS = ["state", "submitted_at", "approved_at", "decided_by", "return_reason"]
 
 
 @transaction.atomic
-def save_indicator(*, committee: Unit, user: Any, indicator: Indicator | None = None, **values: Any) -> Indicator:
+def save_indicator(
+    *, committee: Unit, user: Any, indicator: Indicator | None = None, **values: Any
+) -> Indicator:
     if committee.pk not in scope_for(user).office_committee_ids:
         raise PermissionDenied
     obj = indicator or Indicator(committee=committee)
@@ -39,22 +50,40 @@ def save_indicator(*, committee: Unit, user: Any, indicator: Indicator | None = 
         setattr(obj, name, value)
     obj.full_clean()
     obj.save()
-    log_action(obj, "reports.indicator.saved", user=user, before=before, data=snapshot(obj, INDICATOR_FIELDS), unit=committee)
+    log_action(
+        obj,
+        "reports.indicator.saved",
+        user=user,
+        before=before,
+        data=snapshot(obj, INDICATOR_FIELDS),
+        unit=committee,
+    )
     return obj
 
 
 @transaction.atomic
-def set_target(*, indicator: Indicator, user: Any, year: int, unit: Unit | None, target: Decimal) -> IndicatorTarget:
+def set_target(
+    *, indicator: Indicator, user: Any, year: int, unit: Unit | None, target: Decimal
+) -> IndicatorTarget:
     """The yearly target of an indicator for a unit (or, ``unit`` None, the committee)."""
     permissions.check(user, indicator, "manage_indicator")
-    if unit is not None and unit.pk not in subtree_ids([indicator.committee_id], include_roots=False):
+    if unit is not None and unit.pk not in subtree_ids(
+        [indicator.committee_id], include_roots=False
+    ):
         raise ValidationError({"unit": _("Not a unit of this committee.")})
     if target < 0:
         raise ValidationError({"target": _("A target cannot be negative.")})
     if target == 0 and indicator.accumulation == Accumulation.RATIO:
-        raise ValidationError({"target": _("A rate cannot have a target of zero: its share could not be computed.")})
+        raise ValidationError(
+            {"target": _("A rate cannot have a target of zero: its share could not be computed.")}
+        )
     if indicator.max_value is not None and target > indicator.max_value:
-        raise ValidationError({"target": _("The target is above the largest value allowed (%(max)s).") % {"max": indicator.max_value.normalize()}})
+        raise ValidationError(
+            {
+                "target": _("The target is above the largest value allowed (%(max)s).")
+                % {"max": Decimal(str(indicator.max_value)).normalize()}
+            }
+        )
     obj, _created = IndicatorTarget.objects.get_or_create(
         indicator=indicator, year=year, unit=unit, defaults={"target": target}
     )
@@ -63,8 +92,12 @@ def set_target(*, indicator: Indicator, user: Any, year: int, unit: Unit | None,
     obj.full_clean()
     obj.save()
     log_action(
-        indicator, "reports.indicator.target_set", user=user, before=before,
-        data={"year": year, "unit": unit.pk if unit else None, "target": target}, unit=unit or indicator.committee,
+        indicator,
+        "reports.indicator.target_set",
+        user=user,
+        before=before,
+        data={"year": year, "unit": unit.pk if unit else None, "target": target},
+        unit=unit or indicator.committee,
     )
     return obj
 
@@ -111,8 +144,15 @@ def add_item(
     plan = _editable(plan, user)
     order = (plan.items.aggregate(n=Max("sort_order"))["n"] or 0) + 1
     item = PlanItem(
-        plan=plan, text=(text or "").strip(), quarter=quarter, key_result=key_result, measure=measure,
-        target=target, weight=weight, breakthrough=breakthrough, sort_order=order,
+        plan=plan,
+        text=(text or "").strip(),
+        quarter=quarter,
+        key_result=key_result,
+        measure=measure,
+        target=target,
+        weight=weight,
+        breakthrough=breakthrough,
+        sort_order=order,
     )
     if not item.text:
         raise ValidationError({"text": _("This field cannot be empty.")})
@@ -140,7 +180,14 @@ def submit_plan(*, plan: WorkPlan, user: Any) -> WorkPlan:
     plan.submitted_at, plan.submitted_by = timezone.now(), user
     plan.return_reason = ""
     plan.save(update_fields=["state", "submitted_at", "submitted_by", "return_reason"])
-    log_action(plan, "reports.plan.submitted", user=user, before=before, data=snapshot(plan, PLAN_FIELDS), unit=plan.unit)
+    log_action(
+        plan,
+        "reports.plan.submitted",
+        user=user,
+        before=before,
+        data=snapshot(plan, PLAN_FIELDS),
+        unit=plan.unit,
+    )
     return plan
 
 
@@ -148,7 +195,9 @@ def submit_plan(*, plan: WorkPlan, user: Any) -> WorkPlan:
 def decide_plan(*, plan: WorkPlan, user: Any, approve: bool, reason: str = "") -> WorkPlan:
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
     permissions.check(user, plan, "decide_plan")
-    permissions.check_not_own_request(user, submitted_by_id=plan.submitted_by_id, unit_id=plan.unit_id)
+    permissions.check_not_own_request(
+        user, submitted_by_id=plan.submitted_by_id, unit_id=plan.unit_id
+    )
     if plan.state != PlanState.SUBMITTED:
         raise ValidationError(_("Only a submitted plan can be approved or returned."))
     reason = (reason or "").strip()
@@ -161,7 +210,9 @@ def decide_plan(*, plan: WorkPlan, user: Any, approve: bool, reason: str = "") -
     plan.return_reason = "" if approve else reason[:2000]
     plan.save(update_fields=["state", "decided_by", "approved_at", "return_reason"])
     action = "reports.plan.approved" if approve else "reports.plan.returned"
-    log_action(plan, action, user=user, before=before, data=snapshot(plan, PLAN_FIELDS), unit=plan.unit)
+    log_action(
+        plan, action, user=user, before=before, data=snapshot(plan, PLAN_FIELDS), unit=plan.unit
+    )
     return plan
 
 

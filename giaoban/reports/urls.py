@@ -1,6 +1,6 @@
 from django.urls import path
 
-from giaoban.reports import views, views_setup
+from giaoban.reports import views, views_plans, views_setup
 
 app_name = "reports"
 urlpatterns = [
@@ -30,6 +30,22 @@ urlpatterns = [
     path("r/<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("r/<int:pk>/versions/<int:number>/file/", views.version_file, name="version_file"),
     path("units/<int:unit_id>/", views.unit_history_view, name="unit_history"),
+    path("indicators/", views_plans.indicator_list, name="indicators"),
+    path("indicators/new/", views_plans.indicator_create, name="indicator_create"),
+    path("indicators/<int:pk>/", views_plans.indicator_detail, name="indicator"),
+    path("indicators/<int:pk>/targets/", views_plans.indicator_target, name="indicator_target"),
+    path("indicators/units/<int:unit_id>/", views_plans.indicator_unit, name="indicator_unit"),
+    path("plans/", views_plans.plan_list, name="plans"),
+    path("plans/new/", views_plans.plan_create, name="plan_create"),
+    path("plans/<int:pk>/", views_plans.plan_detail, name="plan"),
+    path("plans/<int:pk>/items/", views_plans.plan_item_add, name="plan_item_add"),
+    path(
+        "plans/<int:pk>/items/<int:item_pk>/remove/",
+        views_plans.plan_item_remove,
+        name="plan_item_remove",
+    ),
+    path("plans/<int:pk>/submit/", views_plans.plan_submit, name="plan_submit"),
+    path("plans/<int:pk>/decide/", views_plans.plan_decide, name="plan_decide"),
     path("committees/<int:committee_id>/rules/", views_setup.rules_edit, name="rules"),
     path(
         "committees/<int:committee_id>/forms/<str:period_type>/",

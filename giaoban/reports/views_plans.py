@@ -14,7 +14,13 @@ from giaoban.core.permissions import scope_for, units_for
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
 from giaoban.reports import services_plans
-from giaoban.reports.forms import IndicatorForm, PlanCreateForm, PlanDecisionForm, PlanItemForm, TargetForm
+from giaoban.reports.forms import (
+    IndicatorForm,
+    PlanCreateForm,
+    PlanDecisionForm,
+    PlanItemForm,
+    TargetForm,
+)
 from giaoban.reports.indicators import indicator_table
 from giaoban.reports.models import PeriodState, PlanState
 from giaoban.reports.permissions import check, get_for_user, indicators_for, periods_for, plans_for
@@ -30,7 +36,9 @@ def _may(user, obj, action: str) -> bool:
 
 
 def _chosen_period(request: HttpRequest):
-    periods = periods_for(request.user).exclude(state=PeriodState.PLANNED).select_related("committee")
+    periods = (
+        periods_for(request.user).exclude(state=PeriodState.PLANNED).select_related("committee")
+    )
     pk = request.GET.get("period")
     if pk:
         return get_for_user(request.user, periods, pk)
@@ -46,9 +54,16 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     if period is not None:
         reach = None if (scope.is_admin or scope.is_overseer) else set(scope.own_unit_ids)
         units, table = indicator_table(period, unit_ids=reach)
-    periods = periods_for(request.user).exclude(state=PeriodState.PLANNED).order_by("-cutoff_end", "-id")[:40]
+    periods = (
+        periods_for(request.user)
+        .exclude(state=PeriodState.PLANNED)
+        .order_by("-cutoff_end", "-id")[:40]
+    )
     ctx = {
-        "period": period, "periods": periods, "units": units, "table": table,
+        "period": period,
+        "periods": periods,
+        "units": units,
+        "table": table,
         "can_create": bool(scope.office_committee_ids),
     }
     return render(request, "reports/indicator_list.html", ctx)
@@ -71,7 +86,12 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Indicator saved."))
             return redirect("reports:indicator", ind.pk)
-    return render(request, "reports/indicator_form.html", {"form": form, "committee": committee}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "reports/indicator_form.html",
+        {"form": form, "committee": committee},
+        status=400 if form.errors else 200,
+    )
 
 
 def _target_units(indicator):
@@ -81,13 +101,16 @@ def _target_units(indicator):
 @login_required
 @require_GET
 def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = get_for_user(request.user, indicators_for(request.user).select_related("committee"), pk)
+    indicator = get_for_user(
+        request.user, indicators_for(request.user).select_related("committee"), pk
+    )
     scope = scope_for(request.user)
     targets = indicator.targets.select_related("unit").order_by("-year", "unit__sort_order")
     if not (scope.is_admin or scope.is_overseer):
         targets = targets.filter(unit_id__in=scope.own_unit_ids)
     ctx = {
-        "indicator": indicator, "targets": targets,
+        "indicator": indicator,
+        "targets": targets,
         "can_manage": _may(request.user, indicator, "manage_indicator"),
         "target_form": TargetForm(units=_target_units(indicator)),
     }
@@ -102,13 +125,24 @@ def indicator_target(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services_plans.set_target(indicator=indicator, user=request.user, year=d["year"], unit=d["unit"], target=d["target"])
+            services_plans.set_target(
+                indicator=indicator,
+                user=request.user,
+                year=d["year"],
+                unit=d["unit"],
+                target=d["target"],
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(request, _("Target saved."))
             return redirect("reports:indicator", indicator.pk)
-    ctx = {"indicator": indicator, "targets": indicator.targets.select_related("unit"), "can_manage": True, "target_form": form}
+    ctx = {
+        "indicator": indicator,
+        "targets": indicator.targets.select_related("unit"),
+        "can_manage": True,
+        "target_form": form,
+    }
     return render(request, "reports/indicator_detail.html", ctx, status=400)
 
 
@@ -124,7 +158,9 @@ def indicator_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     if period is not None:
         _units, rows = indicator_table(period, unit_ids={unit.pk})
         table = [(r.indicator, r.units.get(unit.pk)) for r in rows]
-    return render(request, "reports/indicator_unit.html", {"unit": unit, "period": period, "table": table})
+    return render(
+        request, "reports/indicator_unit.html", {"unit": unit, "period": period, "table": table}
+    )
 
 
 # -- work plans ------------------------------------------------------------------------------
@@ -134,8 +170,16 @@ def indicator_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_GET
 def plan_list(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
-    plans = plans_for(request.user).select_related("unit").order_by("-year", "unit__sort_order", "unit__name")[:200]
-    form = PlanCreateForm(units=Unit.objects.filter(pk__in=scope.own_unit_ids)) if scope.own_unit_ids else None
+    plans = (
+        plans_for(request.user)
+        .select_related("unit")
+        .order_by("-year", "unit__sort_order", "unit__name")[:200]
+    )
+    form = (
+        PlanCreateForm(units=Unit.objects.filter(pk__in=scope.own_unit_ids))
+        if scope.own_unit_ids
+        else None
+    )
     rows = [(p, plan_progress(p)) for p in plans]
     return render(request, "reports/plan_list.html", {"rows": rows, "create_form": form})
 
@@ -149,7 +193,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanCreateForm(request.POST, units=Unit.objects.filter(pk__in=scope.own_unit_ids))
     if form.is_valid():
         try:
-            plan = services_plans.create_plan(unit=form.cleaned_data["unit"], year=form.cleaned_data["year"], user=request.user)
+            plan = services_plans.create_plan(
+                unit=form.cleaned_data["unit"], year=form.cleaned_data["year"], user=request.user
+            )
         except ValidationError as exc:
             for m in exc.messages:
                 messages.error(request, m)
@@ -165,7 +211,8 @@ def _plan_context(request: HttpRequest, plan, **extra) -> dict:
         "plan": plan,
         "progress": plan_progress(plan),
         "deadlines": services_plans.plan_deadlines(plan),
-        "can_edit": plan.state in (PlanState.DRAFT, PlanState.RETURNED) and _may(request.user, plan, "edit_plan"),
+        "can_edit": plan.state in (PlanState.DRAFT, PlanState.RETURNED)
+        and _may(request.user, plan, "edit_plan"),
         "can_decide": plan.state == PlanState.SUBMITTED and _may(request.user, plan, "decide_plan"),
         "item_form": PlanItemForm(),
         "decision_form": PlanDecisionForm(),
@@ -181,7 +228,9 @@ def _load_plan(request: HttpRequest, pk: int, action: str = "view"):
 @login_required
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "reports/plan_detail.html", _plan_context(request, _load_plan(request, pk)))
+    return render(
+        request, "reports/plan_detail.html", _plan_context(request, _load_plan(request, pk))
+    )
 
 
 @login_required
@@ -196,7 +245,12 @@ def plan_item_add(request: HttpRequest, pk: int) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             return redirect("reports:plan", plan.pk)
-    return render(request, "reports/plan_detail.html", _plan_context(request, plan, item_form=form), status=400)
+    return render(
+        request,
+        "reports/plan_detail.html",
+        _plan_context(request, plan, item_form=form),
+        status=400,
+    )
 
 
 @login_required
@@ -235,7 +289,12 @@ def plan_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanDecisionForm(request.POST)
     form.is_valid()
     try:
-        services_plans.decide_plan(plan=plan, user=request.user, approve=form.cleaned_data.get("approve", False), reason=form.cleaned_data.get("reason", ""))
+        services_plans.decide_plan(
+            plan=plan,
+            user=request.user,
+            approve=form.cleaned_data.get("approve", False),
+            reason=form.cleaned_data.get("reason", ""),
+        )
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)

@@ -199,6 +199,35 @@ PAGES.update(
                 {"name": "Báo cáo quý", "use_results": "on", "title_results": "Kết quả"},
             )
         ],
+        "reports/indicators/": [READ_ALL, NO_POST],
+        "reports/indicators/new/": [
+            Row("get", "302  200    403    403    403    403"),
+            Row(
+                "post",
+                "302  302    403    403    403    403",
+                {
+                    "code": "KT9",
+                    "name": "Kiểm tra",
+                    "measure": "cuộc",
+                    "direction": "higher",
+                    "accumulation": "per_period",
+                    "sort_order": "1",
+                },
+            ),
+        ],
+        "reports/indicators/<int:pk>/": [READ_A, NO_POST],
+        "reports/indicators/<int:pk>/targets/": _office_act({"year": "2026", "target": "10"}),
+        "reports/indicators/units/<int:unit_id>/": [READ_A, NO_POST],
+        "reports/plans/": [READ_ALL, NO_POST],
+        "reports/plans/new/": [
+            Row("post", "302  403    403    302    302    403", {"unit": "{unit}", "year": "2028"}),
+            Row("get", NO_GET.expect),
+        ],
+        "reports/plans/<int:pk>/": [READ_A, NO_POST],
+        "reports/plans/<int:pk>/items/": _unit_act({"text": "Đề án", "weight": "1"}),
+        "reports/plans/<int:pk>/items/<int:item_pk>/remove/": _unit_act({}),
+        "reports/plans/<int:pk>/submit/": _unit_act({}),
+        "reports/plans/<int:pk>/decide/": _office_act({"approve": "on"}, "plan_submitted"),
         "recommendations/": [READ_ALL, NO_POST],
         "recommendations/new/": [
             Row("get", "302  403    403    200    200    403"),
@@ -223,6 +252,59 @@ API_READ_ALL = Row("get", "401  200    200    200    200    200")
 API_READ_A = Row("get", "401  200    200    200    404    200")
 API_UNIT_ACT = "401  403    403    201    404    403"
 API_OFFICE_ACT = "401  200    403    403    404    403"
+
+_API_UNIT_ACT_200 = "401  403    403    200    404    403"
+_API_REPORTING: dict[tuple[str, str], Row] = {
+    ("get", "/api/reporting/periods"): API_READ_ALL,
+    ("post", "/api/reporting/periods"): Row(
+        "post",
+        "401  201    403    403    403    403",
+        {"committee": "{committee_a}", "period_type": "quarter", "year": 2026, "number": 2},
+    ),
+    ("get", "/api/reporting/periods/{period_id}"): API_READ_A,
+    # the period is open: its expected units can no longer change (400 for the office)
+    ("put", "/api/reporting/periods/{period_id}/expected"): Row(
+        "put", "401  400    403    403    404    403", {"units": ["{board_a}"]}
+    ),
+    ("post", "/api/reporting/periods/{period_id}/open"): Row(
+        "post", "401  400    403    403    404    403"
+    ),
+    ("post", "/api/reporting/periods/{period_id}/close"): Row(
+        "post", API_OFFICE_ACT, {"allow_late": True}
+    ),
+    ("get", "/api/reporting/periods/{period_id}/completeness"): API_READ_A,
+    ("post", "/api/reporting/periods/{period_id}/reports"): Row("post", API_UNIT_ACT),
+    ("get", "/api/reporting/reports"): API_READ_ALL,
+    ("get", "/api/reporting/reports/{report_id}"): API_READ_A,
+    ("put", "/api/reporting/reports/{report_id}/draft"): Row(
+        "put", _API_UNIT_ACT_200, {"sections": {"results": "Hoàn thành"}}
+    ),
+    ("post", "/api/reporting/reports/{report_id}/submit"): Row(
+        "post", _API_UNIT_ACT_200, {"doc_number": "1-BC/BTC", "doc_date": "2026-03-16"}
+    ),
+    ("post", "/api/reporting/reports/{report_id}/accept"): Row(
+        "post", API_OFFICE_ACT, {}, "report_submitted"
+    ),
+    ("post", "/api/reporting/reports/{report_id}/return"): Row(
+        "post", API_OFFICE_ACT, {"reason": "Thiếu"}, "report_submitted"
+    ),
+    ("get", "/api/reporting/reports/{report_id}/versions"): API_READ_A,
+    ("get", "/api/reporting/units/{unit_id}/timeliness"): API_READ_A,
+    ("get", "/api/recommendations"): API_READ_ALL,
+    ("post", "/api/recommendations"): Row(
+        "post", "401  403    403    201    403    403", {"unit": "{unit}", "text": "Kinh phí"}
+    ),
+    ("get", "/api/recommendations/{recommendation_id}"): API_READ_A,
+    ("post", "/api/recommendations/{recommendation_id}/forward"): Row(
+        "post", API_OFFICE_ACT, {"to_unit": "{office_unit_a}"}
+    ),
+    ("post", "/api/recommendations/{recommendation_id}/answer"): Row(
+        "post", "401  200    200    403    404    403", {"answer": "Đã bố trí"}
+    ),
+    ("post", "/api/recommendations/{recommendation_id}/close"): Row(
+        "post", API_OFFICE_ACT, {}, "rec_answered"
+    ),
+}
 
 API: dict[tuple[str, str], Row] = {
     ("get", "/api/units/"): API_READ_ALL,
@@ -265,6 +347,7 @@ API: dict[tuple[str, str], Row] = {
         "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
     ),
 }
+API.update(_API_REPORTING)
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
     "api/openapi.json": [Row("get", "200  200    200    200    200    200")],
@@ -385,6 +468,9 @@ def _api_url(path: str, ids: dict[str, int]) -> str:
         "task_id": "task",
         "assignment_id": "assignment",
         "request_id": "request",
+        "period_id": "period",
+        "report_id": "report",
+        "recommendation_id": "rec",
     }
     return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)
 

@@ -103,7 +103,7 @@ def test_unexpected_unit_cannot_report(period, cast):
     )
     services.set_expected(period=p, units=[cast.board_a2], user=cast.office_a)
     services.open_period(period=p, user=cast.office_a)
-    with pytest.raises(ValidationError, match="not expected"):
+    with pytest.raises(ValidationError, match="không có trong danh sách"):
         services.start_report(period=p, unit=cast.board_a, user=cast.unit_a)
 
 
@@ -215,7 +215,7 @@ def test_submission_needs_document_number_and_keeps_draft(report, cast):
 def test_closed_period_refuses_unless_late_allowed(report, cast, period):
     services.save_draft(report=report, user=cast.unit_a, raw=raw())
     services.close_period(period=period, user=cast.office_a)
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="đã đóng"):
         services.submit_report(
             report=report, user=cast.unit_a, doc_number="1-BC/ĐU", doc_date=date(2026, 3, 16)
         )
