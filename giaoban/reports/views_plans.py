@@ -57,6 +57,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     periods = (
         periods_for(request.user)
         .exclude(state=PeriodState.PLANNED)
+        .select_related("committee")
         .order_by("-cutoff_end", "-id")[:40]
     )
     ctx = {
