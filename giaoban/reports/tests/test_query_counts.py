@@ -22,15 +22,30 @@ def _queries(client, url) -> int:
 
 def _grow(cast, period_type_number: int, n: int):
     for i in range(n):
-        Unit.objects.create(kind=UnitKind.COMMUNE_COMMITTEE, name=f"Đảng ủy xã Thêm {period_type_number}-{i}", parent=cast.committee_a, sort_order=50 + i)
-    p = services.create_period(committee=cast.committee_a, period=Period.of_quarter(2026, period_type_number), user=cast.office_a)
+        Unit.objects.create(
+            kind=UnitKind.COMMUNE_COMMITTEE,
+            name=f"Đảng ủy xã Thêm {period_type_number}-{i}",
+            parent=cast.committee_a,
+            sort_order=50 + i,
+        )
+    p = services.create_period(
+        committee=cast.committee_a,
+        period=Period.of_quarter(2026, period_type_number),
+        user=cast.office_a,
+    )
     return services.open_period(period=p, user=cast.office_a)
 
 
 def test_period_page_and_lists(login, cast, period, report):
     office = login(cast.office_a)
-    services.save_draft(report=report, user=cast.unit_a, raw=RawContent({"results": "x"}, [], [{"text": "Kinh phí"}], {}, {}))
-    services.submit_report(report=report, user=cast.unit_a, doc_number="1-BC", doc_date=date(2026, 3, 16))
+    services.save_draft(
+        report=report,
+        user=cast.unit_a,
+        raw=RawContent({"results": "x"}, [], [{"text": "Kinh phí"}], {}, {}),
+    )
+    services.submit_report(
+        report=report, user=cast.unit_a, doc_number="1-BC", doc_date=date(2026, 3, 16)
+    )
     small = _queries(office, f"/reports/periods/{period.pk}/")
     small_list = _queries(office, "/reports/")
     small_recs = _queries(office, "/recommendations/")
@@ -49,4 +64,3 @@ def test_period_page_and_lists(login, cast, period, report):
     assert _queries(office, "/reports/") == small_list
     assert _queries(office, "/recommendations/") == small_recs
     assert _queries(office, f"/reports/indicators/?period={big_period.pk}") == small_ind
-
