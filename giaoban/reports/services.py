@@ -303,16 +303,9 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
     )
     report.content = cleaned.content
     report.save(update_fields=["content", "saved_at"])
-    IndicatorValue.objects.filter(report=report).exclude(indicator_id__in=cleaned.values).delete()
-    for indicator_id, value in cleaned.values.items():
-        IndicatorValue.objects.update_or_create(
-            report=report, indicator_id=indicator_id, defaults={"value": value}
-        )
-    PlanItemProgress.objects.filter(report=report).exclude(item_id__in=cleaned.progress).delete()
-    for item_id, percent in cleaned.progress.items():
-        PlanItemProgress.objects.update_or_create(
-            report=report, item_id=item_id, defaults={"percent": percent}
-        )
+    if "indicators" in changed or "plan_progress" in changed:
+        _sync_rows(IndicatorValue, report, "indicator_id", "value", cleaned.values)
+        _sync_rows(PlanItemProgress, report, "item_id", "percent", cleaned.progress)
     if changed:
         # the text itself is kept by the versions; the log says which parts changed
         log_action(
@@ -323,6 +316,27 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
             unit=report.unit,
         )
     return report
+
+
+def _sync_rows(model, report: UnitReport, key: str, field: str, wanted: dict) -> None:
+    """Make the report's rows of ``model`` equal ``wanted`` ({key: value}) in at most 3 queries."""
+    existing = {getattr(r, key): r for r in model.objects.filter(report=report)}
+    gone = [r.pk for k, r in existing.items() if k not in wanted]
+    if gone:
+        model.objects.filter(pk__in=gone).delete()
+    changed = []
+    for k, value in wanted.items():
+        row = existing.get(k)
+        if row is not None and getattr(row, field) != value:
+            setattr(row, field, value)
+            changed.append(row)
+    if changed:
+        model.objects.bulk_update(changed, [field])
+    new = [
+        model(report=report, **{key: k, field: v}) for k, v in wanted.items() if k not in existing
+    ]
+    if new:
+        model.objects.bulk_create(new)
 
 
 @transaction.atomic
