@@ -25,6 +25,7 @@ class ReportsConfig(AppConfig):
                 "reports.report.returned": _("Report returned to the unit"),
                 "reports.report.accepted": _("Report accepted"),
                 "reports.synthesis.issued": _("Synthesis report drafted"),
+                "reports.synthesis.uploaded": _("Issued synthesis report kept"),
                 "reports.indicator.saved": _("Indicator saved"),
                 "reports.indicator.target_set": _("Indicator target set"),
                 "reports.plan.created": _("Work plan created"),

@@ -271,6 +271,43 @@ def render_synthesis(period: ReportingPeriod, *, on: date | None = None) -> byte
 
 
 @transaction.atomic
+def upload_issued(*, period: ReportingPeriod, user: Any, document: Any) -> SynthesisReport:
+    """Keep the version the office edited in Word and issued (DOCX or PDF)."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from giaoban.reports import permissions
+    from giaoban.tasks.services import validate_attachment
+
+    permissions.check(user, period, "manage_period")
+    name = (getattr(document, "name", "") or "").lower()
+    if document is None or not name.endswith((".docx", ".pdf", ".doc", ".odt")):
+        raise ValidationError(
+            {"document": _("Choose the issued report as a DOCX, DOC, ODT or PDF file.")}
+        )
+    try:
+        validate_attachment(document)
+    except ValidationError as exc:
+        raise ValidationError(
+            {"document": exc.message_dict.get("attachment", exc.messages)}
+        ) from None
+    number = (period.syntheses.aggregate(n=Max("number"))["n"] or 0) + 1
+    synthesis = SynthesisReport(
+        period=period, number=number, created_by=user, issued=True, document=document
+    )
+    synthesis.full_clean()
+    synthesis.save()
+    log_action(
+        synthesis,
+        "reports.synthesis.uploaded",
+        user=user,
+        data={"number": number, "file": synthesis.document.name},
+        unit=period.committee,
+    )
+    return synthesis
+
+
+@transaction.atomic
 def issue_synthesis(*, period: ReportingPeriod, user: Any) -> SynthesisReport:
     """Draft the synthesis DOCX and keep it as issued (a new version each time)."""
     data = render_synthesis(period)

@@ -405,6 +405,8 @@ class SynthesisReport(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("version"))
     document = models.FileField(_("document"), upload_to="syntheses/%Y/", max_length=255)
+    #: False: a draft giaoban generated; True: the final version the office edited in Word and issued
+    issued = models.BooleanField(_("issued version"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("created by")
     )

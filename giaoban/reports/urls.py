@@ -18,6 +18,9 @@ urlpatterns = [
     ),
     path("periods/<int:pk>/synthesis/", views_setup.synthesis_create, name="synthesis"),
     path(
+        "periods/<int:pk>/synthesis/upload/", views_setup.synthesis_upload, name="synthesis_upload"
+    ),
+    path(
         "periods/<int:pk>/synthesis/<int:number>/",
         views_setup.synthesis_file,
         name="synthesis_file",

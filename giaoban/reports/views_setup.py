@@ -138,6 +138,23 @@ def synthesis_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def synthesis_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    period = get_for_user(request.user, periods_for(request.user), pk, "manage_period")
+    try:
+        synthesis = exports.upload_issued(
+            period=period, user=request.user, document=request.FILES.get("document")
+        )
+    except ValidationError as exc:
+        for messages_ in exc.message_dict.values():
+            for m in messages_:
+                messages.error(request, m)
+    else:
+        messages.success(request, _("Issued version %(n)s kept.") % {"n": synthesis.number})
+    return redirect("reports:period", period.pk)
+
+
+@login_required
 @require_GET
 def synthesis_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     period = get_for_user(request.user, periods_for(request.user), pk)
@@ -151,6 +168,9 @@ def synthesis_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         handle = synthesis.document.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    ext = synthesis.document.name.rsplit(".", 1)[-1]
     return FileResponse(
-        handle, as_attachment=True, filename=f"bao-cao-tong-hop-{period.period.code}-v{number}.docx"
+        handle,
+        as_attachment=True,
+        filename=f"bao-cao-tong-hop-{period.period.code}-v{number}.{ext}",
     )

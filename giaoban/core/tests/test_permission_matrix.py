@@ -157,6 +157,7 @@ PAGES.update(
         "reports/periods/<int:pk>/start/": _unit_act({}),
         "reports/periods/<int:pk>/completeness.xlsx": [_OVERSEER_READ, NO_POST],
         "reports/periods/<int:pk>/synthesis/": _office_act({}),
+        "reports/periods/<int:pk>/synthesis/upload/": _office_act({}),
         "reports/periods/<int:pk>/synthesis/<int:number>/": [
             Row("get", _OVERSEER_READ.expect, state="synthesis"),
             Row("post", NO_POST.expect, state="synthesis"),

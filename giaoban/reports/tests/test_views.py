@@ -222,3 +222,25 @@ def test_indicator_values_follow_drafts(login, cast, report):
         f"/reports/r/{report.pk}/save/", {**FILLED, "indicator_DV01": ""}, HTTP_HX_REQUEST="true"
     )
     assert not IndicatorValue.objects.exists()
+
+
+def test_issued_synthesis_is_kept(login, cast, report):
+    office = login(cast.office_a)
+    office.post(f"/reports/periods/{report.period.pk}/synthesis/")
+    bad = SimpleUploadedFile("ghi-chu.txt", b"x", content_type="text/plain")
+    office.post(f"/reports/periods/{report.period.pk}/synthesis/upload/", {"document": bad})
+    assert SynthesisReport.objects.count() == 1
+    final = SimpleUploadedFile(
+        "bao-cao-tong-hop.pdf", b"%PDF-1.4 issued", content_type="application/pdf"
+    )
+    assert (
+        office.post(
+            f"/reports/periods/{report.period.pk}/synthesis/upload/", {"document": final}
+        ).status_code
+        == 302
+    )
+    issued = SynthesisReport.objects.get(issued=True)
+    assert issued.number == 2 and issued.document.read() == b"%PDF-1.4 issued"
+    response = office.get(f"/reports/periods/{report.period.pk}/synthesis/2/")
+    assert response["Content-Disposition"].endswith('-v2.pdf"')
+    assert audit_for(issued)[0].action == "reports.synthesis.uploaded"
