@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "giaoban.reports",
     "giaoban.recommendations",
     "giaoban.api",
+    "giaoban.demo",  # giaoban demo / giaoban run
 ]
 
 MIDDLEWARE = [

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from giaoban.core.models import AuditEntry
-from giaoban.core.permissions import scope_for, units_for
+from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
 from giaoban.org.models import Unit
+from giaoban.org.permissions import units_for
 from giaoban.recommendations import queries, services
 from giaoban.recommendations.forms import AnswerForm, FilterForm, ForwardForm, RaiseForm
 from giaoban.recommendations.permissions import get_for_user, may

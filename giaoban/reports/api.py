@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from giaoban.core.permissions import scope_for, units_for
+from giaoban.core.permissions import scope_for
 from giaoban.org.models import Unit
+from giaoban.org.permissions import units_for
 from giaoban.periods import Period, PeriodType
 from giaoban.reports import services
 from giaoban.reports.completeness import completeness, history_totals, unit_history

@@ -321,6 +321,7 @@ def _backdate(report: UnitReport, sent: date, due: date) -> None:
 
 def _bloc_reports(rng, period, quarter, bloc_users, office, current, index, today) -> int:
     n = 0
+    office_units = set(office.memberships.values_list("unit_id", flat=True))
     plan_items = {
         p.unit_id: list(
             PlanItem.objects.filter(
@@ -383,6 +384,9 @@ def _bloc_reports(rng, period, quarter, bloc_users, office, current, index, toda
             ReportVersion.objects.filter(report=report, number=2).update(
                 submitted_at=_at(sent + timedelta(days=3), 15)
             )
+        if unit_id in office_units:
+            n += 1
+            continue  # the Office's own report waits for another clerk: nobody decides their own
         if not current and not (last_closed and roll > 0.6 and unit.short_name != "Ban Tổ chức"):
             services.accept_report(
                 report=report, user=office
@@ -400,6 +404,9 @@ def _commune_reports(rng, period, quarter, communes, users, current) -> int:
         or User.objects.filter(is_superuser=True).first()
     )
     reports, versions, values = [], [], []
+    decider = User.objects.get(
+        memberships__role=Role.OFFICE, memberships__unit__parent=period.committee
+    )
     indicators = {
         i.code: i
         for i in Indicator.objects.filter(committee=period.committee, code__in=["DV01", "TG01"])
@@ -448,6 +455,9 @@ def _commune_reports(rng, period, quarter, communes, users, current) -> int:
                 doc_date=r.doc_date,
                 submitted_at=r.first_submitted_at,
                 submitted_by=office_user,
+                decision="approved",
+                decided_by=decider,
+                decided_at=r.first_submitted_at + timedelta(days=2),
             )
         )
         for code, v in r.content["indicators"].items():
@@ -469,7 +479,7 @@ def _recommendation_states(committee: Unit, office: User, today: date) -> None:
     for i, rec in enumerate(recs):
         age = (today - rec.raised_on).days
         target = next((b for b in boards if b.pk != rec.unit_id), boards[0])
-        if age < 20:
+        if age < 20 or i >= len(recs) - 2:
             continue  # new
         rec_services.forward(rec=rec, user=office, to_unit=target)
         if i % 5 == 4:
@@ -484,3 +494,10 @@ def _recommendation_states(committee: Unit, office: User, today: date) -> None:
         )
         if age > 120:
             rec_services.close(rec=rec, user=office)
+
+
+def build(demo) -> None:
+    """The demo extension point (``giaoban.demo.PROVINCE_BUILDERS``)."""
+    demo.summary.append(
+        build_reports(committee=demo.committee, seed=demo.rng.randint(1, 10**6), today=demo.today)
+    )

@@ -190,7 +190,9 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
         sections.append({"number": number, "title": s["title"], "units": units})
     ref = min(period.period.last_day, on)
     counts = count_by_status(
-        Assignment.objects.filter(task__committee=committee, task__doc_date__lte=ref), ref
+        Assignment.objects.filter(task__committee=committee, task__doc_date__lte=ref),
+        ref,
+        today=timezone.localdate(),
     )
     total = counts["total"] or 0
     task_stats = [

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.decisions import DecisionRecord, one_pending
 from giaoban.periods import Period, PeriodType, ReportRules
 
 #: limits of the free text a unit types (per section) and of a reason
@@ -365,8 +366,14 @@ class UnitReport(models.Model):
         return self.state in (ReportState.DRAFT, ReportState.RETURNED)
 
 
-class ReportVersion(models.Model):
-    """One submission, kept whole: the content, the document and who sent it when."""
+class ReportVersion(DecisionRecord):
+    """One submission, kept whole: the content, the document and who sent it when.
+
+    A submission is a request for the office's decision (``DecisionRecord``): accepted
+    (approved) or returned (rejected, with the reason) — never by the person who sent it.
+    """
+
+    requester_field = "submitted_by"
 
     report = models.ForeignKey(
         UnitReport, models.CASCADE, related_name="versions", verbose_name=_("report")
@@ -390,7 +397,12 @@ class ReportVersion(models.Model):
                 fields=["report", "number"],
                 name="reports_version_unique",
                 violation_error_message=_("This version already exists."),
-            )
+            ),
+            one_pending(
+                "report",
+                name="reports_version_one_pending",
+                message=_("This report already awaits the office's decision."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
+from giaoban.core.decisions import decide, ensure_not_own_request
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.periods import Period
 from giaoban.reports import permissions, signals
@@ -415,23 +416,30 @@ def submit_report(
     return report
 
 
-def _decide(report: UnitReport, user: Any) -> UnitReport:
+def _decide(report: UnitReport, user: Any, *, approve: bool, reason: str = "") -> UnitReport:
+    """Lock the report, check the right to decide, record the decision on its last version.
+
+    ``core.decisions.decide`` enforces the one rule (not the person who sent it); we also refuse
+    anyone who works in the reporting unit."""
     report = (
         UnitReport.objects.select_for_update().select_related("period", "unit").get(pk=report.pk)
     )
     permissions.check(user, report, "decide_report")
     if report.state != ReportState.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted or returned."))
-    last = report.versions.order_by("-number").first()
+    version = report.versions.select_for_update().order_by("-number").first()
+    if version is None:
+        raise ValidationError(_("Only a submitted report can be accepted or returned."))
+    ensure_not_own_request(user, version)
     permissions.check_not_own_request(
-        user, submitted_by_id=last.submitted_by_id if last else None, unit_id=report.unit_id
+        user, submitted_by_id=version.submitted_by_id, unit_id=report.unit_id
     )
+    decide(version, user=user, approve=approve, reason=reason)
     return report
 
 
 @transaction.atomic
 def return_report(*, report: UnitReport, user: Any, reason: str) -> UnitReport:
-    report = _decide(report, user)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the report is returned.")})
@@ -439,6 +447,7 @@ def return_report(*, report: UnitReport, user: Any, reason: str) -> UnitReport:
         raise ValidationError(
             {"reason": _("The reason is at most %(max)s characters.") % {"max": REASON_MAX}}
         )
+    report = _decide(report, user, approve=False, reason=reason)
     before = snapshot(report, REPORT_FIELDS)
     report.state = ReportState.RETURNED
     report.return_reason = reason
@@ -461,7 +470,7 @@ def return_report(*, report: UnitReport, user: Any, reason: str) -> UnitReport:
 
 @transaction.atomic
 def accept_report(*, report: UnitReport, user: Any) -> UnitReport:
-    report = _decide(report, user)
+    report = _decide(report, user, approve=True)
     before = snapshot(report, REPORT_FIELDS)
     report.state = ReportState.ACCEPTED
     report.decided_by, report.decided_at = user, timezone.now()

@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from giaoban.core.decisions import may_decide
 from giaoban.core.models import AuditEntry
-from giaoban.core.permissions import scope_for, units_for
+from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
+from giaoban.org.permissions import units_for
 from giaoban.reports import services
 from giaoban.reports.completeness import completeness, history_totals, unit_history
 from giaoban.reports.content import raw_from_post
@@ -190,6 +192,8 @@ def _load_report(request: HttpRequest, pk: int, action: str = "view"):
 
 
 def _report_context(request: HttpRequest, report, **extra) -> dict:
+    versions = list(report.versions.select_related("submitted_by").order_by("-number"))
+    last = versions[0] if versions else None
     indicators = list(report.period.form.indicators.all())
     content = report.content or {}
     recs = list(content.get("recommendations", []))
@@ -202,9 +206,14 @@ def _report_context(request: HttpRequest, report, **extra) -> dict:
         "plan_items": services.plan_items_for(report),
         "next_tasks": list(content.get("next_tasks", [])) + ["", "", ""],
         "recs": recs + [{"text": "", "addressed_to": "", "rec_id": None}] * 2,
-        "versions": list(report.versions.select_related("submitted_by").order_by("-number")),
+        "versions": versions,
         "can_edit": report.editable and _may(request.user, report, "edit_report"),
         "can_decide": report.state == ReportState.SUBMITTED
+        and _may(request.user, report, "decide_report")
+        and may_decide(request.user, last),
+        "own_request": report.state == ReportState.SUBMITTED
+        and last is not None
+        and not may_decide(request.user, last)
         and _may(request.user, report, "decide_report"),
         "submit_form": SubmitForm(
             initial={"doc_number": report.doc_number, "doc_date": report.doc_date}

@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from giaoban.core.permissions import scope_for, units_for
+from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
+from giaoban.org.permissions import units_for
 from giaoban.reports import services_plans
 from giaoban.reports.forms import (
     IndicatorForm,
