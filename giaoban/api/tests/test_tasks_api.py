@@ -583,7 +583,8 @@ def test_openapi_lists_every_endpoint(client):
                 for method in op.methods:
                     full = "/api/" + "/".join(p.strip("/") for p in (prefix, path) if p.strip("/"))
                     registered.add((method.lower(), full.replace("<int:", "{").replace(">", "}")))
-    assert len(registered) == len(EXPECTED_OPERATIONS)
+    # (other apps mount their routers too: the permission matrix lists every operation)
+    assert len(registered) == len(listed)
     normalised = {(m, p.rstrip("/")) for m, p in listed}
     assert {(m, p.rstrip("/")) for m, p in registered} <= normalised
     # each operation declares that it needs auth, and documents its bearer scheme
