@@ -126,6 +126,8 @@ INSTALLED_APPS = [
     "giaoban.documents",
     "giaoban.meetings",
     "giaoban.dashboard",
+    "giaoban.reports",
+    "giaoban.recommendations",
     "giaoban.api",
     "giaoban.demo",  # giaoban demo / giaoban run
     "giaoban.notifications",  # follow-up: outbox, reminder rules, digests, `giaoban remind`

@@ -14,6 +14,8 @@ urlpatterns = [
     path("desk/", include("giaoban.evidence.urls")),
     path("search/", include("giaoban.search.urls")),
     path("meetings/", include("giaoban.meetings.urls")),
+    path("reports/", include("giaoban.reports.urls")),
+    path("recommendations/", include("giaoban.recommendations.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("giaoban.accounts.urls")),

@@ -213,4 +213,10 @@ from giaoban.tasks.api import router as tasks_router  # noqa: E402
 
 api.add_router("/units", org_router)
 api.add_router("/", tasks_router)
+
+from giaoban.recommendations.api import router as recommendations_router  # noqa: E402
+from giaoban.reports.api import router as reports_router  # noqa: E402
+
+api.add_router("/", reports_router)
+api.add_router("/", recommendations_router)
 api.add_router("/", meetings_router)

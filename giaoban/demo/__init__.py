@@ -43,6 +43,7 @@ DEMO_PASSWORD = "giaoban2026"
 
 #: each app's demo builder, ``callable(ProvinceDemo)``, by dotted path; run in this order
 PROVINCE_BUILDERS: list[str] = [
+    "giaoban.reports.demo.build",
     "giaoban.meetings.demo.build",
 ]
 

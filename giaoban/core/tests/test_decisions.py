@@ -66,6 +66,8 @@ class Case:
     page: dict[str, Callable[..., tuple[str, dict]]]
     #: decision name -> (API path, JSON body)
     api: dict[str, Callable[..., tuple[str, dict]]]
+    #: the page showing the request and its decision buttons
+    detail: Callable[..., str] = lambda obj: reverse("tasks:assignment", args=[obj.assignment_id])
 
 
 def _claim(cast, user):
@@ -80,7 +82,51 @@ def _extension(cast, user):
     )
 
 
+def _report(cast, user):
+    """A quarter report of Ban Tổ chức A sent by ``user``: the version awaits the office."""
+    from giaoban.periods import Period
+    from giaoban.reports import services as reports
+
+    period = reports.create_period(
+        committee=cast.committee_a, period=Period.of_quarter(2026, 2), user=cast.office_a
+    )
+    period = reports.open_period(period=period, user=cast.office_a)
+    report = reports.start_report(period=period, unit=cast.board_a, user=user)
+    reports.submit_report(report=report, user=user, doc_number="15-BC/BTC", doc_date=TODAY)
+    return report.versions.get()
+
+
+def _reporting_case() -> Case:
+    from giaoban.reports import services as reports
+
+    return Case(
+        request=_report,
+        service={
+            "accept": lambda obj, user: reports.accept_report(report=obj.report, user=user),
+            "return": lambda obj, user: reports.return_report(
+                report=obj.report, user=user, reason="Thiếu số liệu."
+            ),
+        },
+        page={
+            "accept": lambda obj: (reverse("reports:report_accept", args=[obj.report_id]), {}),
+            "return": lambda obj: (
+                reverse("reports:report_return", args=[obj.report_id]),
+                {"reason": "Thiếu số liệu."},
+            ),
+        },
+        api={
+            "accept": lambda obj: (f"/api/reporting/reports/{obj.report_id}/accept", {}),
+            "return": lambda obj: (
+                f"/api/reporting/reports/{obj.report_id}/return",
+                {"reason": "Thiếu số liệu."},
+            ),
+        },
+        detail=lambda obj: reverse("reports:report", args=[obj.report_id]),
+    )
+
+
 CASES: dict[str, Case] = {
+    "reports.ReportVersion": _reporting_case(),
     "tasks.CompletionClaim": Case(
         request=_claim,
         service={
@@ -181,7 +227,7 @@ def test_page_refuses_own_request_and_hides_the_buttons(cast, dual, client, labe
     case = CASES[label]
     obj = case.request(cast, dual)
     client.force_login(dual)
-    detail = client.get(reverse("tasks:assignment", args=[obj.assignment_id]))
+    detail = client.get(case.detail(obj))
     assert detail.status_code == 200
     html = detail.content.decode()
     assert "confirm-form" not in html and "decide-form" not in html
@@ -191,7 +237,7 @@ def test_page_refuses_own_request_and_hides_the_buttons(cast, dual, client, labe
     assert _reload(obj).decision == Decision.PENDING
     # the colleague sees the buttons
     client.force_login(cast.office_a)
-    html = client.get(reverse("tasks:assignment", args=[obj.assignment_id])).content.decode()
+    html = client.get(case.detail(obj)).content.decode()
     assert ("confirm-form" in html) or ("decide-form" in html)
 
 

@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from giaoban.accounts.models import ApiToken
 from giaoban.core.tests.support import frozen  # noqa: F401
+from giaoban.reports.tests import matrix as reporting_matrix
 from giaoban.tasks import services
 from giaoban.tasks.models import ExtensionRequest, ProgressUpdate
 
@@ -243,6 +244,132 @@ PAGES: dict[str, list[Row]] = {
     "notifications/<int:pk>/read/": [Row("post", "302  404    404    302    404    404"), NO_GET],
 }
 
+# -- reporting and recommendations (objects and URLs: giaoban/reports/tests/matrix.py) ------
+_REPORT_SECTION = {
+    "section_results": "Hoàn thành",
+    "indicator_DV01": "",
+    "doc_number": "1-BC/BTC",
+    "doc_date": "16/03/2026",
+}
+#                            anon office leader unit_a unit_b admin
+_OVERSEER_READ = Row("get", "302  200    200    403    404    200")
+_OFFICE_PAGE = [
+    Row("get", "302  200    403    404    404    403"),
+    Row("put", "302  405    405    405    405    405"),
+]
+PAGES.update(
+    {
+        "reports/": [READ_ALL, NO_POST],
+        "reports/periods/new/": [
+            Row("get", "302  200    403    403    403    403"),
+            Row(
+                "post",
+                "302  302    403    403    403    403",
+                {
+                    "committee": "{committee_a}",
+                    "period_type": "quarter",
+                    "year": "2026",
+                    "number": "2",
+                },
+            ),
+        ],
+        "reports/periods/<int:pk>/": [READ_A, NO_POST],
+        "reports/periods/<int:pk>/expected/": _office_act({"units": "{board_a}"}),
+        "reports/periods/<int:pk>/open/": _office_act({}),
+        "reports/periods/<int:pk>/close/": _office_act({"allow_late": "on"}),
+        "reports/periods/<int:pk>/start/": _unit_act({}),
+        "reports/periods/<int:pk>/completeness.xlsx": [_OVERSEER_READ, NO_POST],
+        "reports/periods/<int:pk>/synthesis/": _office_act({}),
+        "reports/periods/<int:pk>/synthesis/upload/": _office_act({}),
+        "reports/periods/<int:pk>/synthesis/<int:number>/": [
+            Row("get", _OVERSEER_READ.expect, state="synthesis"),
+            Row("post", NO_POST.expect, state="synthesis"),
+        ],
+        "reports/r/<int:pk>/": [READ_A, NO_POST],
+        "reports/r/<int:pk>/save/": _unit_act(_REPORT_SECTION),
+        "reports/r/<int:pk>/submit/": _unit_act(_REPORT_SECTION),
+        "reports/r/<int:pk>/accept/": _office_act({}, "report_submitted"),
+        "reports/r/<int:pk>/return/": _office_act({"reason": "Thiếu số liệu"}, "report_submitted"),
+        "reports/r/<int:pk>/versions/<int:number>/": [
+            Row("get", READ_A.expect, state="report_submitted"),
+            Row("post", NO_POST.expect, state="report_submitted"),
+        ],
+        "reports/r/<int:pk>/versions/<int:number>/file/": [
+            Row("get", READ_A.expect, state="report_submitted"),
+            Row("post", NO_POST.expect, state="report_submitted"),
+        ],
+        "reports/units/<int:unit_id>/": [READ_A, NO_POST],
+        "reports/committees/<int:committee_id>/rules/": _OFFICE_PAGE
+        + [
+            Row(
+                "post",
+                "302  302    403    404    404    403",
+                {
+                    "cutoff_day": "14",
+                    "due_working_days": "5",
+                    "due_month_offset": "0",
+                    "plan_due_day": "30",
+                    "plan_due_month": "11",
+                    "plan_approve_day": "25",
+                    "plan_approve_month": "12",
+                },
+            )
+        ],
+        "reports/committees/<int:committee_id>/forms/<str:period_type>/": _OFFICE_PAGE
+        + [
+            Row(
+                "post",
+                "302  302    403    404    404    403",
+                {"name": "Báo cáo quý", "use_results": "on", "title_results": "Kết quả"},
+            )
+        ],
+        "reports/indicators/": [READ_ALL, NO_POST],
+        "reports/indicators/new/": [
+            Row("get", "302  200    403    403    403    403"),
+            Row(
+                "post",
+                "302  302    403    403    403    403",
+                {
+                    "code": "KT9",
+                    "name": "Kiểm tra",
+                    "measure": "cuộc",
+                    "direction": "higher",
+                    "accumulation": "per_period",
+                    "sort_order": "1",
+                },
+            ),
+        ],
+        "reports/indicators/<int:pk>/": [READ_A, NO_POST],
+        "reports/indicators/<int:pk>/targets/": _office_act({"year": "2026", "target": "10"}),
+        "reports/indicators/units/<int:unit_id>/": [READ_A, NO_POST],
+        "reports/plans/": [READ_ALL, NO_POST],
+        "reports/plans/new/": [
+            Row("post", "302  403    403    302    302    403", {"unit": "{unit}", "year": "2028"}),
+            Row("get", NO_GET.expect),
+        ],
+        "reports/plans/<int:pk>/": [READ_A, NO_POST],
+        "reports/plans/<int:pk>/items/": _unit_act({"text": "Đề án", "weight": "1"}),
+        "reports/plans/<int:pk>/items/<int:item_pk>/remove/": _unit_act({}),
+        "reports/plans/<int:pk>/submit/": _unit_act({}),
+        "reports/plans/<int:pk>/decide/": _office_act({"approve": "on"}, "plan_submitted"),
+        "recommendations/": [READ_ALL, NO_POST],
+        "recommendations/new/": [
+            Row("get", "302  403    403    200    200    403"),
+            Row(
+                "post",
+                "302  403    403    302    400    403",
+                {"unit": "{unit}", "text": "Kinh phí"},
+            ),
+        ],
+        "recommendations/<int:pk>/": [READ_A, NO_POST],
+        "recommendations/<int:pk>/forward/": _office_act({"to_unit": "{office_unit_a}"}),
+        "recommendations/<int:pk>/answer/": [
+            Row("post", "302  302    302    403    404    403", {"answer": "Đã bố trí kinh phí"}),
+            Row("get", NO_GET.expect),
+        ],
+        "recommendations/<int:pk>/close/": _office_act({}, "rec_answered"),
+    }
+)
 # -- meetings and notices: their rows, objects and path values live in the app --------------
 from giaoban.meetings.tests import matrix as meetings_matrix  # noqa: E402
 
@@ -253,6 +380,59 @@ API_READ_ALL = Row("get", "401  200    200    200    200    200")
 API_READ_A = Row("get", "401  200    200    200    404    200")
 API_UNIT_ACT = "401  403    403    201    404    403"
 API_OFFICE_ACT = "401  200    403    403    404    403"
+
+_API_UNIT_ACT_200 = "401  403    403    200    404    403"
+_API_REPORTING: dict[tuple[str, str], Row] = {
+    ("get", "/api/reporting/periods"): API_READ_ALL,
+    ("post", "/api/reporting/periods"): Row(
+        "post",
+        "401  201    403    403    403    403",
+        {"committee": "{committee_a}", "period_type": "quarter", "year": 2026, "number": 2},
+    ),
+    ("get", "/api/reporting/periods/{period_id}"): API_READ_A,
+    # the period is open: its expected units can no longer change (400 for the office)
+    ("put", "/api/reporting/periods/{period_id}/expected"): Row(
+        "put", "401  400    403    403    404    403", {"units": ["{board_a}"]}
+    ),
+    ("post", "/api/reporting/periods/{period_id}/open"): Row(
+        "post", "401  400    403    403    404    403"
+    ),
+    ("post", "/api/reporting/periods/{period_id}/close"): Row(
+        "post", API_OFFICE_ACT, {"allow_late": True}
+    ),
+    ("get", "/api/reporting/periods/{period_id}/completeness"): API_READ_A,
+    ("post", "/api/reporting/periods/{period_id}/reports"): Row("post", API_UNIT_ACT),
+    ("get", "/api/reporting/reports"): API_READ_ALL,
+    ("get", "/api/reporting/reports/{report_id}"): API_READ_A,
+    ("put", "/api/reporting/reports/{report_id}/draft"): Row(
+        "put", _API_UNIT_ACT_200, {"sections": {"results": "Hoàn thành"}}
+    ),
+    ("post", "/api/reporting/reports/{report_id}/submit"): Row(
+        "post", _API_UNIT_ACT_200, {"doc_number": "1-BC/BTC", "doc_date": "2026-03-16"}
+    ),
+    ("post", "/api/reporting/reports/{report_id}/accept"): Row(
+        "post", API_OFFICE_ACT, {}, "report_submitted"
+    ),
+    ("post", "/api/reporting/reports/{report_id}/return"): Row(
+        "post", API_OFFICE_ACT, {"reason": "Thiếu"}, "report_submitted"
+    ),
+    ("get", "/api/reporting/reports/{report_id}/versions"): API_READ_A,
+    ("get", "/api/reporting/units/{unit_id}/timeliness"): API_READ_A,
+    ("get", "/api/recommendations"): API_READ_ALL,
+    ("post", "/api/recommendations"): Row(
+        "post", "401  403    403    201    403    403", {"unit": "{unit}", "text": "Kinh phí"}
+    ),
+    ("get", "/api/recommendations/{recommendation_id}"): API_READ_A,
+    ("post", "/api/recommendations/{recommendation_id}/forward"): Row(
+        "post", API_OFFICE_ACT, {"to_unit": "{office_unit_a}"}
+    ),
+    ("post", "/api/recommendations/{recommendation_id}/answer"): Row(
+        "post", "401  200    200    403    404    403", {"answer": "Đã bố trí"}
+    ),
+    ("post", "/api/recommendations/{recommendation_id}/close"): Row(
+        "post", API_OFFICE_ACT, {}, "rec_answered"
+    ),
+}
 
 API: dict[tuple[str, str], Row] = {
     ("get", "/api/units/"): API_READ_ALL,
@@ -308,6 +488,7 @@ API: dict[tuple[str, str], Row] = {
         "post", API_OFFICE_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
     ),
 }
+API.update(_API_REPORTING)
 API.update(meetings_matrix.API)
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
@@ -418,10 +599,14 @@ def _prepare(cast, state: str) -> dict[str, int]:
             assignment=cast.asg_a, user=cast.unit_a, text="Dự thảo", attachment=upload
         )
         ids["item"] = ProgressUpdate.objects.get().pk
+    reporting_matrix.prepare(cast, state, ids)
     return ids
 
 
 def _page_url(route: str, ids: dict[str, int]) -> str:
+    if route.startswith(("reports/", "recommendations/")):
+        return reporting_matrix.page_url(route, ids)
+
     def value(match: re.Match) -> str:
         name = match.group(1)
         if name == "pk" and route.startswith("notifications/calendar/"):
@@ -460,6 +645,9 @@ def _api_url(path: str, ids: dict[str, int]) -> str:
         "task_id": "task",
         "assignment_id": "assignment",
         "request_id": "request",
+        "period_id": "period",
+        "report_id": "report",
+        "recommendation_id": "rec",
         **meetings_matrix.API_NAMES,
     }
     return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Reporting benchmark: synthesis DOCX, completeness page, draft save (figures printed).
+
+    .venv/bin/python bench/reports.py                 # SQLite file in var/bench/reports.sqlite3
+    .venv/bin/python bench/reports.py --units 120 --committees 34 --runs 50
+
+Builds (by bulk insert) ``--committees`` province committees of ``--units`` units each, one open
+quarter per committee with a full report (three text sections of ~1,500 characters, next
+tasks, a recommendation, four indicator values) from 90 % of the units, then measures, in
+process, with Django's test client logged in as the first committee's office user:
+
+- the synthesis DOCX of one committee (context + docxtpl render), ``--runs`` times;
+- GET of the period page with its completeness table, p50/p95;
+- the autosave of one unit's draft (POST over HTMX), p50/p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+os.environ.setdefault("GIAOBAN_VAR_DIR", os.path.join(ROOT, "var", "bench-reports"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def build(committees: int, units: int) -> None:
+    from datetime import date, datetime
+    from datetime import time as dtime
+    from decimal import Decimal
+
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from giaoban.accounts.models import Membership, Role, User
+    from giaoban.org.models import Unit, UnitKind
+    from giaoban.periods import Period
+    from giaoban.reports import services
+    from giaoban.reports.models import (
+        Accumulation,
+        Indicator,
+        IndicatorValue,
+        ReportState,
+        ReportVersion,
+        UnitReport,
+    )
+
+    pw = make_password("bench-2026")
+    text = (
+        "Tham mưu Ban Thường vụ ban hành các văn bản chỉ đạo, hướng dẫn; theo dõi, đôn đốc thực hiện. "
+        * 16
+    )[:1500]
+    tz = timezone.get_default_timezone()
+    quarter = Period.of_quarter(2026, 1)
+    for c in range(committees):
+        committee = Unit.objects.create(kind=UnitKind.COMMITTEE, name=f"Tỉnh ủy Bench {c:02d}")
+        office_unit = Unit.objects.create(
+            kind=UnitKind.OFFICE,
+            name=f"Văn phòng Tỉnh ủy Bench {c:02d}",
+            parent=committee,
+            sort_order=0,
+        )
+        Unit.objects.bulk_create(
+            [
+                Unit(
+                    kind=UnitKind.COMMUNE_COMMITTEE,
+                    name=f"Đảng ủy xã {c:02d}-{i:03d}",
+                    parent=committee,
+                    sort_order=i + 1,
+                )
+                for i in range(units - 1)
+            ]
+        )
+        office = User.objects.create(username=f"vp{c:02d}", password=pw)
+        Membership.objects.create(user=office, unit=office_unit, role=Role.OFFICE)
+        if c == 0:
+            first = Unit.objects.filter(parent=committee).exclude(pk=office_unit.pk).first()
+            u = User.objects.create(username="xa00", password=pw)
+            Membership.objects.create(user=u, unit=first, role=Role.UNIT)
+        inds = [
+            Indicator.objects.create(
+                committee=committee,
+                code=f"CT{k}",
+                name=f"Chỉ tiêu {k}",
+                measure="người",
+                accumulation=Accumulation.PER_PERIOD,
+            )
+            for k in range(4)
+        ]
+        period = services.create_period(committee=committee, period=quarter, user=office)
+        period.form.indicators.set(inds)
+        period = services.open_period(period=period, user=office)
+        reports = []
+        sent = datetime.combine(date(2026, 3, 16), dtime(9, 0), tzinfo=tz)
+        for i, unit in enumerate(Unit.objects.filter(parent=committee).order_by("sort_order")):
+            if i % 10 == 9:
+                continue
+            content = {
+                "sections": {
+                    "results": text,
+                    "shortcomings": text[:600],
+                    "difficulties": text[:600],
+                },
+                "next_tasks": ["Sơ kết 6 tháng", "Kiểm tra chuyên đề"],
+                "recommendations": [
+                    {
+                        "text": "Đề nghị bố trí kinh phí",
+                        "addressed_to": "Thường trực",
+                        "rec_id": None,
+                    }
+                ],
+                "indicators": {f"CT{k}": str(k + i % 5) for k in range(4)},
+                "plan_progress": {},
+            }
+            reports.append(
+                UnitReport(
+                    period=period,
+                    unit=unit,
+                    state=ReportState.ACCEPTED if i % 3 else ReportState.SUBMITTED,
+                    content=content,
+                    doc_number=f"{i}-BC/ĐU",
+                    doc_date=date(2026, 3, 16),
+                    first_submitted_at=sent,
+                    submitted_at=sent,
+                    late=i % 7 == 0,
+                    version_count=1,
+                    created_by=office,
+                )
+            )
+        UnitReport.objects.bulk_create(reports)
+        ReportVersion.objects.bulk_create(
+            [
+                ReportVersion(
+                    report=r,
+                    number=1,
+                    content=r.content,
+                    doc_number=r.doc_number,
+                    doc_date=r.doc_date,
+                    submitted_at=sent,
+                    submitted_by=office,
+                )
+                for r in reports
+            ]
+        )
+        IndicatorValue.objects.bulk_create(
+            [
+                IndicatorValue(report=r, indicator=ind, value=Decimal(k + 1))
+                for r in reports
+                for k, ind in enumerate(inds)
+            ]
+        )
+        if c == 0:
+            own = UnitReport.objects.get(period=period, unit=first)
+            UnitReport.objects.filter(pk=own.pk).update(state=ReportState.DRAFT)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--committees", type=int, default=34)
+    parser.add_argument("--units", type=int, default=120)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    os.makedirs(os.environ["GIAOBAN_VAR_DIR"], exist_ok=True)
+    db = os.path.join(os.environ["GIAOBAN_VAR_DIR"], "giaoban.sqlite3")
+    if os.path.exists(db):
+        os.remove(db)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    settings.ALLOWED_HOSTS = ["*"]
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    t0 = time.perf_counter()
+    build(args.committees, args.units)
+    print(
+        f"built {args.committees} committees x {args.units} units in {time.perf_counter() - t0:.1f} s"
+    )
+
+    from giaoban.accounts.models import User
+    from giaoban.reports.exports import render_synthesis
+    from giaoban.reports.models import ReportingPeriod, UnitReport
+
+    period = ReportingPeriod.objects.order_by("id").first()
+    times = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        data = render_synthesis(period)
+        times.append(time.perf_counter() - t)
+    print(
+        f"synthesis DOCX, {period.expected.count()} units, {period.reports.count()} reports: {len(data) // 1024} KB, p50 {statistics.median(times) * 1000:.0f} ms, p95 {pct(times, 0.95) * 1000:.0f} ms"
+    )
+
+    client = Client()
+    client.force_login(User.objects.get(username="vp00"))
+    url = f"/reports/periods/{period.pk}/"
+    client.get(url)
+    times = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        r = client.get(url)
+        times.append(time.perf_counter() - t)
+        assert r.status_code == 200
+    print(
+        f"completeness page (GET {url}) as a province office user, {ReportingPeriod.objects.count()} periods in the database: p50 {statistics.median(times) * 1000:.1f} ms, p95 {pct(times, 0.95) * 1000:.1f} ms"
+    )
+
+    unit_client = Client()
+    unit_client.force_login(User.objects.get(username="xa00"))
+    report = UnitReport.objects.get(period=period, state="draft")
+    body = {
+        "section_results": "Kết quả " * 200,
+        "section_shortcomings": "Hạn chế",
+        "section_difficulties": "Khó khăn",
+        "next_task": ["Sơ kết"],
+        "rec_text": ["Kinh phí"],
+        "rec_addressed_to": [""],
+        "rec_id": [""],
+        "indicator_CT0": "12",
+        "indicator_CT1": "3",
+        "indicator_CT2": "4",
+        "indicator_CT3": "5",
+    }
+    times = []
+    for i in range(args.runs):
+        body["section_results"] = f"Kết quả lần {i} " * 100
+        t = time.perf_counter()
+        r = unit_client.post(f"/reports/r/{report.pk}/save/", body, HTTP_HX_REQUEST="true")
+        times.append(time.perf_counter() - t)
+        assert r.status_code == 200, r.content[:300]
+    print(
+        f"draft autosave (POST over HTMX): p50 {statistics.median(times) * 1000:.1f} ms, p95 {pct(times, 0.95) * 1000:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

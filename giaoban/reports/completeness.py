@@ -1,0 +1,190 @@
+"""Completeness and timeliness of a period's reports, counted as DHIS2 counts them.
+
+- expected: the units stored as expected in the period (ExpectedReport);
+- submitted: expected units whose report was sent at least once;
+- on time: first sent on or before the due date (and before closing); late: after;
+- missing: expected units with no report sent (a draft does not count);
+- returned: sent, then returned by the office and not yet sent again;
+- accepted: accepted by the office.
+Rates are shares of the expected units: completeness = submitted / expected,
+timeliness = on time / expected. A report from a unit no longer expected is
+not counted (it cannot be created: the service refuses it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from giaoban.org.models import Unit
+from giaoban.reports.models import ExpectedReport, ReportingPeriod, ReportState, UnitReport
+
+STATUS_LABELS = {
+    "on_time": _("On time"),
+    "late": _("Late"),
+    "missing": _("Missing"),
+}
+STATUS_COLOURS = {"on_time": "success", "late": "warning", "missing": "danger"}
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    report: UnitReport | None
+
+    @property
+    def submitted(self) -> bool:
+        return self.report is not None and self.report.first_submitted_at is not None
+
+    @property
+    def status(self) -> str:
+        if not self.submitted:
+            return "missing"
+        return "late" if self.report.late else "on_time"  # type: ignore[union-attr]
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def colour(self) -> str:
+        return STATUS_COLOURS[self.status]
+
+    @property
+    def state(self) -> str:
+        return self.report.state if self.report is not None else ""
+
+    @property
+    def first_submitted_at(self) -> datetime | None:
+        return self.report.first_submitted_at if self.report is not None else None
+
+
+@dataclass
+class Completeness:
+    period: ReportingPeriod
+    rows: list[UnitRow] = field(default_factory=list)
+
+    def _count(self, pred) -> int:
+        return sum(1 for r in self.rows if pred(r))
+
+    @property
+    def expected(self) -> int:
+        return len(self.rows)
+
+    @property
+    def submitted(self) -> int:
+        return self._count(lambda r: r.submitted)
+
+    @property
+    def on_time(self) -> int:
+        return self._count(lambda r: r.status == "on_time")
+
+    @property
+    def late(self) -> int:
+        return self._count(lambda r: r.status == "late")
+
+    @property
+    def missing(self) -> int:
+        return self._count(lambda r: r.status == "missing")
+
+    @property
+    def returned(self) -> int:
+        return self._count(lambda r: r.state == ReportState.RETURNED)
+
+    @property
+    def accepted(self) -> int:
+        return self._count(lambda r: r.state == ReportState.ACCEPTED)
+
+    def rate(self, n: int) -> float:
+        return round(100.0 * n / self.expected, 1) if self.expected else 0.0
+
+    @property
+    def completeness_rate(self) -> float:
+        return self.rate(self.submitted)
+
+    @property
+    def timeliness_rate(self) -> float:
+        return self.rate(self.on_time)
+
+    def totals(self) -> dict[str, Any]:
+        return {
+            "expected": self.expected,
+            "submitted": self.submitted,
+            "on_time": self.on_time,
+            "late": self.late,
+            "missing": self.missing,
+            "returned": self.returned,
+            "accepted": self.accepted,
+            "completeness_rate": self.completeness_rate,
+            "timeliness_rate": self.timeliness_rate,
+        }
+
+
+def completeness(
+    period: ReportingPeriod, *, unit_ids: set[int] | frozenset[int] | None = None
+) -> Completeness:
+    """Two queries: the expected units, and the reports of the period."""
+    expected = (
+        ExpectedReport.objects.filter(period=period)
+        .select_related("unit")
+        .order_by("unit__sort_order", "unit__name")
+    )
+    reports_qs = UnitReport.objects.filter(period=period).only(
+        "id",
+        "unit_id",
+        "state",
+        "first_submitted_at",
+        "submitted_at",
+        "late",
+        "version_count",
+        "doc_number",
+        "doc_date",
+        "returned_count",
+    )
+    if unit_ids is not None:
+        expected = expected.filter(unit_id__in=unit_ids)
+        reports_qs = reports_qs.filter(unit_id__in=unit_ids)
+    reports = {r.unit_id: r for r in reports_qs}
+    return Completeness(period, [UnitRow(e.unit, reports.get(e.unit_id)) for e in expected])
+
+
+@dataclass
+class HistoryRow:
+    period: ReportingPeriod
+    report: UnitReport | None
+
+    @property
+    def row(self) -> UnitRow:
+        return UnitRow(self.report.unit if self.report else None, self.report)  # type: ignore[arg-type]
+
+
+def unit_history(unit: Unit) -> list[HistoryRow]:
+    """A unit's timeliness across the periods it was expected in, newest first (two queries)."""
+    periods = [
+        e.period
+        for e in ExpectedReport.objects.filter(unit=unit)
+        .exclude(period__state="planned")
+        .select_related("period")
+        .order_by("-period__cutoff_end", "-period__id")
+    ]
+    reports = {
+        r.period_id: r
+        for r in UnitReport.objects.filter(unit=unit, period__in=[p.pk for p in periods])
+    }
+    return [HistoryRow(p, reports.get(p.pk)) for p in periods]
+
+
+def history_totals(rows: list[HistoryRow]) -> dict[str, Any]:
+    statuses = [UnitRow(None, h.report).status for h in rows]  # type: ignore[arg-type]
+    n = len(statuses)
+    on_time = statuses.count("on_time")
+    return {
+        "expected": n,
+        "on_time": on_time,
+        "late": statuses.count("late"),
+        "missing": statuses.count("missing"),
+        "timeliness_rate": round(100.0 * on_time / n, 1) if n else 0.0,
+    }

@@ -1,0 +1,332 @@
+"""The period's documents: the completeness table as XLSX (openpyxl) and the synthesis report
+as DOCX from a Word template (docxtpl). The context is built from plain data first
+(``synthesis_context``), so the template can change without touching the queries."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from giaoban.core.audit import log_action
+from giaoban.reports.completeness import completeness
+from giaoban.reports.indicators import indicator_table
+from giaoban.reports.models import (
+    TEXT_SECTIONS,
+    ReportingPeriod,
+    ReportState,
+    SynthesisReport,
+    UnitReport,
+)
+
+DEFAULT_TEMPLATE = Path(__file__).with_name("docx") / "synthesis.docx"
+STATE_VI = {
+    "draft": "Dự thảo",
+    "submitted": "Đã gửi",
+    "returned": "Trả lại",
+    "accepted": "Đã tiếp nhận",
+}
+STATUS_VI = {"on_time": "Đúng hạn", "late": "Chậm", "missing": "Chưa gửi"}
+REC_STATE_VI = {
+    "new": "mới",
+    "forwarded": "đã chuyển xử lý",
+    "answered": "đã trả lời",
+    "closed": "đã đóng",
+}
+TASK_CLASS_VI = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "open_in_time": "Đang thực hiện trong hạn",
+    "open_overdue": "Đang thực hiện quá hạn",
+    "standing": "Thường xuyên",
+    "cancelled": "Đã hủy / điều chỉnh",
+}
+
+
+def _num(value: Decimal | None) -> str:
+    """Vietnamese number: 1.234,5 (no trailing zeros)."""
+    if value is None:
+        return ""
+    text = (
+        f"{value.normalize():,f}"
+        if value == value.to_integral()
+        else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def completeness_xlsx(period: ReportingPeriod) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    stats = completeness(period)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tình hình báo cáo"
+    ws.append([f"Tình hình gửi báo cáo {period.label} — {period.committee.name}"])
+    ws["A1"].font = Font(bold=True)
+    ws.append([f"Hạn gửi: {period.due_date:%d/%m/%Y}"])
+    ws.append([])
+    ws.append(
+        [
+            "TT",
+            "Đơn vị",
+            "Đánh giá",
+            "Trạng thái",
+            "Ngày gửi lần đầu",
+            "Số lần gửi",
+            "Số lần trả lại",
+            "Văn bản",
+        ]
+    )
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+    for i, row in enumerate(stats.rows, start=1):
+        r = row.report
+        sent = (
+            timezone.localtime(r.first_submitted_at).strftime("%d/%m/%Y %H:%M")
+            if r and r.first_submitted_at
+            else ""
+        )
+        ws.append(
+            [
+                i,
+                row.unit.name,
+                STATUS_VI[row.status],
+                STATE_VI.get(row.state, ""),
+                sent,
+                r.version_count if r else 0,
+                r.returned_count if r else 0,
+                r.doc_label if r else "",
+            ]
+        )
+    ws.append([])
+    totals = stats.totals()
+    for label, key in (
+        ("Phải báo cáo", "expected"),
+        ("Đã gửi", "submitted"),
+        ("Đúng hạn", "on_time"),
+        ("Chậm", "late"),
+        ("Chưa gửi", "missing"),
+        ("Bị trả lại (chưa gửi lại)", "returned"),
+        ("Đã tiếp nhận", "accepted"),
+        ("Tỷ lệ đầy đủ (%)", "completeness_rate"),
+        ("Tỷ lệ đúng hạn (%)", "timeliness_rate"),
+    ):
+        ws.append(["", label, totals[key]])
+    ws.column_dimensions["B"].width = 48
+    for col in "CDEFGH":
+        ws.column_dimensions[col].width = 18
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dict[str, Any]:
+    from docxtpl import RichText
+
+    from giaoban.recommendations.models import Recommendation
+    from giaoban.tasks.models import Assignment
+    from giaoban.tasks.status import count_by_status
+
+    on = on or timezone.localdate()
+    committee = period.committee
+    stats = completeness(period)
+    rows = []
+    for i, row in enumerate(stats.rows, start=1):
+        r = row.report
+        colour = {"on_time": "1E7B34", "late": "B35C00", "missing": "C00000"}[row.status]
+        rows.append(
+            {
+                "n": i,
+                "unit": row.unit.name,
+                "sent": timezone.localtime(r.first_submitted_at).strftime("%d/%m/%Y")
+                if r and r.first_submitted_at
+                else "",
+                "status": RichText(
+                    STATUS_VI[row.status], color=colour, bold=row.status != "on_time"
+                ),
+                "state": STATE_VI.get(row.state, ""),
+                "doc": r.doc_label if r else "",
+            }
+        )
+    t = stats.totals()
+    completeness_text = (
+        f"Có {t['expected']} đơn vị phải báo cáo; {t['submitted']} đơn vị đã gửi ({_pct(t['completeness_rate'])}%), "
+        f"trong đó {t['on_time']} đúng hạn ({_pct(t['timeliness_rate'])}%), {t['late']} chậm; "
+        f"{t['missing']} đơn vị chưa gửi; {t['returned']} báo cáo bị trả lại chưa gửi lại."
+    )
+    reports = list(
+        UnitReport.objects.filter(period=period, first_submitted_at__isnull=False)
+        .exclude(state=ReportState.DRAFT)
+        .select_related("unit")
+        .order_by("unit__sort_order", "unit__name")
+    )
+    sections = []
+    for number, s in enumerate(period.form.sections, start=1):
+        units = []
+        for r in reports:
+            content = r.content or {}
+            if s["key"] in TEXT_SECTIONS:
+                text = (content.get("sections") or {}).get(s["key"], "").strip()
+            elif s["key"] == "next_tasks":
+                text = "; ".join(content.get("next_tasks") or [])
+            else:
+                text = "; ".join(item["text"] for item in content.get("recommendations") or [])
+            if text:
+                units.append({"unit": r.unit.display_name, "text": text})
+        sections.append({"number": number, "title": s["title"], "units": units})
+    ref = min(period.period.last_day, on)
+    counts = count_by_status(
+        Assignment.objects.filter(task__committee=committee, task__doc_date__lte=ref),
+        ref,
+        today=timezone.localdate(),
+    )
+    total = counts["total"] or 0
+    task_stats = [
+        {
+            "label": label,
+            "count": counts[key],
+            "share": f"{_pct(100 * counts[key] / total)}%" if total else "—",
+        }
+        for key, label in TASK_CLASS_VI.items()
+    ]
+    _units, table = indicator_table(period)
+    indicators = []
+    lagging = 0
+    for row in table:
+        a = row.total
+        lagging += a.lagging
+        indicators.append(
+            {
+                "code": row.indicator.code,
+                "name": f"{row.indicator.name} ({row.indicator.measure})",
+                "target": _num(a.target),
+                "actual": _num(a.actual),
+                "share": _num(a.share),
+                "mark": RichText("Chậm so với tiến độ", color="C00000", bold=True)
+                if a.lagging
+                else RichText("Đạt tiến độ"),
+            }
+        )
+    recs = (
+        Recommendation.objects.filter(committee=committee)
+        .filter(
+            Q(report__period=period)
+            | Q(
+                report__isnull=True,
+                raised_on__gte=period.cutoff_start,
+                raised_on__lte=ref if ref > period.due_date else period.due_date,
+            )
+        )
+        .select_related("unit")
+        .order_by("raised_on", "id")
+    )
+    recommendations = [
+        {
+            "n": i,
+            "unit": r.unit.display_name,
+            "text": r.text,
+            "state": REC_STATE_VI[r.state],
+            "answer": r.answer,
+        }
+        for i, r in enumerate(recs, start=1)
+    ]
+    parent = committee.parent
+    return {
+        "parent_name": (parent.name if parent else "ĐẢNG BỘ").upper(),
+        "committee_name_upper": committee.name.upper(),
+        "place_date": f"ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+        "title": f"kết quả thực hiện nhiệm vụ {period.label[:1].lower()}{period.label[1:]} của các đơn vị",
+        "completeness": rows,
+        "completeness_text": completeness_text,
+        "sections": sections,
+        "task_text": f"Tính đến ngày {ref:%d/%m/%Y}, có {total} lượt nhiệm vụ được giao cho các đơn vị.",
+        "task_stats": task_stats,
+        "indicators": indicators,
+        "indicator_text": f"{len(indicators)} chỉ tiêu, trong đó {lagging} chỉ tiêu chậm so với tiến độ kế hoạch năm.",
+        "recommendations": recommendations,
+    }
+
+
+def render_synthesis(period: ReportingPeriod, *, on: date | None = None) -> bytes:
+    from docxtpl import DocxTemplate
+
+    template = getattr(settings, "GIAOBAN_SYNTHESIS_TEMPLATE", None) or DEFAULT_TEMPLATE
+    doc = DocxTemplate(str(template))
+    doc.render(synthesis_context(period, on=on), autoescape=True)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@transaction.atomic
+def upload_issued(*, period: ReportingPeriod, user: Any, document: Any) -> SynthesisReport:
+    """Keep the version the office edited in Word and issued (DOCX or PDF)."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from giaoban.reports import permissions
+    from giaoban.tasks.services import validate_attachment
+
+    permissions.check(user, period, "manage_period")
+    name = (getattr(document, "name", "") or "").lower()
+    if document is None or not name.endswith((".docx", ".pdf", ".doc", ".odt")):
+        raise ValidationError(
+            {"document": _("Choose the issued report as a DOCX, DOC, ODT or PDF file.")}
+        )
+    try:
+        validate_attachment(document)
+    except ValidationError as exc:
+        raise ValidationError(
+            {"document": exc.message_dict.get("attachment", exc.messages)}
+        ) from None
+    number = (period.syntheses.aggregate(n=Max("number"))["n"] or 0) + 1
+    synthesis = SynthesisReport(
+        period=period, number=number, created_by=user, issued=True, document=document
+    )
+    synthesis.full_clean()
+    synthesis.save()
+    log_action(
+        synthesis,
+        "reports.synthesis.uploaded",
+        user=user,
+        data={"number": number, "file": synthesis.document.name},
+        unit=period.committee,
+    )
+    return synthesis
+
+
+@transaction.atomic
+def issue_synthesis(*, period: ReportingPeriod, user: Any) -> SynthesisReport:
+    """Draft the synthesis DOCX and keep it as issued (a new version each time)."""
+    data = render_synthesis(period)
+    number = (period.syntheses.aggregate(n=Max("number"))["n"] or 0) + 1
+    synthesis = SynthesisReport(period=period, number=number, created_by=user)
+    synthesis.document.save(
+        f"tong-hop-{period.period.code}-{period.committee_id}-v{number}.docx",
+        ContentFile(data),
+        save=False,
+    )
+    synthesis.full_clean()
+    synthesis.save()
+    log_action(
+        synthesis,
+        "reports.synthesis.issued",
+        user=user,
+        data={"number": number, "file": synthesis.document.name},
+        unit=period.committee,
+    )
+    return synthesis
