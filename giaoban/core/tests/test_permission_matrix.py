@@ -87,6 +87,21 @@ def _unit_act(data: dict, state: str = "") -> list[Row]:
     ]
 
 
+def _unit_post(data: dict, state: str = "") -> list[Row]:
+    """An act of the reports/recommendations apps: their action URLs still answer a GET with 405."""
+    return [
+        Row("post", "302  403    403    302    404    403", data, state),
+        Row("get", NO_GET.expect, state=state),
+    ]
+
+
+def _office_post(data: dict, state: str = "") -> list[Row]:
+    return [
+        Row("post", "302  302    403    403    404    403", data, state),
+        Row("get", NO_GET.expect, state=state),
+    ]
+
+
 def _office_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  302    403    403    404    403", data, state),
@@ -274,22 +289,22 @@ PAGES.update(
             ),
         ],
         "reports/periods/<int:pk>/": [READ_A, NO_POST],
-        "reports/periods/<int:pk>/expected/": _office_act({"units": "{board_a}"}),
-        "reports/periods/<int:pk>/open/": _office_act({}),
-        "reports/periods/<int:pk>/close/": _office_act({"allow_late": "on"}),
-        "reports/periods/<int:pk>/start/": _unit_act({}),
+        "reports/periods/<int:pk>/expected/": _office_post({"units": "{board_a}"}),
+        "reports/periods/<int:pk>/open/": _office_post({}),
+        "reports/periods/<int:pk>/close/": _office_post({"allow_late": "on"}),
+        "reports/periods/<int:pk>/start/": _unit_post({}),
         "reports/periods/<int:pk>/completeness.xlsx": [_OVERSEER_READ, NO_POST],
-        "reports/periods/<int:pk>/synthesis/": _office_act({}),
-        "reports/periods/<int:pk>/synthesis/upload/": _office_act({}),
+        "reports/periods/<int:pk>/synthesis/": _office_post({}),
+        "reports/periods/<int:pk>/synthesis/upload/": _office_post({}),
         "reports/periods/<int:pk>/synthesis/<int:number>/": [
             Row("get", _OVERSEER_READ.expect, state="synthesis"),
             Row("post", NO_POST.expect, state="synthesis"),
         ],
         "reports/r/<int:pk>/": [READ_A, NO_POST],
-        "reports/r/<int:pk>/save/": _unit_act(_REPORT_SECTION),
-        "reports/r/<int:pk>/submit/": _unit_act(_REPORT_SECTION),
-        "reports/r/<int:pk>/accept/": _office_act({}, "report_submitted"),
-        "reports/r/<int:pk>/return/": _office_act({"reason": "Thiếu số liệu"}, "report_submitted"),
+        "reports/r/<int:pk>/save/": _unit_post(_REPORT_SECTION),
+        "reports/r/<int:pk>/submit/": _unit_post(_REPORT_SECTION),
+        "reports/r/<int:pk>/accept/": _office_post({}, "report_submitted"),
+        "reports/r/<int:pk>/return/": _office_post({"reason": "Thiếu số liệu"}, "report_submitted"),
         "reports/r/<int:pk>/versions/<int:number>/": [
             Row("get", READ_A.expect, state="report_submitted"),
             Row("post", NO_POST.expect, state="report_submitted"),
@@ -340,7 +355,7 @@ PAGES.update(
             ),
         ],
         "reports/indicators/<int:pk>/": [READ_A, NO_POST],
-        "reports/indicators/<int:pk>/targets/": _office_act({"year": "2026", "target": "10"}),
+        "reports/indicators/<int:pk>/targets/": _office_post({"year": "2026", "target": "10"}),
         "reports/indicators/units/<int:unit_id>/": [READ_A, NO_POST],
         "reports/plans/": [READ_ALL, NO_POST],
         "reports/plans/new/": [
@@ -348,10 +363,10 @@ PAGES.update(
             Row("get", NO_GET.expect),
         ],
         "reports/plans/<int:pk>/": [READ_A, NO_POST],
-        "reports/plans/<int:pk>/items/": _unit_act({"text": "Đề án", "weight": "1"}),
-        "reports/plans/<int:pk>/items/<int:item_pk>/remove/": _unit_act({}),
-        "reports/plans/<int:pk>/submit/": _unit_act({}),
-        "reports/plans/<int:pk>/decide/": _office_act({"approve": "on"}, "plan_submitted"),
+        "reports/plans/<int:pk>/items/": _unit_post({"text": "Đề án", "weight": "1"}),
+        "reports/plans/<int:pk>/items/<int:item_pk>/remove/": _unit_post({}),
+        "reports/plans/<int:pk>/submit/": _unit_post({}),
+        "reports/plans/<int:pk>/decide/": _office_post({"approve": "on"}, "plan_submitted"),
         "recommendations/": [READ_ALL, NO_POST],
         "recommendations/new/": [
             Row("get", "302  403    403    200    200    403"),
@@ -362,12 +377,12 @@ PAGES.update(
             ),
         ],
         "recommendations/<int:pk>/": [READ_A, NO_POST],
-        "recommendations/<int:pk>/forward/": _office_act({"to_unit": "{office_unit_a}"}),
+        "recommendations/<int:pk>/forward/": _office_post({"to_unit": "{office_unit_a}"}),
         "recommendations/<int:pk>/answer/": [
             Row("post", "302  302    302    403    404    403", {"answer": "Đã bố trí kinh phí"}),
             Row("get", NO_GET.expect),
         ],
-        "recommendations/<int:pk>/close/": _office_act({}, "rec_answered"),
+        "recommendations/<int:pk>/close/": _office_post({}, "rec_answered"),
     }
 )
 # -- meetings and notices: their rows, objects and path values live in the app --------------
