@@ -41,7 +41,7 @@ _OLD_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼ�
 
 def _new_tone(m: re.Match[str]) -> str:
     start = m.start()
-    vowel, toned = m.group(0)
+    vowel, toned = m.group(0)[0], m.group(0)[1]
     if start and m.string[start - 1] in "qQ" or (vowel in "uU") != (toned in "ỳýỷỹỵỲÝỶỸỴ"):
         return m.group(0)
     mark, plain = _TONE_TO_PLAIN[toned.lower()]

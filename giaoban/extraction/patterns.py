@@ -30,11 +30,19 @@ def word_alternation(
     for alt in alternatives:
         groups.setdefault(alt[0].lower() if ignore_case else alt[0], []).append(alt[1:])
     flag = "(?i:" if ignore_case else "(?:"
-    cases = (lambda k: k + k.upper()) if ignore_case else (lambda k: k)
+
+    def cases(k: str) -> str:
+        return k + k.upper() if ignore_case else k
+
     firsts = "".join(sorted({c for k in groups for c in cases(k)}))
     parts = [f"(?<=[{cases(k)}]){flag}{'|'.join(rest)})" for k, rest in groups.items()]
     edge = "(?<!\\w.)" if boundary else ""
     return f"[{firsts}]{edge}(?:{'|'.join(parts)})"
+
+
+def words(spec: str) -> list[str]:
+    """ "tiếp nhận | xử lý" -> [r"tiếp\\s+nhận", r"xử\\s+lý"]: a word list written plainly."""
+    return [r"\s+".join(w.split()) for w in spec.split("|")]
 
 
 _D = r"(?<!\d)(\d{1,2})"
@@ -183,18 +191,10 @@ LEADING_TIME: Final = re.compile(
     r"|thời\s+gian\s+tới|trong\s+thời\s+gian\s+tới|trước\s+mắt|từ\s+nay\s+đến\s+cuối\s+năm)\s*,\s*"
 )
 # A sentence that asks someone to act (outside a reporting frame).
-_MODAL_CUE_WORDS: Final = [
-    r"cần",
-    r"phải",
-    r"không\s+để",
-    r"không\s+được",
-    r"tập\s+trung",
-    r"tiếp\s+tục",
-    r"lưu\s+ý",
-    r"khẩn\s+trương",
-    r"mong\s+muốn",
-    r"sẽ\s+được",
-]
+_MODAL_CUE_WORDS: Final = words(
+    "cần | phải | không để | không được | tập trung | tiếp tục | lưu ý | khẩn trương | "
+    "mong muốn | sẽ được"
+)
 MODAL_CUE: Final = re.compile(word_alternation(_MODAL_CUE_WORDS) + r"(?!\w)")
 IMPERATIVE_START: Final = re.compile(
     r"(?i)^(?:tăng\s+cường|tiếp\s+tục|tập\s+trung|đẩy\s+mạnh|đẩy\s+nhanh|nâng\s+cao|chủ\s+động"
@@ -205,85 +205,24 @@ IMPERATIVE_START: Final = re.compile(
     r"|thường\s+xuyên|kiên\s+quyết|quyết\s+liệt|nghiêm\s+túc|huy\s+động|củng\s+cố|kiện\s+toàn"
     r"|nắm\s+chắc|nắm\s+bắt|bám\s+sát|hoàn\s+thiện)(?!\w)"
 )
-_ACTION_VERB_WORDS: Final = [
-    r"cần",
-    r"phải",
-    r"tiếp\s+tục",
-    r"tập\s+trung",
-    r"chủ\s+động",
-    r"khẩn\s+trương",
-    r"sớm",
-    r"tăng\s+cường",
-    r"đẩy\s+mạnh",
-    r"đẩy\s+nhanh",
-    r"rà\s+soát",
-    r"chỉ\s+đạo",
-    r"thực\s+hiện",
-    r"triển\s+khai",
-    r"xây\s+dựng",
-    r"tổ\s+chức",
-    r"tham\s+mưu",
-    r"nâng\s+cao",
-    r"quan\s+tâm",
-    r"phối\s+hợp",
-    r"chủ\s+trì",
-    r"theo\s+dõi",
-    r"đôn\s+đốc",
-    r"hướng\s+dẫn",
-    r"hoàn\s+thành",
-    r"bao\s+quát",
-    r"nắm\s+bắt",
-    r"làm\s+tốt",
-    r"kịp\s+thời",
-    r"dồn\s+lực",
-    r"chuẩn\s+bị",
-    r"nghiên\s+cứu",
-    r"phát\s+huy",
-    r"bảo\s+đảm",
-    r"đảm\s+bảo",
-    r"không\s+để",
-    r"chú\s+trọng",
-    r"quyết\s+liệt",
-    r"kiện\s+toàn",
-    r"hoàn\s+thiện",
-    r"đổi\s+mới",
-    r"củng\s+cố",
-    r"thường\s+xuyên",
-    r"khắc\s+phục",
-    r"duy\s+trì",
-    r"có\s+giải\s+pháp",
-    r"lãnh\s+đạo,\s+chỉ\s+đạo",
-    r"trình",
-    r"báo\s+cáo",
-    r"tổng\s+hợp",
-    r"ban\s+hành",
-    r"tuyên\s+truyền",
-    r"bố\s+trí",
-    r"sơ\s+kết",
-    r"tổng\s+kết",
-    r"kiểm\s+tra",
-    r"giám\s+sát",
-    r"làm\s+việc",
-    r"định\s+hướng",
-    r"chăm\s+lo",
-    r"bám\s+sát",
-    r"vận\s+động",
-]
+_ACTION_VERB_WORDS: Final = words(
+    "cần | phải | tiếp tục | tập trung | chủ động | khẩn trương | sớm | tăng cường | "
+    "đẩy mạnh | đẩy nhanh | rà soát | chỉ đạo | thực hiện | triển khai | xây dựng | tổ chức | "
+    "tham mưu | nâng cao | quan tâm | phối hợp | chủ trì | theo dõi | đôn đốc | hướng dẫn | "
+    "hoàn thành | bao quát | nắm bắt | làm tốt | kịp thời | dồn lực | chuẩn bị | nghiên cứu | "
+    "phát huy | bảo đảm | đảm bảo | không để | chú trọng | quyết liệt | kiện toàn | "
+    "hoàn thiện | đổi mới | củng cố | thường xuyên | khắc phục | duy trì | có giải pháp | "
+    "lãnh đạo, chỉ đạo | trình | báo cáo | tổng hợp | ban hành | tuyên truyền | bố trí | "
+    "sơ kết | tổng kết | kiểm tra | giám sát | làm việc | định hướng | chăm lo | bám sát | "
+    "vận động"
+)
 # Action verbs: where the subject of a directive ends.
 ACTION_VERB: Final = re.compile(word_alternation(_ACTION_VERB_WORDS) + r"(?!\w)")
 # Not directives: evaluation, scheduling, reports of what was done.
-_EVALUATION_WORDS: Final = [
-    r"ghi\s+nhận",
-    r"đánh\s+giá\s+cao",
-    r"biểu\s+dương",
-    r"khen\s+ngợi",
-    r"hoan\s+nghênh",
-    r"cảm\s+ơn",
-    r"chúc\s+mừng",
-    r"khẳng\s+định",
-    r"nhìn\s+nhận",
-    r"thẳng\s+thắn\s+chỉ\s+ra",
-]
+_EVALUATION_WORDS: Final = words(
+    "ghi nhận | đánh giá cao | biểu dương | khen ngợi | hoan nghênh | cảm ơn | chúc mừng | "
+    "khẳng định | nhìn nhận | thẳng thắn chỉ ra"
+)
 EVALUATION: Final = re.compile(word_alternation(_EVALUATION_WORDS) + r"(?!\w)")
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
 RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
@@ -370,50 +309,14 @@ DEADLINE_CUE: Final = re.compile(
 )
 
 # --- Figures -------------------------------------------------------------
-_FIGURE_VERBS: Final = [
-    r"tiếp\s+nhận",
-    r"xử\s+lý",
-    r"giải\s+quyết",
-    r"tham\s+mưu",
-    r"ban\s+hành",
-    r"kết\s+nạp",
-    r"kiểm\s+tra",
-    r"giám\s+sát",
-    r"thi\s+hành\s+kỷ\s+luật",
-    r"kỷ\s+luật",
-    r"tổ\s+chức",
-    r"xuất\s+bản",
-    r"phát\s+hành",
-    r"đăng\s+tải",
-    r"đăng",
-    r"phát\s+sóng",
-    r"thẩm\s+định",
-    r"góp\s+ý",
-    r"tiếp",
-    r"biên\s+tập",
-    r"mở",
-    r"đào\s+tạo",
-    r"bồi\s+dưỡng",
-    r"xét",
-    r"trình",
-    r"cho\s+ý\s+kiến",
-    r"khảo\s+sát",
-    r"tập\s+huấn",
-    r"sản\s+xuất",
-    r"phục\s+vụ",
-    r"phát\s+hiện",
-    r"trao\s+tặng",
-    r"trao",
-    r"tặng",
-    r"hướng\s+dẫn",
-    r"xây\s+dựng",
-    r"thụ\s+lý",
-    r"nhận",
-    r"theo\s+dõi",
-    r"đôn\s+đốc",
-    r"bổ\s+nhiệm",
-    r"điều\s+động",
-]
+_FIGURE_VERBS: Final = words(
+    "tiếp nhận | xử lý | giải quyết | tham mưu | ban hành | kết nạp | kiểm tra | giám sát | "
+    "thi hành kỷ luật | kỷ luật | tổ chức | xuất bản | phát hành | đăng tải | đăng | "
+    "phát sóng | thẩm định | góp ý | tiếp | biên tập | mở | đào tạo | bồi dưỡng | xét | "
+    "trình | cho ý kiến | khảo sát | tập huấn | sản xuất | phục vụ | phát hiện | trao tặng | "
+    "trao | tặng | hướng dẫn | xây dựng | thụ lý | nhận | theo dõi | đôn đốc | bổ nhiệm | "
+    "điều động"
+)
 # A count of work done: verb, a short gap, the number, what was counted.
 FIGURE: Final = re.compile(
     word_alternation(_FIGURE_VERBS, ignore_case=False) + r"(?!\w)"
@@ -467,4 +370,60 @@ NOT_RECOMMENDATION_BEFORE: Final = re.compile(
 SENTENCE_END: Final = re.compile(r"(?:\.[.!?]*|![.!?]*|\?[.!?]*|…(?:…)*)[\"”’)]*(?:/\.)?\s+")
 ABBREVIATION_END: Final = re.compile(
     r"(?i)(?:^|\s)(?:tp|tt|ths|ts|pgs|gs|bs|ông|bà|đ/c|st|v\.v|tr)\.$"
+)
+
+# --- Small patterns of the passes ------------------------------------------
+DIGIT: Final = re.compile(r"\d")
+SPACES: Final = re.compile(r"\s+")
+WORD: Final = re.compile(r"\w+")
+SEMICOLON: Final = re.compile(r";\s*")
+LA_MARK: Final = re.compile(r"là\s*[,:]")
+# Page header: where a province is named, who convened the meeting.
+PROVINCE_CONTEXT: Final = re.compile(
+    r"(?i)(?:(?P<com>tỉnh\s+ủy|thành\s+ủy)|(?P<strong>đảng\s+bộ\s+tỉnh|đảng\s+bộ\s+thành\s+phố"
+    r"|cổng\s+ttđt|cổng\s+thông\s+tin\s+điện\s+tử(?:\s+tỉnh)?|báo|đài\s+\S+(?:\s*-\s*\S+)?"
+    r"|trường\s+chính\s+trị|ubnd\s+tỉnh|hđnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|tỉnh|thành\s+phố"
+    r"|tp\.?|ban\s+\S+(?:\s+\S+)?\s+tỉnh\s+ủy))\s*$"
+)
+COMMITTEE: Final = re.compile(
+    r"(?i)(?<!\w)(?<!các\s)(?<!thị\s\S{2},\s)(?P<com>tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy"
+    r"|đảng\s+ủy\s+khối\s+(?:các\s+)?(?:cơ\s+quan(?:\s+và\s+doanh\s+nghiệp)?|doanh\s+nghiệp)"
+    r"(?:\s+tỉnh)?)(?!\s+viên)(?!\w)"
+)
+CENTRAL: Final = re.compile(
+    r"(?i)^(?:[^,]{0,40},\s*)?(?:ban\s+bí\s+thư|bộ\s+chính\s+trị|ban\s+[^,.;]{2,30}?\s+trung\s+ương"
+    r"|văn\s+phòng\s+trung\s+ương|ủy\s+ban\s+kiểm\s+tra\s+trung\s+ương|cụm\s+thi\s+đua)"
+)
+NAME_AFTER: Final = re.compile(rf"\s+([{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,3}})")
+# Chairs.
+CHAIR_SPAN_END: Final = re.compile(r"\.\s|\s(?:tổ\s+chức|đã|diễn\s+ra|họp)\s")
+WORKS_WITH: Final = re.compile(r"(?i)(?<!\w)làm\s+việc\s+với")
+CHAIR_SPAN_TAIL: Final = re.compile(r"(?i)\s*(?:do|đã|cùng|đồng\s+thời)\s*$")
+TITLE_TAIL: Final = re.compile(r"(?i)\s+(?:đã|cùng|đồng|và)$")
+# Who speaks before a reporting frame; what makes the frame not the chair's.
+LEADER: Final = re.compile(r"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực")
+TOPIC_CLAUSE: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*")
+ENDS_CO_SE: Final = re.compile(r"(?i)(?:có|sẽ)\s*$")
+DUOC: Final = re.compile(r"(?i)(?<!\w)(?<!đạt\s)(?<!có\s)được(?!\w)")  # not "kết quả đạt được"
+ENDS_DA: Final = re.compile(r"(?i)đã\s*$")
+SHORTCOMING: Final = re.compile(r"(?i)(?<!\w)(?:còn|chưa)\s")
+# Assignees: "X chủ trì, phối hợp với Y, Z" and the attendee list of the lead.
+COOPERATION: Final = re.compile(
+    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp\s+với)\s+"
+)
+PARTNERS_END: Final = re.compile(
+    r"[;.]|\s(?:tham\s+mưu|triển\s+khai|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát"
+    r"|hướng\s+dẫn|theo\s+dõi|đôn\s+đốc|kiểm\s+tra|nghiên\s+cứu|chuẩn\s+bị|hoàn\s+thành"
+    r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s"
+)
+LIST_SEP: Final = re.compile(r",\s*|\s+và\s+")
+TOPIC_WORD: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s+")
+ATTENDEES: Final = re.compile(r"(?i)(?:giao\s+ban|làm\s+việc|họp)[^.]{0,80}?\svới\s+([^.;]{3,200})")
+# Recommendations: the subject before "kiến nghị".
+REC_SUBJECT_TAIL: Final = re.compile(r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s*$")
+AT_THE_MEETING: Final = re.compile(
+    r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*"
+)
+EVERY_SPEAKER: Final = re.compile(
+    r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)"
 )
