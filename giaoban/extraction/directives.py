@@ -7,18 +7,20 @@ were read from (the figures pass does not count numbers inside a directive).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from giaoban.extraction import gazetteer as gz
 from giaoban.extraction import patterns as pt
+from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.clauses import Clauses, speaker_is_leader
 from giaoban.extraction.dates import deadline
 from giaoban.extraction.page import PageModel, Sentence, clean, sentences
 from giaoban.extraction.record import Directive, Meeting
 
 # Item marks from the outermost to the innermost ("1." > "1.1" > "a)" > "-").
-_ITEM_RANK = {"num": 0, "pnum": 0, "sub": 1, "letter": 2, "bullet": 3}
+_ITEM_RANK = {"num": 0, "pnum": 0, "ord": 0, "sub": 1, "letter": 2, "bullet": 3}
 
 
 @dataclass(frozen=True)
@@ -43,15 +45,30 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
             and _is_prose_line(page, s.para)
         ):
             return k
+    previous = ""
     for k, s in enumerate(page.sentences):
         if s.para in page.title_set:
             continue
         frame = clauses.frame(s.text)
+        if frame is not None and clauses.rec_frame(s.text, False) is None:
+            speaker = s.text[: frame.start()]
+            if speaker_is_leader(speaker):
+                return k
+            # "Đồng chí … biểu dương …. Đồng thời đề nghị …": the speaker of the sentence before.
+            if not pt.LEADING_CONNECTIVE.sub("", speaker.strip()) and speaker_is_leader(
+                previous[:80]
+            ):
+                return k
         if (
-            frame is not None
-            and speaker_is_leader(s.text[: frame.start()])
-            and clauses.rec_frame(s.text, False) is None
+            pt.QUOTED_INSTRUCTION.match(s.text)
+            or _theo_leader(s.text)
+            or pt.LIST_CUE.search(s.text)
         ):
+            return k
+        previous = s.text
+    for k, s in enumerate(page.sentences):
+        # No frame at all: the tasks start at a plan sentence ("Tháng tới, …").
+        if s.para not in page.title_set and pt.PLAN_LEAD.match(s.text):
             return k
     for k, s in enumerate(page.sentences):
         sec = pt.SECTION.match(page.lines[s.para])
@@ -60,9 +77,25 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
     return len(page.sentences)
 
 
+def _theo_leader(sentence: str) -> re.Match[str] | None:
+    m = pt.THEO_LEADER.match(sentence)
+    return m if m and speaker_is_leader(m.group("who")) else None
+
+
 def conclusion_para(page: PageModel, region: int) -> int:
     """The paragraph where the conclusion starts (the line count if none)."""
     return page.sentences[region].para if region < len(page.sentences) else len(page.lines)
+
+
+def _is_heading(page: PageModel, para: int, body: str) -> bool:
+    """ "1. Đánh giá chung", "2. Phương hướng, nhiệm vụ … năm 2024": a sub-heading."""
+    if body.rstrip().endswith((".", ";", "…", ":")):
+        return False
+    words = len(body.split())
+    if words <= 10:
+        return True
+    nxt = page.lines[para + 1] if para + 1 < len(page.lines) else ""
+    return words <= 30 and bool(pt.LINE_ITEM.match(nxt) or pt.INLINE_ITEM.match(nxt))
 
 
 def _is_prose_line(page: PageModel, para: int) -> bool:
@@ -117,11 +150,7 @@ class _Pass:
                 default = lead_default
                 continue
             item = pt.LINE_ITEM.match(line)
-            if (
-                item
-                and len(line[item.end() :].split()) <= 10
-                and not line.rstrip().endswith((".", ";", "…", ":"))
-            ):
+            if item and _is_heading(page, para, line[item.end() :]):
                 # "1. Đánh giá chung", "2. Nhiệm vụ thời gian tới": a sub-heading.
                 section_ok = not pt.SECTION_REPORT.search(line[item.end() :])
                 default = lead_default
@@ -134,6 +163,15 @@ class _Pass:
                     # "4. Ủy ban Kiểm tra ..." after "3. Ban Tuyên giáo:" and its sub-items.
                     default, header_rank = lead_default, None
                 body = line[item.end() :]
+                inline = inline_items(line) if item.lastgroup == "pnum" else None
+                if inline and not inline[0].strip():
+                    # "(1) …; (2) …" on one line: one directive per item.
+                    for part in inline[1]:
+                        d = self.directive(clean(part), default, item=True)
+                        if d:
+                            out.append(d)
+                    self.used.update(s.text for s in sents)
+                    continue
                 header = pt.TOPIC_HEADER.match(body)
                 if header:
                     body = body[header.end() :]
@@ -148,12 +186,13 @@ class _Pass:
                     continue
                 # One entry per numbered item, screened like a sentence (reports are not
                 # directives) and with its reporting frame dropped.
-                d = self.sentence(body, default, item=True)
-                if d is None and header_rank is not None and default != lead_default:
+                found = self.sentence(body, default, item=True)
+                if not found and header_rank is not None and default != lead_default:
                     # Under "3. Ban Tuyên giáo và Dân vận Tỉnh ủy:" every item is its task.
-                    d = self.task_item(body, default)
-                if d:
-                    out.append(d)
+                    task = self.task_item(body, default)
+                    found = [task] if task else []
+                if found:
+                    out.extend(found)
                     self.used.update(s.text for s in sents)
                 continue
             text = " ".join(s.text for s in sents)
@@ -162,9 +201,7 @@ class _Pass:
                 intro, parts = items
                 intro_sents = sentences(intro)
                 for sentence in intro_sents[:-1]:
-                    d = self.sentence(sentence, default)
-                    if d:
-                        out.append(d)
+                    out.extend(self.sentence(sentence, default))
                 frame_text = intro_sents[-1] if intro_sents else ""
                 fm = cl.frame(frame_text)
                 subject_text = frame_text[fm.end() :] if fm else frame_text
@@ -190,9 +227,7 @@ class _Pass:
             for s in sents:
                 if s.para in page.title_set:
                     continue
-                d = self.sentence(s.text, default)
-                if d:
-                    out.append(d)
+                out.extend(self.sentence(s.text, default))
         return Directives(tuple(out), frozenset(self.used))
 
     def task_item(self, body: str, default: tuple[str, ...]) -> Directive | None:
@@ -203,15 +238,30 @@ class _Pass:
 
     def sentence(
         self, sentence: str, default: tuple[str, ...], *, item: bool = False
-    ) -> Directive | None:
-        """The directive a sentence (or an item's body) gives, if it gives one."""
+    ) -> list[Directive]:
+        """The directives a sentence (or an item's body) gives: none, one, or one per item
+        of a colon list ("… các việc sau: A; B; C")."""
         d = self._sentence(sentence, default, item)
-        if d is not None:
-            self.used.add(sentence)
-        return d
+        if d is None:
+            return []
+        self.used.add(sentence)
+        colon = pt.COLON_LIST.search(d.text)
+        if colon is None:
+            return [d]
+        parts = [clean(p) for p in pt.SEMICOLON.split(d.text[colon.end() :])]
+        parts = [pt.ITEM_TOPIC_LABEL.sub("", p) for p in parts if p]
+        if len(parts) < 2:
+            return [d]
+        items = [self.directive(p, d.assignees, item=False) for p in parts]
+        return [i for i in items if i is not None] or [d]
 
     def _sentence(self, sentence: str, default: tuple[str, ...], item: bool) -> Directive | None:
         cl = self.clauses
+        answer = rp.REQUEST_ANSWER.match(sentence)
+        if answer:
+            # "Đề xuất của X về Y: Thường trực Tỉnh ủy đồng ý; Ban A chủ trì …": the task
+            # given in the answer, if one is given (the request is read by `reports`).
+            return self._answer_task(answer.group("answer"), default, item)
         if (
             pt.SCHEDULING.search(sentence)
             or cl.rec_frame(sentence, False) is not None
@@ -222,27 +272,50 @@ class _Pass:
         frame = cl.frame(sentence)
         if frame is not None:
             content = sentence[frame.end() :]
+            # "nhấn mạnh: trên cơ sở …, đề nghị Tổ biên tập …": the request inside the frame.
+            inner = pt.INNER_FRAME.match(content)
+            if inner:
+                content = content[inner.end() :]
             if pt.META_ASSIGNMENT.match(clean(content)):
                 return None
+            # "Riêng với đảng ủy các phường, đồng chí yêu cầu …": the topic names who acts.
+            topic = pt.TOPIC_ASSIGNEE.match(sentence[: frame.start()])
+            if topic:
+                default = cl.assignees(topic.group("who"), ()) or (topic.group("who"),)
             verb = pt.SPACES.sub(" ", frame.group(0).strip(" ,:").lower())
             if verb in ("nhấn mạnh", "chỉ đạo", "chỉ rõ", "quán triệt") and not (
                 pt.MODAL_CUE.search(content) or pt.ACTION_VERB.search(content)
             ):
                 return None
             return self.directive(clean(content), default, item=item)
+        quoted = pt.QUOTED_INSTRUCTION.match(sentence)
+        if quoted:
+            return self.directive(clean(quoted.group("q")), default, item=item)
+        theo = _theo_leader(sentence)
+        if theo:
+            sentence = sentence[theo.end() :]
+        plan = pt.PLAN_LEAD.match(sentence)
+        if plan and pt.WILL.search(sentence, plan.end(), plan.end() + 120):
+            if pt.PLAN_LEAD_NO_DATE.match(sentence):
+                sentence = sentence[plan.end() :]
+            return self.directive(clean(sentence), default, item=item)
         body = pt.LEADING_CONNECTIVE.sub("", sentence)
         if pt.EVALUATION.search(sentence[:120]):
             return None
         cue = pt.MODAL_CUE.search(pt.RELATIVE_CLAUSE.sub("", body))
-        imperative = pt.IMPERATIVE_START.match(body)
+        imperative = pt.IMPERATIVE_START.match(body) or (
+            pt.ACTION_VERB.match(body) and not pt.DONE.search(body) and "cho thấy" not in body
+        )
         subject = cl.subject_units(body)
-        if not (cue or imperative or subject):
+        if not (cue or imperative or subject or item):
             return None
         first_cue = cue.start() if cue else len(body)
         done = pt.DONE.search(body)
+        verb_at = cl.verb_at(body)
+        if item and done and pt.DONE_IN_NOUN.search(body, 0, done.end()):
+            done = None  # "thống kê những đảng viên đã chuyển đi": inside the object
         if done and done.start() < first_cue and not imperative:
             return None
-        verb_at = cl.verb_at(body)
         if pt.SHORTCOMING.search(body[: min(first_cue, verb_at or len(body))]) and not imperative:
             return None  # a shortcoming: "một số nhiệm vụ còn chậm"
         if subject and not cue and not imperative:
@@ -250,6 +323,20 @@ class _Pass:
             if not act or done and done.start() < act.start():
                 return None
         return self.directive(clean(sentence), default, item=item)
+
+    def _answer_task(self, answer: str, default: tuple[str, ...], item: bool) -> Directive | None:
+        clauses = [c for c in pt.SEMICOLON.split(answer) if c.strip()]
+        while clauses and rp.ANSWER_ONLY.match(clauses[0].strip()):
+            clauses = clauses[1:]
+        if not clauses:
+            return None
+        text = "; ".join(clauses)
+        given = rp.ANSWER_GIVES.search(text, 0, 120)
+        if given:
+            text = text[given.end() :]
+        if not self.clauses.has_subject(text):
+            return None
+        return self.directive(clean(text), default, item=item)
 
     def directive(self, text: str, default: tuple[str, ...], *, item: bool) -> Directive | None:
         """The directive of a clause already known to ask for action."""

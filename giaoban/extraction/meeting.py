@@ -18,6 +18,7 @@ from giaoban.extraction.page import PageModel, clean
 from giaoban.extraction.record import Chair, Meeting, MeetingKind, Period
 
 RawDate = tuple[int, int, int | None]  # day, month, year if written
+_GIVEN_NAMES = frozenset({"Sáng", "Chiều", "Đồng", "Hội", "Phát"})
 
 
 def read_meeting(page: PageModel, clauses: Clauses, conclusion_para: int) -> Meeting:
@@ -183,9 +184,14 @@ def _chairs(page: PageModel, kind: MeetingKind, conclusion_para: int) -> list[Ch
     candidates = [s for s in page.sentences if s.para in page.lead_set] + [
         s for s in page.sentences if s.para not in page.lead_set and s.para < conclusion_para
     ]
-    for s in candidates:
+    for k, s in enumerate(candidates):
         chairs = _chairs_in(s.text, kind)
         if chairs:
+            # "Đồng chủ trì là đồng chí …" in one of the next sentences.
+            for nxt in candidates[k + 1 : k + 3]:
+                if pt.CO_CHAIR.search(nxt.text):
+                    names = {c.name for c in chairs}
+                    chairs += [c for c in _chairs_in(nxt.text, kind) if c.name not in names]
             return chairs
     return []
 
@@ -208,10 +214,28 @@ def _chairs_in(sentence: str, kind: MeetingKind) -> list[Chair]:
     chairs: list[Chair] = []
     for span in spans:
         for part in pt.PEOPLE_SPLIT.split(span):
-            chair = _person(part)
-            if chair and chair.name not in {c.name for c in chairs}:
-                chairs.append(chair)
+            for person in _people(part):
+                chair = _person(person)
+                if chair and chair.name not in {c.name for c in chairs}:
+                    chairs.append(chair)
     return chairs
+
+
+def _people(part: str) -> list[str]:
+    """A comma-only list split per person: "A, T1, B, T2" and "T1 A, T2 B"."""
+    out: list[str] = []
+    for piece in pt.NEXT_PERSON.split(part):
+        start = 0
+        lead = piece.strip(" ,;:-()")
+        if pt.PERSON_MARK.match(lead):
+            lead = lead[pt.PERSON_MARK.match(lead).end() :]  # type: ignore[union-attr]
+        if pt.TITLE_START.match(lead):
+            for m in pt.NEXT_TITLE.finditer(piece):
+                if pt.NAME_AT_END.search(piece[start : m.start()].rstrip()):
+                    out.append(piece[start : m.start()])
+                    start = m.end()
+        out.append(piece[start:])
+    return out
 
 
 def _first_person(span: str) -> int | None:
@@ -258,7 +282,10 @@ def _valid_name(run: str) -> str | None:
             words = words[1:]
             continue
         break
-    if not 2 <= len(words) <= 5 or any(w in gz.NOT_NAME_WORDS for w in words):
+    # "Sáng", "Ngày" open a date phrase; later in a name they are given names ("Kiều Minh Sáng").
+    if not 2 <= len(words) <= 5 or any(w in gz.NOT_NAME_WORDS for w in words[:1]):
+        return None
+    if any(w in gz.NOT_NAME_WORDS and w not in _GIVEN_NAMES for w in words[1:]):
         return None
     return " ".join(words)
 
@@ -283,8 +310,14 @@ def _online(page: PageModel, clauses: Clauses, conclusion_para: int) -> tuple[bo
                 continue  # "từ điểm cầu Tỉnh ủy": the host's own point
             end = marks[k + 1].start() if k + 1 < len(marks) else len(s.text)
             segment = s.text[m.end() : end]
-            named += len(page.find_units(segment))
-            named += len(pt.NAMED_COMMITTEE.findall(segment))
+            units = page.find_units(segment)
+            named += len(units)
+            # Committees the gazetteer does not name, each counted once.
+            named += sum(
+                1
+                for c in pt.NAMED_COMMITTEE.finditer(segment)
+                if not any(a <= c.start() < b for a, b, _ in units)
+            )
         if total or named:
             return True, total + named
     return True, None

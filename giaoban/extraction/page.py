@@ -85,9 +85,18 @@ class PageModel:
         self.prose_set = frozenset(self.prose)
         self.lead_set = frozenset(self.lead)
         self.title_set = frozenset(self.head) - self.prose_set  # headline, byline, stamps
-        self.unit_committee = (
-            self.committee if self.committee in ("Tỉnh ủy", "Thành ủy") else "Tỉnh ủy"
-        )
+        # The committee a bare board name belongs to ("Ban Tổ chức" -> "Ban Tổ chức Tỉnh ủy";
+        # in a commune's text "Ban Xây dựng Đảng" -> "Ban Xây dựng Đảng Đảng ủy xã").
+        committee = self.committee or ""
+        host = self.host or ""
+        if committee in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy", "Quận ủy"):
+            self.unit_committee = committee if committee in ("Tỉnh ủy", "Thành ủy") else "Tỉnh ủy"
+        elif host.startswith(("Đảng ủy các cơ quan Đảng", "Đảng ủy Ủy ban nhân dân")):
+            self.unit_committee = " ".join(host.split()[:7])
+        elif committee.startswith("Đảng ủy ") and not committee.startswith("Đảng ủy khối"):
+            self.unit_committee = committee
+        else:
+            self.unit_committee = "Tỉnh ủy"
 
     def text(self, indices: tuple[int, ...] | list[int]) -> str:
         return "\n".join(self.lines[i] for i in indices if i < len(self.lines))
@@ -260,6 +269,10 @@ def _host(
 ) -> tuple[str | None, str | None, str | None]:
     """(committee word, host, province named with the host when none was found)."""
     named_province: str | None = None
+    lead_text = "\n".join(lines[i] for i in lead)
+    if pt.REGIONAL.search(lead_text):
+        return None, None, None
+    unnamed: str | None = None  # "Phó Bí thư Thị ủy, …": the committee word, name told later
     for i in lead:
         line = lines[i]
         if pt.CENTRAL.match(line):
@@ -279,13 +292,38 @@ def _host(
                         and named_province is None
                     ):
                         named_province = name
-                elif com in ("Huyện ủy", "Thị ủy"):
+                elif com in ("Huyện ủy", "Thị ủy", "Quận ủy") or com.startswith("Đảng ủy "):
                     name = after.group(1)
             if com.startswith("Đảng ủy khối"):
                 return com, com.replace("Đảng ủy khối", "Đảng ủy Khối"), named_province
+            if com.startswith(("Đảng ủy các cơ quan", "Đảng ủy ủy ban", "Đảng ủy ubnd")):
+                # "Đảng ủy các cơ quan Đảng tỉnh Phú Thọ": as in the lead, with the province.
+                level = "thành phố" if com.endswith("thành phố") else "tỉnh"
+                body = "các cơ quan Đảng" if "cơ quan" in com else "Ủy ban nhân dân"
+                place = name or province or named_province
+                host = f"Đảng ủy {body} {level}" + (f" {place}" if place else "")
+                return host, host, named_province
             if com in ("Tỉnh ủy", "Thành ủy"):
                 name = name or province or named_province
             if name is None:
-                return com, None, named_province
+                if com.startswith("Đảng ủy "):
+                    told = pt.LOCAL_PLACE.search(lead_text)
+                    if told:
+                        return com, f"{com} {told.group('name')}", named_province
+                if com in ("Tỉnh ủy", "Thành ủy") and not unnamed:
+                    return com, None, named_province  # the province is not told
+                unnamed = unnamed or com
+                continue
+            if unnamed and unnamed != com:
+                continue
             return com, f"{com} {name}", named_province
-    return None, None, named_province
+    local = pt.LOCAL_HOST.search(lead_text)
+    if local:
+        level = pt.SPACES.sub(" ", local.group("level")).lower()
+        return f"Đảng ủy {level}", f"Đảng ủy {level} {local.group('name')}", named_province
+    if unnamed and unnamed.startswith("Đảng ủy"):
+        told = pt.LOCAL_PLACE.search(lead_text)
+        if told:
+            level = pt.SPACES.sub(" ", told.group("level"))
+            return f"Đảng ủy {level}", f"Đảng ủy {level} {told.group('name')}", named_province
+    return unnamed, None, named_province
