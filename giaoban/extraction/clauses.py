@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from giaoban.extraction import gazetteer as gz
 from giaoban.extraction import groups as gr
 from giaoban.extraction import patterns as pt
 from giaoban.extraction import report_patterns as rp
@@ -183,7 +182,7 @@ class Clauses:
         return bool(
             head
             and (
-                gz.find_units(head)
+                self.page.find_units(head)
                 or pt.LEADING_CONNECTIVE.match(head) is None
                 and (
                     gr.ALL_UNITS_RE.match(head)
@@ -321,9 +320,28 @@ class Clauses:
 
 
 # Words that say nothing about who attends; words that name a kind of attendee.
-_FILLER = frozenset("lãnh đạo các và của tỉnh ủy với".split())
+_FILLER = frozenset(["lãnh", "đạo", "các", "và", "của", "tỉnh", "ủy", "với"])
 _OTHER_LEVELS = frozenset(
-    "xã phường huyện quận thị thành mặt trận đoàn thể sở ngành khối ban văn phòng cơ quan".split()
+    [
+        "xã",
+        "phường",
+        "huyện",
+        "quận",
+        "thị",
+        "thành",
+        "mặt",
+        "trận",
+        "đoàn",
+        "thể",
+        "sở",
+        "ngành",
+        "khối",
+        "ban",
+        "văn",
+        "phòng",
+        "cơ",
+        "quan",
+    ]
 )
 
 

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 from giaoban.extraction import patterns as pt
 from giaoban.extraction.errors import ExtractionError
-
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+from giaoban.periods import grammar
 
 
 def make_date(y: int | None, m: int, d: int) -> date | None:
@@ -62,22 +61,24 @@ def deadline(text: str, ref: date | None, base: int | None) -> date | None:
     if g("d") or g("d2"):
         day, month, y = (g("d"), g("dm"), g("dy")) if g("d") else (g("d2"), g("dm2"), g("dy2"))
         return roll(make_date(year(y), int(month), int(day)), y)
-    if g("q"):
-        q = ROMAN.get(g("q").upper()) or int(g("q"))
-        qy = year(g("qy"))
-        return roll(month_end(qy, q * 3), g("qy")) if qy else None
-    if g("m"):
-        mo, my = int(g("m")), year(g("my"))
-        return roll(month_end(my, mo), g("my")) if my and 1 <= mo <= 12 else None
-    if g("h"):
-        hy = year(g("hy"))
-        if not hy:
+    label = grammar.label_of(m.groupdict())
+    if label is not None:
+        kind, number = label
+        written = {
+            "quarter": g("qy") or g("q3y"),
+            "month": g("my"),
+            "half": g("hy"),
+        }.get(kind)
+        y = year(written)
+        if not y:
             return None
-        return date(hy, 12, 31) if g("hw").lower() == "cuối" else date(hy, 6, 30)
-    if g("t"):
-        ty = year(g("ty"))
-        return date(ty, 12, 31) if ty else None
-    for key in ("ey", "yy", "yy2"):
+        if kind == "half":
+            return date(y, 12, 31) if number == 2 else date(y, 6, 30)
+        if kind == "quarter" and g("q3"):
+            return month_end(y, (number or 4) * 3)  # "trong 3 tháng cuối năm"
+        last = (number or 12) * 3 if kind == "quarter" else number or 12
+        return roll(month_end(y, last), written)
+    for key in ("ey", "yy", "yy2", "yy3"):
         if g(key):
             return date(int(g(key)), 12, 31)
     return date(base, 12, 31) if base and m.group(0).lower().rstrip().endswith("năm") else None

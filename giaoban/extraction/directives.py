@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from giaoban.extraction import gazetteer as gz
 from giaoban.extraction import patterns as pt
 from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.clauses import Clauses, speaker_is_leader
@@ -283,8 +282,13 @@ class _Pass:
             if topic:
                 default = cl.assignees(topic.group("who"), ()) or (topic.group("who"),)
             verb = pt.SPACES.sub(" ", frame.group(0).strip(" ,:").lower())
-            if verb in ("nhấn mạnh", "chỉ đạo", "chỉ rõ", "quán triệt") and not (
-                pt.MODAL_CUE.search(content) or pt.ACTION_VERB.search(content)
+            # "nhấn mạnh, năm tới có ý nghĩa bản lề vì toàn tỉnh tổ chức …": context, not a task
+            # (a verb inside the "vì"/"khi" clause does not make one).
+            main = pt.REASON_CLAUSE.sub("", content)
+            if verb in ("nhấn mạnh", "chỉ đạo", "chỉ rõ", "quán triệt") and (
+                not (pt.MODAL_CUE.search(main) or pt.ACTION_VERB.search(main))
+                or pt.CONTEXT_CLAIM.search(main)
+                and not pt.MODAL_CUE.search(main)
             ):
                 return None
             return self.directive(clean(content), default, item=item)
@@ -300,8 +304,12 @@ class _Pass:
                 sentence = sentence[plan.end() :]
             return self.directive(clean(sentence), default, item=item)
         body = pt.LEADING_CONNECTIVE.sub("", sentence)
-        if pt.EVALUATION.search(sentence[:120]):
+        if pt.EVALUATION.search(sentence[:120]) or pt.ASSESSMENT.search(body[:80]):
             return None
+        # "Đối với công tác cải cách hành chính, rút ngắn …": the topic, then the imperative.
+        topic = pt.TOPIC_CLAUSE.match(body)
+        if topic and pt.IMPERATIVE_START.match(body[topic.end() :]):
+            return self.directive(clean(sentence), default, item=item)
         cue = pt.MODAL_CUE.search(pt.RELATIVE_CLAUSE.sub("", body))
         imperative = pt.IMPERATIVE_START.match(body) or (
             pt.ACTION_VERB.match(body) and not pt.DONE.search(body) and "cho thấy" not in body
@@ -312,7 +320,7 @@ class _Pass:
         first_cue = cue.start() if cue else len(body)
         done = pt.DONE.search(body)
         verb_at = cl.verb_at(body)
-        if item and done and pt.DONE_IN_NOUN.search(body, 0, done.end()):
+        if done and pt.DONE_IN_NOUN.search(body, 0, done.end()):
             done = None  # "thống kê những đảng viên đã chuyển đi": inside the object
         if done and done.start() < first_cue and not imperative:
             return None
@@ -366,7 +374,7 @@ class _Pass:
             if later:
                 text = text[later.start("subj") :]
         label = pt.UNIT_LABEL.match(text)
-        if label and gz.find_units(label.group("label"), province=self.page.province):
+        if label and self.page.find_units(label.group("label")):
             text = text[label.end() :]
             default = tuple(cl.assignees(label.group("label"), ()) or default)
         if not text or len(text.split()) < 3:

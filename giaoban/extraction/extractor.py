@@ -11,29 +11,46 @@ reporting frames, requests, verbs, assignees — are answered by
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from giaoban.extraction import patterns as pt
 from giaoban.extraction.clauses import Clauses
 from giaoban.extraction.dates import parse_published
-from giaoban.extraction.directives import conclusion_para, conclusion_start, read_directives
+from giaoban.extraction.directives import (
+    conclusion_para,
+    conclusion_start,
+    read_directives,
+)
 from giaoban.extraction.errors import ExtractionError
 from giaoban.extraction.meeting import read_meeting
 from giaoban.extraction.normalize import normalize, split_page
 from giaoban.extraction.page import PageModel, build_page
 from giaoban.extraction.record import Directive, Record
 from giaoban.extraction.reports import read_figures, read_recommendations
+from giaoban.extraction.units import KnownUnit, UnitTree, unit_tree
 
 
-def extract(text: str, *, published: date | str | None = None) -> Record:
-    """Read one briefing text. Raises ExtractionError for unusable input."""
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    units: UnitTree | Iterable[KnownUnit | Mapping[str, Any]] | None = None,
+) -> Record:
+    """Read one briefing text. Raises ExtractionError for unusable input.
+
+    `published` is the publication date when the text does not print one; `units` is the
+    installation's unit tree (a `UnitTree`, or `KnownUnit`s / mappings with "name",
+    "short_names", "aliases"): its units are found and reported under their own names.
+    """
     if not isinstance(text, str):
         raise ExtractionError("Dữ liệu vào không phải văn bản / input is not text")
     pub_arg = parse_published(published)
     raw = split_page(normalize(text))
     if not any(_has_letters(line) for line in raw.lines):
         raise ExtractionError("Văn bản rỗng, không có nội dung để đọc / the text is empty")
-    page = build_page(raw.lines, raw.chrome, raw.crawler_date, pub_arg)
+    page = build_page(raw.lines, raw.chrome, raw.crawler_date, pub_arg, unit_tree(units))
     clauses = Clauses(page)
     region = conclusion_start(page, clauses)
     meeting = read_meeting(page, clauses, conclusion_para(page, region))

@@ -422,6 +422,40 @@ _SYL = rf"[{UPPER}][^\W\d_]*"
 NAME_RE: Final = re.compile(rf"(?<!\w){_SYL}(?:[ ]{_SYL}){{1,4}}(?!\w)")
 # Words that are capitalized in titles but never part of a person's name.
 NOT_NAME_WORDS: Final = frozenset(
-    "Tỉnh Thành Huyện Đảng Ban Ủy Bí Phó Chủ Thường Mặt Tổ Kiểm Tuyên Báo Đài Trường "
-    "Khối Chấp Bộ HĐND UBND MTTQ TUV UVBTV Hội Đồng Chí Phát Kết Đồng Sáng Chiều Ngày".split()
+    [
+        "Tỉnh",
+        "Thành",
+        "Huyện",
+        "Đảng",
+        "Ban",
+        "Ủy",
+        "Bí",
+        "Phó",
+        "Chủ",
+        "Thường",
+        "Mặt",
+        "Tổ",
+        "Kiểm",
+        "Tuyên",
+        "Báo",
+        "Đài",
+        "Trường",
+        "Khối",
+        "Chấp",
+        "Bộ",
+        "HĐND",
+        "UBND",
+        "MTTQ",
+        "TUV",
+        "UVBTV",
+        "Hội",
+        "Đồng",
+        "Chí",
+        "Phát",
+        "Kết",
+        "Đồng",
+        "Sáng",
+        "Chiều",
+        "Ngày",
+    ]
 )

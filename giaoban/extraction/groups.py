@@ -103,7 +103,8 @@ PART_OF_ATTENDEES_RE: Final = re.compile(
 )
 # Who may be tasked besides the Party units: groups, sectors, state bodies, teams.
 GROUP_HEAD_RE: Final = re.compile(
-    r"(?i)^(?:các|mỗi|từng|trưởng\s+các|bí\s+thư\s+các|đội\s+ngũ|lực\s+lượng|ngành|sở|phòng|tổ|hội\s+đồng|đoàn"
+    r"(?i)^(?:các(?!\s+(?:việc|nội\s+dung|nhiệm\s+vụ|vấn\s+đề|chủ\s+đề|giải\s+pháp|chỉ\s+tiêu|dự\s+án)(?!\w))"
+    r"|mỗi|từng|trưởng\s+các|bí\s+thư\s+các|đội\s+ngũ|lực\s+lượng|ngành|sở|phòng|tổ|hội\s+đồng|đoàn"
     r"|chính\s+quyền|mặt\s+trận|mttq|ủy\s+ban\s+nhân\s+dân|ubnd|hđnd|công\s+an|quân\s+sự"
     r"|đảng\s+ủy|chi\s+bộ|cấp\s+ủy|người\s+đứng\s+đầu|cán\s+bộ|ban\s+chỉ\s+đạo|ban\s+quản\s+lý"
     r"|ban\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+(?=cấp\s+ủy|các\s+cấp|cấp\s+(?:huyện|xã|cơ\s+sở)))\s*"

@@ -82,7 +82,8 @@ _ACTION_VERB_WORDS: Final = words(
     "chỉnh lý | rà soát lại | hướng tới | phấn đấu | quản lý | lập | thu | nộp | trả lời | "
     "tiếp thu | tiếp nhận | vận hành | ứng dụng | cải thiện | giữ vững | nhân rộng | "
     "kiểm điểm | đánh giá | tuyên dương | khen thưởng | xem xét | sắp xếp | bồi dưỡng | "
-    "đào tạo | tập huấn | quán triệt | phổ biến | học tập | mở | làm | sửa"
+    "đào tạo | tập huấn | quán triệt | phổ biến | học tập | mở | làm | sửa | khảo sát | "
+    "lắp đặt | chỉnh trang | ra quân | giải tỏa | hoàn thiện"
 )
 
 # Not directives: evaluation, scheduling, reports of what was done.

@@ -13,9 +13,10 @@ from datetime import date
 from giaoban.extraction import gazetteer as gz
 from giaoban.extraction import patterns as pt
 from giaoban.extraction.clauses import Clauses
-from giaoban.extraction.dates import ROMAN, make_date
+from giaoban.extraction.dates import make_date
 from giaoban.extraction.page import PageModel, clean
 from giaoban.extraction.record import Chair, Meeting, MeetingKind, Period
+from giaoban.periods import grammar
 
 RawDate = tuple[int, int, int | None]  # day, month, year if written
 _GIVEN_NAMES = frozenset({"Sáng", "Chiều", "Đồng", "Hội", "Phát"})
@@ -78,25 +79,23 @@ def _period(page: PageModel) -> tuple[Period | None, int | None]:
 
 
 def _period_year(m: re.Match[str]) -> str | None:
-    for g in ("qy", "hy", "ny", "ty", "my", "yy"):
+    for g in ("qy", "hy", "ny", "q3y", "my", "yy"):
         if m.group(g):
             return m.group(g)
     return None
 
 
 def _to_period(m: re.Match[str]) -> Period | None:
-    if m.group("q"):
-        q = m.group("q").upper()
-        return Period(None, "quarter", ROMAN.get(q) or int(q))
-    if m.group("h"):
-        return Period(None, "half", 2 if (m.group("hw") or "").lower() == "cuối" else 1)
-    if m.group("n"):
-        return Period(None, "nine_months", None)
-    if m.group("t"):
-        return Period(None, "quarter", 4 if m.group("tw").lower() == "cuối" else 1)
-    if m.group("m"):
-        n = int(m.group("mn"))
-        return Period(None, "month", n) if 1 <= n <= 12 else None
+    """The period a label names (its year is resolved by the caller)."""
+    if (
+        m.group("mc")
+        and m.group("mc").startswith("Trong")
+        and not m.string[m.end() :].lstrip(" ").startswith(",")
+    ):
+        return None  # "Trong tháng 9 …" opens a body only when followed by its comma
+    label = grammar.label_of(m.groupdict())
+    if label is not None:
+        return Period(None, label[0], label[1])  # type: ignore[arg-type]
     if m.group("y"):
         return Period(None, "year", None)
     return None
@@ -120,7 +119,10 @@ def _meeting_date(page: PageModel, conclusion_para: int) -> RawDate | None:
 
 
 def _resolve_years(
-    page: PageModel, raw: RawDate | None, period: Period | None, sibling_year: int | None
+    page: PageModel,
+    raw: RawDate | None,
+    period: Period | None,
+    sibling_year: int | None,
 ) -> tuple[date | None, Period | None]:
     """Years missing from the date or the period, from each other and the page."""
     published = page.published

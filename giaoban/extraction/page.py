@@ -16,6 +16,7 @@ from giaoban.extraction import gazetteer as gz
 from giaoban.extraction import patterns as pt
 from giaoban.extraction.dates import make_date
 from giaoban.extraction.record import Document
+from giaoban.extraction.units import UnitTree
 
 _HEAD_LINES = 15  # how far down the page header may reach
 _STAMP_LINE_LEN = 120  # a publication stamp sits on a short line
@@ -78,6 +79,7 @@ class PageModel:
     committee: str | None
     host: str | None
     sentences: tuple[Sentence, ...]
+    tree: UnitTree | None = None  # the installation's units, if the caller gave them
     _line_units: dict[int, tuple[Span, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -102,8 +104,9 @@ class PageModel:
         return "\n".join(self.lines[i] for i in indices if i < len(self.lines))
 
     def find_units(self, text: str) -> tuple[Span, ...]:
-        """Units named in `text`, in this page's committee and province."""
-        return gz.find_units(text, committee=self.unit_committee, province=self.province)
+        """Units named in `text`, in this page's committee and province (and tree)."""
+        found = gz.find_units(text, committee=self.unit_committee, province=self.province)
+        return self.tree.merge(text, found) if self.tree is not None else found
 
     def units_of_line(self, i: int) -> tuple[Span, ...]:
         """Units named in line i, found once per line and shared by the passes."""
@@ -133,6 +136,7 @@ def build_page(
     chrome: tuple[str, ...],
     crawler_date: str | None,
     published: date | None,
+    tree: UnitTree | None = None,
 ) -> PageModel:
     meta: set[int] = set()
     document = _document(lines, meta)
@@ -144,7 +148,7 @@ def build_page(
         if i not in meta and pt.SENTENCE_END.search(line + " ") and len(line.split()) >= 12
     ]
     first = prose[0] if prose else len(lines) - 1
-    head = [i for i in range(0, first + 1) if i not in meta]
+    head = [i for i in range(first + 1) if i not in meta]
     lead = head + [i for i in prose[1:2]]
     province = _province(lines, chrome)
     committee, host, named_province = _host(lines, lead, province)
@@ -169,6 +173,7 @@ def build_page(
             if i not in meta
             for at, s in sentence_spans(line)
         ),
+        tree=tree,
     )
 
 
@@ -207,7 +212,10 @@ def _document(lines: tuple[str, ...], meta: set[int]) -> Document | None:
 
 
 def _published(
-    lines: tuple[str, ...], crawler_date: str | None, document: Document | None, meta: set[int]
+    lines: tuple[str, ...],
+    crawler_date: str | None,
+    document: Document | None,
+    meta: set[int],
 ) -> date | None:
     if crawler_date and len(crawler_date) == 10:
         y, m, d = crawler_date.split("-")
@@ -320,10 +328,18 @@ def _host(
     local = pt.LOCAL_HOST.search(lead_text)
     if local:
         level = pt.SPACES.sub(" ", local.group("level")).lower()
-        return f"Đảng ủy {level}", f"Đảng ủy {level} {local.group('name')}", named_province
+        return (
+            f"Đảng ủy {level}",
+            f"Đảng ủy {level} {local.group('name')}",
+            named_province,
+        )
     if unnamed and unnamed.startswith("Đảng ủy"):
         told = pt.LOCAL_PLACE.search(lead_text)
         if told:
             level = pt.SPACES.sub(" ", told.group("level"))
-            return f"Đảng ủy {level}", f"Đảng ủy {level} {told.group('name')}", named_province
+            return (
+                f"Đảng ủy {level}",
+                f"Đảng ủy {level} {told.group('name')}",
+                named_province,
+            )
     return unnamed, None, named_province

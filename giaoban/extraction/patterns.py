@@ -13,6 +13,7 @@ from giaoban.extraction import lexicon as lx
 from giaoban.extraction.gazetteer import TITLE_HEAD
 from giaoban.extraction.groups import UPPER
 from giaoban.extraction.lexicon import word_alternation
+from giaoban.periods import grammar as pg
 
 _D = r"(?<!\d)(\d{1,2})"
 _SEP = r"\s*[/.-]\s*"
@@ -56,21 +57,35 @@ DOC_NUMBER_STATE: Final = re.compile(
 
 # --- Periods -------------------------------------------------------------
 _YEAR_TAIL = r"(?:\s*(?:[/.-]|năm|,\s*năm)\s*(\d{4}))?"
+# The period labels are `giaoban.periods.grammar`'s (shared with the reporting rules); here
+# with the words that make one the period under review: "giao ban <…> tháng 3/2024",
+# "tổng kết <…> năm 2023", a body that opens "Trong tháng 5, …".
+_GAP = r"(?:\s+(?!quý|tháng|năm)[^\s.;:!?\d]+){0,9}?\s+"
 PERIOD: Final = re.compile(
     r"(?i)(?<!\w)(?:"
-    r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|năm|,\s*năm)\s*(?P<qy>\d{4}))?"
-    r"|(?P<h>6|06|sáu)\s+tháng(?:\s+(?P<hw>đầu|cuối))?(?:\s+năm(?:\s+(?P<hy>\d{4}))?)?"
-    r"|(?P<n>9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm(?:\s+(?P<ny>\d{4}))?)?"
-    r"|(?P<t>3|03|ba)\s+tháng\s+(?P<tw>đầu|cuối)\s+năm(?:\s+(?P<ty>\d{4}))?"
-    r"|(?P<m>giao\s+ban(?:\s+công\s+tác)?\s+tháng)\s+(?P<mn>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?"
-    r"|(?P<y>(?:tổng\s+kết|giao\s+ban|đánh\s+giá|kiểm\s+điểm)(?:\s+(?:công\s+tác|tình\s+hình"
-    r"|kết\s+quả|thực\s+hiện|nhiệm\s+vụ|cả|của|trong))*\s+năm)\s+(?P<yy>\d{4})"
+    + pg.QUARTER
+    + r"(?:\s*(?:[/.-]|năm|,\s*năm)\s*(?P<qy>\d{4}))?|"
+    + pg.HALF
+    + r"(?:\s+năm(?:\s+(?P<hy>\d{4}))?)?|"
+    + pg.NINE_MONTHS
+    + r"(?:\s+năm(?:\s+(?P<ny>\d{4}))?)?|"
+    + pg.THREE_MONTHS
+    + r"(?:\s+(?P<q3y>\d{4}))?"
+    r"|(?P<mc>(?:giao\s+ban|thường\s+kỳ|định\s+kỳ|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|nhiệm\s+vụ)"
+    + _GAP
+    + r"|(?:(?<=\n)|(?<![\s\S]))(?-i:Trong)\s+)"
+    + pg.MONTH
+    + r"(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?"
+    r"|(?P<y>(?:tổng\s+kết|giao\s+ban|đánh\s+giá|kiểm\s+điểm|nhìn\s+lại|sơ\s+kết)"
+    + _GAP
+    + r"năm)\s+(?P<yy>\d{4})"
     r")(?!\w)"
 )
 # Words that make the following period a plan, not the period under review.
 PLANNING_BEFORE: Final = re.compile(
     r"(?i)(?:định\s+hướng|phương\s+hướng|triển\s+khai|kế\s+hoạch|chuẩn\s+bị|trọng\s+tâm"
-    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang|hoàn\s+thành|phấn\s+đấu)[^.;,]{0,30}$"
+    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang|hoàn\s+thành|phấn\s+đấu|kịch\s+bản|dự\s+kiến"
+    r"|dự\s+thảo)[^.;,]{0,30}$"
 )
 
 # --- Meeting kind, online ------------------------------------------------
@@ -168,8 +183,18 @@ ACTION_VERB: Final = re.compile(word_alternation(lx._ACTION_VERB_WORDS) + r"(?!\
 EVALUATION: Final = re.compile(word_alternation(lx._EVALUATION_WORDS) + r"(?!\w)")
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
 # "những đảng viên đã chuyển đi", "việc đã làm": a past tense inside a noun phrase.
+# "năm tới có ý nghĩa bản lề", "… là giai đoạn quyết định": a claim about the time.
+CONTEXT_CLAIM: Final = re.compile(
+    r"(?i)(?<!\w)(?:có\s+ý\s+nghĩa|là\s+(?:năm|giai\s+đoạn|thời\s+điểm|dịp)|mang\s+tính)(?!\w)"
+)
+REASON_CLAUSE: Final = re.compile(
+    r"(?i)(?:,\s*|\s)(?:vì(?!\s+(?:vậy|thế))|bởi\s+vì|bởi|(?<!trong\s)khi|nhờ)\s[^;]*?"
+    r"(?=,?\s*(?:do\s+đó|vì\s+vậy|vì\s+thế|cho\s+nên|nên)\s|$)"
+)
+# "… cơ bản duy trì …, từng bước nâng lên": an assessment of what units do.
+ASSESSMENT: Final = re.compile(r"(?i)(?<!\w)(?:cơ\s+bản|từng\s+bước|luôn\s+luôn|ngày\s+càng)\s")
 DONE_IN_NOUN: Final = re.compile(
-    r"(?i)(?<!\w)(?:những|việc|người|nơi)\s+(?:\S+\s+){0,3}?(?:đã|vừa|đang)$"
+    r"(?i)(?<!\w)(?:những|việc|người|nơi|điều)\s+(?:\S+\s+){0,3}?(?:đã|vừa|đang)$"
 )
 RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
 SCHEDULING: Final = re.compile(
@@ -201,7 +226,8 @@ INLINE_ORDINAL: Final = re.compile(
     r"|(?:(?<=[\s.;:])|^)(?i:thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*"
 )
 ORDINAL_WORDS: Final = {
-    w: i + 1 for i, w in enumerate("một hai ba bốn năm sáu bảy tám chín mười".split())
+    w: i + 1
+    for i, w in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
 } | {"nhất": 1}
 LINE_ITEM: Final = re.compile(
     r"^(?:(?P<num>\d{1,2})[.)]|(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*])"
@@ -225,13 +251,14 @@ DEADLINE: Final = re.compile(
     r"|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})(?:\s*[/.-]\s*(?P<dy>\d{4}))?(?!\d)"
     r"|(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|đến)\s+ngày\s+(?P<d2>\d{1,2})\s+tháng\s+"
     r"(?P<dm2>\d{1,2})(?:\s+năm\s+(?P<dy2>\d{4}))?"
-    r"|trong\s+quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|năm)\s*(?P<qy>\d{4}))?"
-    r"|(?:trong|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?(?!\d)"
-    r"|(?:trong|xong\s+trong|trước)\s+(?P<h>6|06|sáu)\s+tháng\s+(?P<hw>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?"
-    r"|(?:trong|xong\s+trong|trước)\s+(?P<t>3|03|ba)\s+tháng\s+cuối\s+năm(?:\s+(?P<ty>\d{4}))?"
+    r"|trong\s+" + pg.QUARTER + r"(?:\s*(?:[/.-]|năm)\s*(?P<qy>\d{4}))?"
+    r"|(?:trong|hết|cuối)\s+" + pg.MONTH + r"(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?(?!\d)"
+    r"|(?:trong|xong\s+trong|trước)\s+" + pg.HALF + r"\s+năm(?:\s+(?P<hy>\d{4}))?"
+    r"|(?:trong|xong\s+trong|trước)\s+" + pg.THREE_MONTHS + r"(?:\s+(?P<q3y>\d{4}))?"
     r"|(?:xong\s+(?:trong|vào|trước)|hoàn\s+thành\s+(?:trong|vào|trước)|trước|đến|trong|vào)\s+cuối\s+năm"
     r"(?:\s+(?P<ey>\d{4}))?"
     r"|(?:xong|hoàn\s+thành|hoàn\s+tất|dứt\s+điểm)\s+(?:trong|trước)\s+năm\s+(?P<yy>\d{4})"
+    r"|trong\s+năm\s+(?P<yy3>\d{4})\s*$"  # "… trong năm 2025" closing the task
     r"|(?:đến\s+hết|trước\s+hết)\s+năm\s+(?P<yy2>\d{4})"
     r")"
 )

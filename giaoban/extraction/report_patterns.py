@@ -40,9 +40,10 @@ FIGURE_MEASURE_END: Final = re.compile(
     r"|trước\s+khi|khi\s+có)|,\s+(?:hướng\s+dẫn|định\s+hướng|chuyển|tham\s+mưu|chỉ\s+đạo|phối\s+hợp"
     r"|góp\s+phần|đồng\s+thời))(?!\w).*$"
 )
-# "812 lượt công dân được Ban Nội chính Tỉnh ủy tiếp": the count before its verb.
+# "812 lượt công dân được Ban Nội chính Tỉnh ủy tiếp": the count before its verb (a digit
+# first, so that the engine skips ahead; the character before is checked by the caller).
 FIGURE_PASSIVE: Final = re.compile(
-    r"(?<![\d.,/])(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+"
+    r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+"
     r"(?P<measure>[^\W\d_][^\d.;:,()\n]{0,60}?)\s+được\s+"
 )
 # A document reference is not a count: "theo Điều 30", "Nghị quyết số 18-NQ/TW".

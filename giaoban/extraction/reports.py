@@ -59,7 +59,10 @@ def read_recommendations(page: PageModel, clauses: Clauses, region: int) -> list
 
 
 def _answered(
-    page: PageModel, clauses: Clauses, answer: re.Match[str], heading_who: tuple[str, ...] | None
+    page: PageModel,
+    clauses: Clauses,
+    answer: re.Match[str],
+    heading_who: tuple[str, ...] | None,
 ) -> Recommendation:
     what = clean(answer.group("what"))
     who = answer.group("who")
@@ -152,6 +155,8 @@ def _passive_counts(
     for m in rp.FIGURE_PASSIVE.finditer(text):
         if m.start("value") in counted or rp.FIGURE_MEASURE_STOP.match(m.group("measure")):
             continue
+        if m.start() and text[m.start() - 1] in "0123456789.,/":
+            continue  # inside a longer number
         before = text[max(0, m.start() - 12) : m.start()]
         if rp.FIGURE_GAP_STOP.search(before):
             continue
