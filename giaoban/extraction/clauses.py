@@ -33,6 +33,8 @@ class Clauses:
     def __init__(self, page: PageModel) -> None:
         self.page = page
         self.attendees = _attendees(page)
+        m = pt.ATTENDEES.search(page.text(page.lead))
+        self.session_with = m.group(1) if m else ""  # "làm việc với <units>"
         self._rec_cache: dict[tuple[str, bool], RequestFrame | None] = {}
         self._verb_cache: dict[str, int | None] = {}
 
@@ -127,6 +129,9 @@ class Clauses:
         units = [u for _, _, u in self.page.find_units(text)]
         if units and len(text.split()) <= 25:
             return tuple(dict.fromkeys(units))
+        if rp.THE_UNIT_ITSELF.match(text):
+            session = [u for _, _, u in self.page.find_units(self.session_with)]
+            return (session[0],) if len(set(session)) == 1 else ("*",)
         branch = gr.find_collectives(text)
         if branch and branch[0][0] == 0 and branch[0][2].startswith("Chi bộ "):
             return (branch[0][2],)  # "Chi bộ thôn Khe Mụ"

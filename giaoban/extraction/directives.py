@@ -42,6 +42,7 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
             ("luận" in low or "đạo" in low)
             and pt.CONCLUSION.search(s.text)
             and _is_prose_line(page, s.para)
+            and not _is_caption(page, s)
         ):
             return k
     previous = ""
@@ -70,8 +71,17 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
         if s.para not in page.title_set and pt.PLAN_LEAD.match(s.text):
             return k
     for k, s in enumerate(page.sentences):
-        sec = pt.SECTION.match(page.lines[s.para])
+        line = page.lines[s.para]
+        sec = pt.SECTION.match(line)
         if sec and not pt.SECTION_REPORT.search(sec.group("title")):
+            return k
+        # "2. Nhiệm vụ trọng tâm quý IV năm 2024": a numbered heading of the tasks.
+        item = pt.LINE_ITEM.match(line)
+        if (
+            item
+            and pt.TASK_HEADING.match(line[item.end() :])
+            and _is_heading(page, s.para, line[item.end() :])
+        ):
             return k
     return len(page.sentences)
 
@@ -95,6 +105,12 @@ def _is_heading(page: PageModel, para: int, body: str) -> bool:
         return True
     nxt = page.lines[para + 1] if para + 1 < len(page.lines) else ""
     return words <= 30 and bool(pt.LINE_ITEM.match(nxt) or pt.INLINE_ITEM.match(nxt))
+
+
+def _is_caption(page: PageModel, s: Sentence) -> bool:
+    """ "Đồng chí X phát biểu kết luận hội nghị." alone on its line: a photo caption."""
+    line = page.lines[s.para]
+    return len(line.split()) < 15 and line.strip() == s.text and bool(pt.CAPTION_END.search(s.text))
 
 
 def _is_prose_line(page: PageModel, para: int) -> bool:
@@ -145,7 +161,10 @@ class _Pass:
                 break
             sec = pt.SECTION.match(line)
             if sec:
-                section_ok = not pt.SECTION_REPORT.search(sec.group("title"))
+                # A report's "Kết quả …" and "Kiến nghị, đề xuất" sections hold no directive.
+                section_ok = not (
+                    pt.SECTION_REPORT.search(sec.group("title")) or rp.REQUESTS_SECTION.match(line)
+                )
                 default = lead_default
                 continue
             item = pt.LINE_ITEM.match(line)

@@ -208,6 +208,13 @@ def _document(lines: tuple[str, ...], meta: set[int]) -> Document | None:
                 meta.add(i)
                 d = make_date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
                 return Document(doc.number, doc.kind, doc.issuer, doc.style, d)
+        # A two-column header: "Số 34-BC/ĐU Mỹ Thọ, ngày 08 tháng 10 năm 2025" on one line.
+        for i, line in enumerate(lines[: _HEAD_LINES + 5]):
+            t = pt.PLACE_DATE_AT_END.search(line)
+            if t:
+                meta.add(i)
+                d = make_date(int(t.group(3)), int(t.group(2)), int(t.group(1)))
+                return Document(doc.number, doc.kind, doc.issuer, doc.style, d)
     return doc
 
 
@@ -222,6 +229,9 @@ def _published(
         return make_date(int(y), int(m), int(d))
     if document is not None and document.date is not None:
         return document.date
+    # The article's own stamp (a clock time, "Ngày đăng") before a bare weekday date, which
+    # may be the site's clock ("Thứ Hai, 14/10/2024" above "Thứ Sáu, 11/10/2024 09:15").
+    weekday: tuple[int, date] | None = None
     for i, line in enumerate(lines):
         if len(line) > _STAMP_LINE_LEN:
             continue
@@ -238,9 +248,16 @@ def _published(
         lm = pt.LABELLED_DATE.search(line)
         if lm:
             found = make_date(int(lm.group(3)), int(lm.group(2)), int(lm.group(1)))
-            if found:
+            if found and not pt.WEEKDAY_LABEL.match(lm.group(0)):
                 meta.add(i)
                 return found
+            if found and weekday is None:
+                weekday = (i, found)
+        if weekday is not None and i > weekday[0] + 4:
+            break
+    if weekday is not None:
+        meta.add(weekday[0])
+        return weekday[1]
     for i, line in enumerate(lines[: _HEAD_LINES + 5]):
         pm = pt.PLACE_DATE.match(line)
         if pm and gz.canonical_province(pm.group("place")):
@@ -260,6 +277,14 @@ def _province(lines: tuple[str, ...], chrome: tuple[str, ...]) -> str | None:
             if p:
                 scores[p] += 5
                 first.setdefault(p, -1)
+    for k, line in enumerate((*lines[:5], *chrome)):
+        mast = pt.MASTHEAD_PLACE.match(line)
+        if mast and mast.group("prefix") and k >= 3:
+            continue  # "X: …" names the province only as the article's own headline
+        p = gz.canonical_province(mast.group("place")) if mast else None
+        if p:
+            scores[p] += 5  # "Vĩnh Long Online", "Long An: Nâng cao …"
+            first.setdefault(p, -1)
     text = "\n".join(lines) + "\n" + "\n".join(chrome)
     for order, (start, _, p) in enumerate(gz.find_provinces(text)):
         ctx = pt.PROVINCE_CONTEXT.search(text, max(0, start - 40), start)

@@ -41,6 +41,14 @@ LABELLED_DATE: Final = re.compile(
     r"|ngày\s+cập\s+nhật|xuất\s+bản|đăng\s+lúc|ngày\s+xuất\s+bản)\s*[:,]?\s*"
     r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 )
+WEEKDAY_LABEL: Final = re.compile(r"(?i)thứ\s|chủ\s+nhật")
+PLACE_DATE_AT_END: Final = re.compile(
+    r"(?i),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?$"
+)
+MASTHEAD_PLACE: Final = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}?)(?:\s+(?:Online|online|ONLINE|ngày\s+nay"
+    r"|Ngày\s+nay|điện\s+tử|Điện\s+tử)\s*$|(?P<prefix>\s*:\s))"
+)
 ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # The place-and-date line of a formal document: "Đồng Nai, ngày 15 tháng 01 năm 2025".
 PLACE_DATE: Final = re.compile(
@@ -236,6 +244,14 @@ LINE_ITEM: Final = re.compile(
     r"|bảy|tám|chín|mười))\s*[,:]))\s+"
 )
 SECTION: Final = re.compile(r"^(?P<roman>[IVX]{1,4})[.)/]\s+(?P<title>.+)$")
+CAPTION_END: Final = re.compile(
+    r"(?i)(?:phát\s+biểu\s+(?:kết\s+luận|chỉ\s+đạo)|kết\s+luận)(?:\s+(?:tại\s+)?(?:hội\s+nghị|buổi"
+    r"\s+(?:làm\s+việc|giao\s+ban)|cuộc\s+họp|phiên\s+họp))?\s*[.…]?\s*(?:\(?ảnh\s*:.*)?$"
+)
+TASK_HEADING: Final = re.compile(
+    r"(?i)^(?:(?:một\s+số\s+)?(?:nhiệm\s+vụ|phương\s+hướng|giải\s+pháp|yêu\s+cầu|kết\s+luận|chỉ\s+đạo)(?!\w)"
+    r"|(?:những|các)\s+(?:nhiệm\s+vụ|việc|công\s+việc)\s+(?:trọng\s+tâm|cần|sắp))"
+)
 SECTION_REPORT: Final = re.compile(
     r"(?i)đánh\s+giá|kết\s+quả|tình\s+hình|ưu\s+điểm|hạn\s+chế|tồn\s+tại|đạt\s+được|nhận\s+xét"
 )

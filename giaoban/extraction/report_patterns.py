@@ -71,23 +71,26 @@ RECOMMEND_ADDRESSEE: Final = re.compile(
     r"(?:,\s+(?:ban\s+thường\s+vụ|thường\s+trực)(?:\s+(?:tỉnh|thành)\s+ủy)?)*"
     r"|(?:tỉnh|thành)\s+ủy|trung\s+ương|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên"
     r"|lãnh\s+đạo\s+tỉnh|(?:các\s+)?sở,\s+ngành|các\s+cấp,\s+các\s+ngành|các\s+cơ\s+quan\s+chức\s+năng"
-    r"|thành\s+phố|tỉnh|huyện|đảng\s+ủy\s+khối(?:\s+(?:các\s+cơ\s+quan|doanh\s+nghiệp)(?:\s+tỉnh)?)?)?"
+    r"|thành\s+phố|tỉnh|đảng\s+ủy\s+khối(?:\s+(?:các\s+cơ\s+quan|doanh\s+nghiệp)(?:\s+tỉnh)?)?"
+    r"|đảng\\s+ủy(?:\\s+(?:xã|phường|khối|các\\s+cơ\\s+quan\\s+đảng(?:\\s+tỉnh)?))?|xã|phường|huyện|ban(?=\\s+[a-zđ])(?!\w))?"
     r"\s*(?:(?:một\s+(?:số|loạt)|các|những|mấy)\s+(?:nội\s+dung|vấn\s+đề|việc|kiến\s+nghị|đề\s+xuất)"
-    r"(?:\s+(?:như|sau))?)?\s*[:,]?\s*"
+    r"(?:\s+(?:như|sau))?)?\s*(?:,?\s*(?:gồm|như|sau)(?!\w))?\s*[:,]?\s*"
 )
 # "đề nghị" is a unit's request when a higher body is asked ("Huyện ủy A đề nghị Thường trực
 # Tỉnh ủy …") or when the delegates speak; the chair's "đề nghị" is a directive.
 REQUEST_VERB: Final = re.compile(r"(?i)(?<!\w)(?:đã\s+|cũng\s+)?đề\s+nghị(?!\w)(?:\s+(?:với|lên))?")
 HIGHER_BODY: Final = re.compile(
     r"(?i)^\s*(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành|(?:tỉnh|thành)\s+ủy|trung\s+ương"
-    r"|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên|lãnh\s+đạo\s+tỉnh|tỉnh|thành\s+phố)(?!\w)"
+    r"|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên|lãnh\s+đạo\s+tỉnh|tỉnh|thành\s+phố"
+    r"|đảng\\s+ủy(?:\\s+(?:xã|phường|khối|các\\s+cơ\\s+quan\\s+đảng(?:\\s+tỉnh)?))?|xã|phường|huyện|ban(?=\\s+[a-zđ]))(?!\w)"
 )
 SPEAKER_GROUP: Final = re.compile(
     r"(?i)^(?:đại\s+diện|các\s+đại\s+biểu|đại\s+biểu|ý\s+kiến|nhiều\s+ý\s+kiến)\s"
 )
 # Before the one who asks: "Phát biểu tham luận, …", "Góp ý tại hội nghị, …", "đại diện".
 REQUEST_PREAMBLE: Final = re.compile(
-    r"(?i)^(?:(?:phát\s+biểu|góp\s+ý|tham\s+luận|thảo\s+luận|trao\s+đổi|tại|qua|trong)[^,]{0,60},\s*)?"
+    r"(?i)^(?:(?:phát\s+biểu|góp\s+ý|tham\s+luận|thảo\s+luận|trao\s+đổi|tham\s+gia|sau\s+(?:phần|khi)"
+    r"|tại|qua|trong)[^,]{0,60},\s*)?"
     r"(?:đại\s+diện(?:\s+lãnh\s+đạo)?\s+)?"
 )
 # The subject did something first: "Trưởng các khu phố đã trình bày …, đồng thời".
@@ -122,7 +125,16 @@ NOT_RECOMMENDATION_BEFORE: Final = re.compile(
     r"|đối\s+với|về|của|chỉ\s+đạo|trả\s+lời|lời|nội\s+dung)\s*$"
 )
 # Recommendations: the subject before "kiến nghị".
-REC_SUBJECT_TAIL: Final = re.compile(r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s*$")
+REC_SUBJECT_TAIL: Final = re.compile(
+    r"(?i)\s*(?:đã|cũng|tiếp\s+tục|đồng\s+thời|(?:nêu|có|đưa\s+ra)(?:\s+(?:một\s+số|các|những))?)\s*$"
+)
+# "Lãnh đạo cơ quan đề nghị …" at a working session with one unit: that unit asks.
+THE_UNIT_ITSELF: Final = re.compile(r"(?i)^(?:lãnh\s+đạo\s+)?(?:cơ\s+quan|đơn\s+vị)$")
+# "IV. KIẾN NGHỊ, ĐỀ XUẤT": a report's section of requests, from the reporting unit.
+REQUESTS_SECTION: Final = re.compile(
+    r"(?i)^(?:[IVX]{1,4}[.)/]\s*|\d{1,2}[.)]\s*)?(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)"
+    r"(?:\s*(?:,|và)\s*(?:kiến\s+nghị|đề\s+xuất))?\s*:?$"
+)
 AT_THE_MEETING: Final = re.compile(
     r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*"
 )

@@ -25,9 +25,23 @@ def read_recommendations(page: PageModel, clauses: Clauses, region: int) -> list
     for s in page.sentences:
         by_para.setdefault(s.para, []).append(s)
     heading_who: tuple[str, ...] | None = None
+    reporter: tuple[str, ...] | None = None  # inside a report's "Kiến nghị, đề xuất" section
     for para, sents in by_para.items():
         in_region = para in region_paras and para not in before_region
         line = page.lines[para]
+        if rp.REQUESTS_SECTION.match(line):
+            reporter = _reporting_unit(page)
+            continue
+        if reporter is not None:
+            if pt.SECTION.match(line) or pt.END_OF_NOTICE.match(line):
+                reporter = None
+            else:
+                item = pt.LINE_ITEM.match(line)
+                out.extend(
+                    Recommendation(t, reporter)
+                    for t in _rec_items(line[item.end() :] if item else line)
+                )
+                continue
         if pt.SECTION.match(line):
             of = rp.REQUESTS_OF.search(line)
             heading_who = clauses.rec_subject(of.group("who").strip()) if of else None
@@ -54,8 +68,23 @@ def read_recommendations(page: PageModel, clauses: Clauses, region: int) -> list
                 continue
             subject, rest = m
             active = subject
-            out.extend(Recommendation(t, subject) for t in _rec_items(rest))
+            for t in _rec_items(rest):
+                # "…; Đảng ủy xã B đề nghị huyện hỗ trợ …": another unit asks in the same sentence.
+                again = clauses.rec_frame(t, in_region)
+                if again is not None:
+                    out.extend(Recommendation(x, again[0]) for x in _rec_items(again[1]))
+                else:
+                    out.append(Recommendation(t, subject))
     return out
+
+
+def _reporting_unit(page: PageModel) -> tuple[str, ...]:
+    """The unit whose report this is: the first unit of the page header."""
+    for i in page.head:
+        units = page.units_of_line(i)
+        if units:
+            return (units[0][2],)
+    return ("*",)
 
 
 def _answered(
