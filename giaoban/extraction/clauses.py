@@ -47,7 +47,7 @@ class Clauses:
             pre = sentence[: m.start()]
             pre_stripped = pt.LEADING_CONNECTIVE.sub("", pre.strip())
             pre_stripped = pt.TOPIC_CLAUSE.sub("", pre_stripped)
-            if self.page.is_unit_name(pre_stripped):
+            if self.page.is_unit_name(pre_stripped) or self._only_units(pre_stripped):
                 continue  # "Ban Tuyên giáo Tỉnh ủy chỉ đạo Báo ...": the unit's own task
             if len(sentence[m.end() :].split()) < 2:
                 break  # "… theo mức Ban Thường vụ giao.": a verb at the end frames nothing
@@ -61,6 +61,21 @@ class Clauses:
                     continue
                 return m
         return None
+
+    def _only_units(self, text: str) -> bool:
+        """ "Ban A và Ban B", "Các đảng ủy xã": units or a group, nothing else (a subject)."""
+        if not text or len(text) > 160:
+            return False
+        if (
+            len(text.split()) <= 6
+            and gr.GROUP_HEAD_RE.match(text + " ")
+            and text[:3].lower() == "các"
+        ):
+            return not speaker_is_leader(text)
+        rest = text
+        for a, b, _ in reversed(self.page.find_units(text)):
+            rest = rest[:a] + rest[b:]
+        return len(rest) < len(text) and not pt.LIST_SEP.sub("", rest).strip()
 
     # --- requests of units ----------------------------------------------------
     def rec_frame(self, sentence: str, in_region: bool) -> RequestFrame | None:
@@ -211,6 +226,12 @@ class Clauses:
                 names = list(dict.fromkeys([lead_units[-1]] + partners))
                 return tuple(names), lead_units[-1]
         found = self.assignees(text, default)
+        if ";" in text and found != ("*",):
+            # "A chuẩn bị …; B biên soạn …; C mở lớp …": each clause's subject is assigned.
+            for clause in pt.SEMICOLON.split(text)[1:]:
+                units = self.page.find_units(clause)
+                if units and units[0][0] <= 1:
+                    found = tuple(dict.fromkeys((*found, units[0][2])))
         lead = found[0] if len(found) == 1 and self.page.is_unit_name(found[0]) else None
         return tuple(found), lead
 

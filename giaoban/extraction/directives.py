@@ -327,7 +327,10 @@ class _Pass:
             return None
         # "Đối với công tác cải cách hành chính, rút ngắn …": the topic, then the imperative.
         topic = pt.TOPIC_CLAUSE.match(body)
-        if topic and pt.IMPERATIVE_START.match(body[topic.end() :]):
+        if topic and (
+            pt.IMPERATIVE_START.match(body[topic.end() :])
+            or pt.ACTION_VERB.match(body[topic.end() :])
+        ):
             return self.directive(clean(sentence), default, item=item)
         cue = pt.MODAL_CUE.search(pt.RELATIVE_CLAUSE.sub("", body))
         imperative = pt.IMPERATIVE_START.match(body) or (

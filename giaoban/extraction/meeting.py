@@ -164,6 +164,10 @@ def _resolve_years(
         y = partial[0] - (1 if mo > partial[1] else 0)
     if y is None and period is not None and period.year:
         y = period.year + (1 if late and mo <= 2 else 0)
+    if y is None:
+        # "Chiều 22/3, … báo cáo kế hoạch năm 2024 của phường": the year the lead names.
+        told = pt.LEAD_YEAR.search(page.text(page.lead))
+        y = int(told.group(1)) if told else None
     return make_date(y, mo, d), period
 
 
@@ -303,13 +307,23 @@ def _online(page: PageModel, clauses: Clauses, conclusion_para: int) -> tuple[bo
         return False, None
     for s in scope:
         if "điểm cầu" not in s.text.lower():
+            reach = pt.ONLINE_REACH.search(s.text)
+            if reach:
+                return True, int(reach.group("n"))  # "trực tuyến tới trụ sở 57 đảng ủy xã"
             continue
         total = sum(int(m.group(1)) for m in pt.POINT_COUNT.finditer(s.text))
+        if total and pt.POINT_TOTAL_WITH_HOST.search(s.text):
+            total -= 1  # "21 điểm cầu, kể cả điểm cầu trung tâm": the host's point is not remote
         named = 0
         marks = list(pt.POINT_WORD.finditer(s.text))
+        if marks and not total:
+            # "Huyện ủy A và Huyện ủy B tham gia từ xa qua điểm cầu …": the units named before.
+            via = pt.JOIN_VIA_POINT.search(s.text, 0, marks[0].end())
+            if via:
+                named += len(page.find_units(s.text[: via.start()]))
         for k, m in enumerate(marks):
-            if m.group("host"):
-                continue  # "từ điểm cầu Tỉnh ủy": the host's own point
+            if m.group("host") or m.start() < 6 and s.text[:3].lower() == "tại":
+                continue  # "từ điểm cầu Tỉnh ủy", "Tại điểm cầu Tỉnh ủy, …": the host's own point
             end = marks[k + 1].start() if k + 1 < len(marks) else len(s.text)
             segment = s.text[m.end() : end]
             units = page.find_units(segment)

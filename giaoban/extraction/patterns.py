@@ -89,6 +89,7 @@ PERIOD: Final = re.compile(
     + r"năm)\s+(?P<yy>\d{4})"
     r")(?!\w)"
 )
+LEAD_YEAR: Final = re.compile(r"(?i)(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)")
 # Words that make the following period a plan, not the period under review.
 PLANNING_BEFORE: Final = re.compile(
     r"(?i)(?:định\s+hướng|phương\s+hướng|triển\s+khai|kế\s+hoạch|chuẩn\s+bị|trọng\s+tâm"
@@ -97,12 +98,25 @@ PLANNING_BEFORE: Final = re.compile(
 )
 
 # --- Meeting kind, online ------------------------------------------------
-GIAO_BAN: Final = re.compile(r"(?i)giao\s+ban")
+# "giao ban", not the verb "giao" + "Ban Tổ chức …" ("giao Ban Tổ chức Tỉnh ủy hoàn thiện …").
+GIAO_BAN: Final = re.compile(r"[Gg]iao\s+ban|Giao\s+Ban|GIAO\s+BAN")
 LAM_VIEC: Final = re.compile(
-    r"(?i)làm\s+việc\s+với|buổi\s+làm\s+việc|(?:thường\s+trực|ban\s+thường\s+vụ)\s+\S+\s+ủy\s+nghe"
+    r"(?i)làm\s+việc\s+với|buổi\s+làm\s+việc|(?:thường\s+trực|ban\s+thường\s+vụ)\s+\S+\s+ủy\s+(?:đã\s+)?nghe"
+    r"|họp\s+trực\s+báo|trực\s+báo\s+với"
 )
 ONLINE: Final = re.compile(
     r"(?i)(?<!dịch vụ công )trực\s+tuyến(?!\s+(?:toàn\s+trình|một\s+phần|mức))|điểm\s+cầu"
+)
+# Remote points counted without the word "điểm cầu".
+ONLINE_REACH: Final = re.compile(
+    r"(?i)(?:kết\s+nối|trực\s+tuyến)\s+(?:tới|đến|với)\s+(?:trụ\s+sở\s+|các\s+)?(?P<n>\d{1,4})\s+"
+    r"(?:đảng\s+ủy|xã|phường|huyện|đơn\s+vị|cơ\s+sở|địa\s+phương|chi\s+bộ)(?!\w)"
+)
+POINT_TOTAL_WITH_HOST: Final = re.compile(
+    r"(?i)(?:kể\s+cả|bao\s+gồm(?:\s+cả)?|trong\s+đó\s+có)\s+(?:\d+\s+)?điểm\s+cầu\s+(?:chính|trung\s+tâm)"
+)
+JOIN_VIA_POINT: Final = re.compile(
+    r"(?i)(?:tham\s+gia|dự|theo\s+dõi)(?:\s+(?:hội\s+nghị|từ\s+xa|trực\s+tuyến))*\s+(?:qua|tại|từ)\s+điểm\s+cầu"
 )
 POINT_COUNT: Final = re.compile(r"(?i)(?<!\d)(\d{1,4})\s+điểm\s+cầu")
 POINT_WORD: Final = re.compile(
@@ -365,7 +379,8 @@ ENDS_DA: Final = re.compile(r"(?i)đã\s*$")
 SHORTCOMING: Final = re.compile(r"(?i)(?<!\w)(?:còn|chưa)\s")
 # Assignees: "X chủ trì, phối hợp với Y, Z" and the attendee list of the lead.
 COOPERATION: Final = re.compile(
-    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp\s+với)\s+"
+    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên"
+    r"|đồng\s+bộ|nhịp\s+nhàng))?\s+với)\s+"
 )
 PARTNERS_END: Final = re.compile(
     r"[;.]|\s(?:tham\s+mưu|triển\s+khai|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát"
