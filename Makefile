@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 PO := $(wildcard giaoban/locale/*/LC_MESSAGES/django.po giaoban/*/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test test-sqlite test-postgres messages bench clean
+.PHONY: run test test-sqlite test-postgres check messages bench clean
 
 # The venv's own setuptools may be older than pyproject's build requirement: `pip install -e .`
 # lets pip fetch one (isolated build), falling back to the venv's when offline.
@@ -36,6 +36,20 @@ test-sqlite: $(STAMP) $(MO)
 
 test-postgres: $(STAMP) $(MO)
 	$(BIN)/python bin/with-postgres $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+# The checks that keep the code as it is meant to be (run by .ci/run before the tests):
+# lint and format, strict typing of the pure packages, no model change without its migration,
+# Django's deployment checks under the documented production environment, the layout rules.
+# DEPLOY_FAIL_LEVEL: WARNING once the settings for a TLS front (HSTS, SSL redirect) are in place.
+MYPY_STRICT ?= giaoban/periods giaoban/extraction
+DEPLOY_FAIL_LEVEL ?= ERROR
+check: $(STAMP) $(MO)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict $(MYPY_STRICT)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python bin/check-deploy --fail-level $(DEPLOY_FAIL_LEVEL)
+	$(BIN)/pytest -q giaoban/core/tests/test_layout.py
 
 messages: $(STAMP)
 	cd giaoban && ../$(BIN)/giaoban makemessages -l vi -l en --no-obsolete && ../$(BIN)/giaoban compilemessages

@@ -27,10 +27,23 @@ def _test_settings(request, tmp_path):
 
 
 @pytest.fixture
-def cast(db):
+def frozen():
+    """Time stands still at giaoban.core.tests.support.NOW (a Monday, 16/03/2026, 09:30 in
+    Hà Nội) for the whole test: nothing a test checks may depend on the day it runs."""
+    import time_machine
+
+    from giaoban.core.tests.support import NOW, TODAY
+
+    with time_machine.travel(NOW, tick=False):
+        yield TODAY
+
+
+@pytest.fixture
+def cast(db, frozen):
+    """The fixed test cast, built on the frozen day (time stays frozen during the test)."""
     from giaoban.test import make_cast
 
-    return make_cast()
+    return make_cast(frozen)
 
 
 @pytest.fixture

@@ -33,8 +33,9 @@ from dataclasses import asdict, dataclass
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "bin"))  # pgcluster: test and bench tooling, not shipped
 
-from giaoban.pgcluster import THROWAWAY, Cluster, free_port  # noqa: E402
+from pgcluster import THROWAWAY, Cluster, free_port  # noqa: E402
 
 BENCH_DIR = os.path.join(ROOT, "var", "bench")
 PG_ROOT = os.path.join(BENCH_DIR, "pg")

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "giaoban.tasks",
     "giaoban.dashboard",
     "giaoban.api",
+    "giaoban.demo",  # giaoban demo / giaoban run
 ]
 
 MIDDLEWARE = [

@@ -60,8 +60,8 @@ class Cast:
         return self.assignment(self.task_b, self.board_b)
 
 
-def make_cast(today: date | None = None) -> Cast:
-    today = today or date.today()
+def make_cast(today: date) -> Cast:
+    """The cast with its dates following ``today`` (tests pass a frozen day; see conftest.py)."""
     pw = make_password(PASSWORD)
 
     def unit(kind, name, parent=None, **kw):

@@ -1,31 +1,63 @@
-"""log_action: the one way to write the audit log."""
+"""The audit log: ``log_action``, the one way to write it, and ``history``, the one way to read an
+object's history (with the history of related objects, e.g. a notice with its tasks).
+
+Apps register what core cannot know: how their actions read (``register_action_labels``) and
+which related objects belong to an object's history (``register_related_history``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models import CharField, Q
 from django.db.models.fields.files import FieldFile
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.cache import bump_on_commit
 from giaoban.core.models import AuditEntry
 
-#: How each action reads in a history; an action not listed shows its code.
-ACTION_LABELS = {
-    "tasks.task.created": _("Task created and given to the units"),
-    "tasks.assignment.progress": _("Progress reported"),
-    "tasks.assignment.claimed": _("Completion claimed"),
-    "tasks.assignment.confirmed": _("Completion confirmed by the office"),
-    "tasks.assignment.returned": _("Claim returned to the unit"),
-    "tasks.assignment.extension_requested": _("Extension requested"),
-    "tasks.assignment.extension_approved": _("Extension approved"),
-    "tasks.assignment.extension_rejected": _("Extension rejected"),
-    "tasks.assignment.cancelled": _("Assignment cancelled"),
+#: How each action reads in a history (filled by the apps); an action not listed shows its code.
+ACTION_LABELS: dict[str, Any] = {
     "accounts.token.issued": _("API token issued"),
 }
+#: model -> function(obj) giving querysets of related objects whose entries join obj's history
+_RELATED: dict[type[models.Model], Callable[[Any], Iterable[models.QuerySet]]] = {}
+
+
+def register_action_labels(labels: dict[str, Any]) -> None:
+    ACTION_LABELS.update(labels)
+
+
+def register_related_history(
+    model: type[models.Model], related: Callable[[Any], Iterable[models.QuerySet]]
+) -> None:
+    """``history(obj)`` of a ``model`` instance also shows the entries of ``related(obj)``."""
+    _RELATED[model] = related
+
+
+def history(
+    obj: models.Model, *, related: Iterable[models.QuerySet] | None = None
+) -> models.QuerySet:
+    """Audit entries of ``obj`` and of the objects in ``related`` (querysets; by default what
+    the app registered for the model), newest first, with their actors.
+
+    Load ``obj`` through the user's scope first: the history is as visible as the object.
+    """
+    condition = Q(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+    if related is None:
+        finder = _RELATED.get(type(obj))
+        related = finder(obj) if finder is not None else ()
+    for qs in related:
+        ids = qs.order_by().annotate(_audit_id=Cast("pk", CharField())).values("_audit_id")
+        condition |= Q(object_type=qs.model._meta.label_lower, object_id__in=ids)
+    return (
+        AuditEntry.objects.filter(condition).select_related("actor").order_by("-created_at", "-id")
+    )
 
 
 def action_label(action: str) -> str:

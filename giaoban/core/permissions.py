@@ -1,5 +1,9 @@
-"""What a user may see and change: the one scope helper every view, API
-endpoint and export loads data through.
+"""What a user may see and change: the user's Scope, and the generic loader and action check.
+
+Each app owns the rest: its scoped querysets (``Model.objects.for_user(scope)``, as NetBox's
+``restrict()``) and its action table (``<app>/permissions.py``, registered with
+``register_actions`` in the app's ``ready()``); views and the API load through them and
+``get_for_user``, templates ask ``{% allowed_actions obj as acts %}``. Core imports no domain app.
 
 Roles (DESIGN.md): ``office`` and ``leader`` see the whole subtree of their
 committee; ``unit`` staff see their own unit's assignments and the tasks given
@@ -10,11 +14,12 @@ it is forbidden (403).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from giaoban.accounts.models import Membership, Role
@@ -123,86 +128,70 @@ def forget_scope(user: Any) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-# -- queryset filters, one per model ----------------------------------------
+# -- loading one object, and the action tables of the apps ------------------------------------
+
+#: a rule of an action table: may the user with this scope do the action on this object?
+Rule = Callable[[Scope, Any], bool]
 
 
-def units_for(user: Any, qs: QuerySet | None = None) -> QuerySet:
-    scope = scope_for(user)
-    qs = Unit.objects.all() if qs is None else qs
-    if scope.is_admin:
-        return qs
-    return qs.filter(pk__in=scope.readable_unit_ids)
+@dataclass(frozen=True)
+class ActionTable:
+    """What may be done to one model, owned by its app and registered in its AppConfig.ready().
+
+    ``rules`` says *who* may do each action (by role and unit); ``available`` (optional) narrows
+    to what the object's state offers now, for pages: a closed assignment offers no act, a
+    pending request no decision to the person who made it.
+    """
+
+    rules: dict[str, Rule]
+    available: Callable[[Any, Any], set[str]] | None = None
 
 
-def assignments_for(user: Any, qs: QuerySet | None = None) -> QuerySet:
-    from giaoban.tasks.models import Assignment
-
-    scope = scope_for(user)
-    qs = Assignment.objects.all() if qs is None else qs
-    if scope.is_admin:
-        return qs
-    return qs.filter(unit_id__in=scope.readable_unit_ids)
+_TABLES: dict[type[Model], ActionTable] = {}
 
 
-def tasks_for(user: Any, qs: QuerySet | None = None) -> QuerySet:
-    """Tasks hosted in the user's reach, or given to one of the user's units."""
-    from giaoban.tasks.models import Assignment, Task
+def register_actions(model: type[Model], table: ActionTable) -> None:
+    _TABLES[model] = table
 
-    scope = scope_for(user)
-    qs = Task.objects.all() if qs is None else qs
-    if scope.is_admin:
-        return qs
-    reach = scope.office_unit_ids | scope.leader_unit_ids
-    condition = Q(committee_id__in=reach) if reach else Q(pk__in=[])
-    if scope.own_unit_ids:
-        mine = Assignment.objects.filter(task=OuterRef("pk"), unit_id__in=scope.own_unit_ids)
-        condition |= Exists(mine)
-    return qs.filter(condition)
+
+def _table(obj: Model) -> ActionTable:
+    for cls in type(obj).__mro__:
+        if cls in _TABLES:
+            return _TABLES[cls]
+    raise ValueError(f"no action table registered for {type(obj).__name__}")
 
 
 def get_for_user(user: Any, qs: QuerySet, pk: Any, action: str = "view") -> Model:
     """Load one object through the scope: 404 outside it, 403 without the right to ``action``.
 
-    ``qs`` must already be scoped (``assignments_for(user)`` …); ``action`` is
-    checked by ``check_action``.
+    ``qs`` must already be scoped (``Model.objects.for_user(scope)``, or the app's helper);
+    ``action`` is checked by ``check_action``.
     """
     try:
         obj = qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError):
+    except (qs.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404
     check_action(user, obj, action)
     return obj
 
 
-OFFICE_ACTIONS = {
-    "confirm",
-    "return",
-    "approve_extension",
-    "reject_extension",
-    "cancel",
-    "edit_task",
-}
-UNIT_ACTIONS = {"progress", "claim", "request_extension"}
-
-
 def check_action(user: Any, obj: Model, action: str) -> None:
-    """Raise PermissionDenied unless ``user`` may do ``action`` on ``obj`` (an Assignment or Task)."""
+    """Raise PermissionDenied unless ``user`` may do ``action`` on ``obj``, by the action table of
+    ``obj``'s model; ValueError for an action the table does not know."""
     if action == "view":
         return
-    scope = scope_for(user)
-    unit_id = getattr(obj, "unit_id", None)
-    if action in UNIT_ACTIONS:
-        if unit_id is not None and scope.can_act_for_unit(unit_id):
-            return
-    elif action in OFFICE_ACTIONS:
-        if unit_id is not None and scope.can_decide_for_unit(unit_id):
-            return
-        committee_id = getattr(obj, "committee_id", None)
-        if (
-            committee_id is not None
-            and committee_id in scope.office_committee_ids | scope.office_unit_ids
-        ):
-            return
-    else:
+    rules = _table(obj).rules
+    if action not in rules:
         raise ValueError(f"unknown action {action!r}")
-    raise PermissionDenied
+    if not rules[action](scope_for(user), obj):
+        raise PermissionDenied
+
+
+def allowed_actions(user: Any, obj: Model) -> frozenset[str]:
+    """The actions ``user`` may take on ``obj`` now (pages show exactly these buttons)."""
+    table = _table(obj)
+    scope = scope_for(user)
+    allowed = {action for action, rule in table.rules.items() if rule(scope, obj)}
+    if table.available is not None:
+        allowed &= table.available(user, obj)
+    return frozenset(allowed)

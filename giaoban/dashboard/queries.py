@@ -6,43 +6,69 @@ import hashlib
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
+from django.db.models.lookups import LessThanOrEqual
 
+from giaoban.core import dates
 from giaoban.core.cache import cached
-from giaoban.core.permissions import assignments_for
-from giaoban.tasks.status import StatusClass, count_by_status, status_case, status_q
+from giaoban.core.permissions import scope_for
+from giaoban.tasks.models import Assignment
+from giaoban.tasks.permissions import assignments_for
+from giaoban.tasks.status import (
+    StatusClass,
+    count_by_status,
+    count_columns,
+    deadline_in_force,
+    existing_at,
+    status_case,
+    status_q,
+    with_status,
+)
 
 
 def status_counts(
-    user: Any, ref: date, unit_ids: set[int] | frozenset[int] | None = None
+    user: Any,
+    ref: date,
+    unit_ids: set[int] | frozenset[int] | None = None,
+    *,
+    today: date | None = None,
 ) -> dict[str, int]:
     qs = assignments_for(user)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
-    return count_by_status(qs, ref)
+    return count_by_status(qs, ref, today=today or dates.today())
 
 
-def overdue(user: Any, ref: date, limit: int = 10, unit_ids=None):
-    qs = assignments_for(user).filter(status_q(StatusClass.OPEN_OVERDUE, ref))
+def overdue(user: Any, ref: date, limit: int = 10, unit_ids=None, *, today: date | None = None):
+    today = today or dates.today()
+    qs = assignments_for(user).filter(status_q(StatusClass.OPEN_OVERDUE, ref, today=today))
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     return qs.select_related("task", "unit").order_by("deadline", "id")[:limit]
 
 
-def due_soon(user: Any, ref: date, days: int = 7, limit: int = 10, unit_ids=None):
+def due_soon(
+    user: Any,
+    ref: date,
+    days: int = 7,
+    limit: int = 10,
+    unit_ids=None,
+    *,
+    today: date | None = None,
+):
+    today = today or dates.today()
     qs = assignments_for(user).filter(
-        status_q(StatusClass.OPEN_IN_TIME, ref), deadline__lte=ref + timedelta(days=days)
+        status_q(StatusClass.OPEN_IN_TIME, ref, today=today),
+        LessThanOrEqual(deadline_in_force(ref, today=today), ref + timedelta(days=days)),
     )
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
-    return (
-        qs.select_related("task", "unit")
-        .annotate(status=status_case(ref))
-        .order_by("deadline", "id")[:limit]
-    )
+    return with_status(qs.select_related("task", "unit"), ref, today=today).order_by(
+        "deadline", "id"
+    )[:limit]
 
 
-def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
+def per_unit(user: Any, ref: date, *, today: date | None = None) -> list[dict[str, Any]]:
     """One row per unit with its count in every status class, plus 'extended' and
     'met_original' (one GROUP BY query; cached until the next change, see core.cache).
 
@@ -50,13 +76,12 @@ def per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
     FILTER per class, then folded into one row per unit here.
     """
     key, roots = cache_key(user, f"per_unit:{ref.isoformat()}")
-    return cached(key, lambda: _per_unit(user, ref), roots=roots)
+    today = today or dates.today()
+    return cached(key, lambda: _per_unit(user, ref, today), roots=roots)
 
 
 def cache_key(user: Any, name: str) -> tuple[str, frozenset[int] | None]:
     """A cache key for an aggregate of the user's scope, and the committees it depends on."""
-    from giaoban.core.permissions import scope_for
-
     scope = scope_for(user)
     scope_key = hashlib.sha1(
         ",".join(map(str, sorted(assignments_scope_ids(user)))).encode()
@@ -66,26 +91,17 @@ def cache_key(user: Any, name: str) -> tuple[str, frozenset[int] | None]:
 
 
 def assignments_scope_ids(user: Any) -> frozenset[int]:
-    from giaoban.core.permissions import scope_for
-
     scope = scope_for(user)
     return frozenset({-1}) if scope.is_admin else scope.readable_unit_ids
 
 
-def _per_unit(user: Any, ref: date) -> list[dict[str, Any]]:
-    met_original = Q(state="done", completed_on__lte=ref) & (
-        Q(original_deadline__isnull=True) | Q(completed_on__lte=F("original_deadline"))
-    )
+def _per_unit(user: Any, ref: date, today: date) -> list[dict[str, Any]]:
     rows = (
-        assignments_for(user)
+        existing_at(assignments_for(user), ref, today=today)
         .order_by()
-        .annotate(status_class_=status_case(ref))
+        .annotate(status_class_=status_case(ref, today=today))
         .values("unit_id", "status_class_", name=F("unit__name"), order=F("unit__sort_order"))
-        .annotate(
-            n=Count("id"),
-            extended=Count("id", filter=Q(extension_count__gt=0)),
-            met_original=Count("id", filter=met_original),
-        )
+        .annotate(**count_columns(ref, today=today))
     )
     units: dict[int, dict[str, Any]] = {}
     for row in rows:
@@ -119,9 +135,6 @@ def awaiting_decision(user: Any, limit: int = 10) -> list:
     Served by the partial index tasks_asg_awaiting_idx (claimed, or an extension
     pending), which holds only the few assignments waiting for the office.
     """
-    from giaoban.core.permissions import scope_for
-    from giaoban.tasks.models import Assignment
-
     scope = scope_for(user)
     waiting = (
         assignments_for(user)

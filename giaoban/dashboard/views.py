@@ -9,17 +9,17 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from giaoban.core import dates
 from giaoban.core.cache import cached
+from giaoban.core.forms import parse_as_of
 from giaoban.core.permissions import scope_for
 from giaoban.dashboard import queries
 from giaoban.periods import Period, PeriodType, ReportRules, default_calendar
-from giaoban.tasks.forms import date_field
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
 
 
@@ -49,12 +49,11 @@ def _chart(counts: dict[str, int]) -> dict:
 
 def _as_of(request: HttpRequest) -> date:
     """?as_of=dd/mm/yyyy shows the counts as they stood on that day; a bad date falls back to today."""
-    field = date_field("as_of", required=False)
     try:
-        return field.clean(request.GET.get("as_of")) or timezone.localdate()
+        return parse_as_of(request.GET.get("as_of")) or dates.today()
     except ValidationError:
         messages.warning(request, _("Enter a valid date as dd/mm/yyyy."))
-        return timezone.localdate()
+        return dates.today()
 
 
 def _unit_table(request: HttpRequest, ref: date, per_unit: list[dict]) -> str:
@@ -85,22 +84,22 @@ def _unit_table(request: HttpRequest, ref: date, per_unit: list[dict]) -> str:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Office/leader/admin: the committee dashboard; unit staff: their unit's."""
-    ref = _as_of(request)
+    ref, today = _as_of(request), dates.today()
     scope = scope_for(request.user)
     unit_ids = None if scope.is_overseer else scope.own_unit_ids
-    per_unit = queries.per_unit(request.user, ref) if scope.is_overseer else None
+    per_unit = queries.per_unit(request.user, ref, today=today) if scope.is_overseer else None
     counts = (
         queries.totals(per_unit)
         if per_unit is not None
-        else queries.status_counts(request.user, ref, unit_ids)
+        else queries.status_counts(request.user, ref, unit_ids, today=today)
     )
     ctx = {
         "ref": ref,
         "counts": counts,
         "classes": [(c, counts[c.value], STATUS_COLOURS[c]) for c in StatusClass],
         "chart": _chart(counts),
-        "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids),
-        "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids),
+        "overdue": queries.overdue(request.user, ref, unit_ids=unit_ids, today=today),
+        "due_soon": queries.due_soon(request.user, ref, unit_ids=unit_ids, today=today),
         "per_unit": per_unit,
         "unit_table": _unit_table(request, ref, per_unit) if per_unit is not None else "",
         "classes_list": list(StatusClass),

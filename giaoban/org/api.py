@@ -4,7 +4,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from giaoban.core.permissions import get_for_user, units_for
+from giaoban.core.permissions import get_for_user
+from giaoban.org.permissions import units_for
 
 router = Router(tags=["units"])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import connection, models
 from django.db.models import Q
@@ -40,6 +41,10 @@ class UnitQuerySet(models.QuerySet):
 
     def hosts(self) -> UnitQuerySet:
         return self.filter(kind__in=HOST_KINDS)
+
+    def for_user(self, scope: Any) -> UnitQuerySet:
+        """The units ``scope`` (a giaoban.core.permissions.Scope) may read."""
+        return self if scope.is_admin else self.filter(pk__in=scope.readable_unit_ids)
 
 
 class Unit(models.Model):

@@ -47,8 +47,8 @@ _WEEKEND = frozenset({5, 6})
 # Years for which the holidays package has Vietnamese data (Vietnam.start_year
 # .. end_year in holidays 0.109); outside it we do not ask the package at all.
 _PACKAGE_YEARS = (
-    getattr(holidays.Vietnam, "start_year", 1901),
-    getattr(holidays.Vietnam, "end_year", 2100),
+    getattr(holidays.Vietnam, "start_year", 1901),  # type: ignore[attr-defined]
+    getattr(holidays.Vietnam, "end_year", 2100),  # type: ignore[attr-defined]
 )
 
 
@@ -77,8 +77,8 @@ class _Year:
 
     base: int  # ordinal of 1 January
     is_work: bytes  # is_work[o - base] == 1 for a working day
-    rank: array  # rank[i] = working days in [base, base + i); len = days + 1
-    work_ords: array  # ordinals of the working days of the year, ascending
+    rank: array[int]  # rank[i] = working days in [base, base + i); len = days + 1
+    work_ords: array[int]  # ordinals of the working days of the year, ascending
 
 
 class WorkCalendar:
@@ -194,9 +194,9 @@ class WorkCalendar:
         done_a = ya.rank[a.toordinal() - ya.base + 1]
         upto_b = yb.rank[b.toordinal() - yb.base + 1]
         if a.year == b.year:
-            return upto_b - done_a
+            return int(upto_b - done_a)
         between = sum(len(self._year(y).work_ords) for y in range(a.year + 1, b.year))
-        return len(ya.work_ords) - done_a + between + upto_b
+        return int(len(ya.work_ords) - done_a + between + upto_b)
 
     def working_days_in(self, first: date, last: date) -> int:
         """Count the working days in the closed interval ``[first, last]``."""

@@ -5,16 +5,15 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from giaoban.accounts.models import Role, User
-from giaoban.core.permissions import assignments_for, get_for_user, scope_for, tasks_for
-from giaoban.org.models import Unit
+from giaoban.core.dates import today
+from giaoban.core.permissions import get_for_user, scope_for
 from giaoban.tasks import services
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
+from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
 from giaoban.tasks.queries import Filters, assignment_list, task_list, with_rollup
 from giaoban.tasks.status import StatusClass, status_case
 
@@ -33,7 +32,7 @@ class FilterIn(Schema):
     )
 
     def ref(self) -> date:
-        return self.as_of or timezone.localdate()
+        return self.as_of or today()
 
     def to_filters(self, user) -> Filters:
         if self.unit is not None and not scope_for(user).can_read_unit(self.unit):
@@ -140,7 +139,7 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view"):
     qs = (
         assignments_for(request.user)
         .select_related("task", "unit")
-        .annotate(status=status_case(timezone.localdate()))
+        .annotate(status=status_case(today(), today=today()))
     )
     return get_for_user(request.user, qs, pk, action)
 
@@ -154,20 +153,21 @@ def list_tasks(request: HttpRequest, filters: Query[FilterIn]):
 @router.get("/tasks/{task_id}", response=TaskOut)
 def get_task(request: HttpRequest, task_id: int):
     return get_for_user(
-        request.user, with_rollup(tasks_for(request.user), timezone.localdate()), task_id
+        request.user, with_rollup(tasks_for(request.user), today(), today=today()), task_id
     )
 
 
 @router.post("/tasks", response={201: TaskOut})
 def create_task(request: HttpRequest, payload: TaskIn):
-    scope = scope_for(request.user)
-    if not scope.office_committee_ids:
+    if not scope_for(request.user).office_committee_ids:
         raise PermissionDenied
-    committee = Unit.objects.filter(pk=payload.committee, pk__in=scope.office_committee_ids).first()
+    # the same choices as the form: an id outside them reads as unknown, whoever it belongs to
+    choices = task_choices(request.user)
+    committee = choices.committees.filter(pk=payload.committee).first()
     if committee is None:
         raise ValidationError({"committee": _("Unknown committee.")})
     wanted = set(payload.lead_units) | set(payload.coordinating_units)
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=wanted)}
+    units = {u.pk: u for u in choices.units.filter(pk__in=wanted)}
     unknown = sorted(wanted - set(units))
     if unknown:
         raise ValidationError(
@@ -175,11 +175,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         )
     leader = None
     if payload.directed_by is not None:
-        leader = User.objects.filter(
-            pk=payload.directed_by,
-            memberships__role=Role.LEADER,
-            memberships__unit_id__in=scope.office_committee_ids,
-        ).first()
+        leader = choices.leaders.filter(pk=payload.directed_by).first()
         if leader is None:
             raise ValidationError({"directed_by": _("Unknown leader.")})
     task = services.create_task(
@@ -196,7 +192,7 @@ def create_task(request: HttpRequest, payload: TaskIn):
         lead_units=[units[i] for i in payload.lead_units],
         coordinating_units=[units[i] for i in payload.coordinating_units],
     )
-    return Status(201, with_rollup(tasks_for(request.user), timezone.localdate()).get(pk=task.pk))
+    return Status(201, with_rollup(tasks_for(request.user), today(), today=today()).get(pk=task.pk))
 
 
 @router.get(

@@ -6,48 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.forms import BootstrapMixin, date_field
 from giaoban.org.models import Unit
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX
 from giaoban.tasks.status import StatusClass
-
-DATE_WIDGET = forms.DateInput(
-    attrs={"type": "text", "placeholder": "dd/mm/yyyy", "class": "form-control"}, format="%d/%m/%Y"
-)
-DATE_ERRORS = {"invalid": _("Enter a valid date as dd/mm/yyyy.")}
-
-
-def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DATE_WIDGET,
-        error_messages=DATE_ERRORS,
-        input_formats=["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"],
-    )
-
-
-class BootstrapMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            css = (
-                "form-select"
-                if isinstance(widget, (forms.Select, forms.SelectMultiple))
-                else "form-control"
-            )
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            widget.attrs.setdefault("class", css)
-
-    def add_error(self, field, error):
-        """Every error (from validation or from a service) also marks its field invalid for Bootstrap."""
-        super().add_error(field, error)
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                if "is-invalid" not in attrs.get("class", ""):
-                    attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
 
 class LeaderChoiceField(forms.ModelChoiceField):

@@ -2,15 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.decisions import Decision, DecisionRecord, one_pending
+from giaoban.core.references import format_reference
 from giaoban.core.text import fold
+
+__all__ = ["Decision"]  # re-exported: the choices live in giaoban.core.decisions
 
 TEXT_MAX = 4000
 NOTE_MAX = 2000
+
+
+def restrict_tasks(qs: models.QuerySet, scope: Any) -> models.QuerySet:
+    """Tasks hosted in the reach of ``scope`` (a core Scope), or given to one of its units."""
+    if scope.is_admin:
+        return qs
+    reach = scope.office_unit_ids | scope.leader_unit_ids
+    condition = Q(committee_id__in=reach) if reach else Q(pk__in=[])
+    if scope.own_unit_ids:
+        mine = Assignment.objects.filter(task=OuterRef("pk"), unit_id__in=scope.own_unit_ids)
+        condition |= Exists(mine)
+    return qs.filter(condition)
+
+
+def restrict_assignments(qs: models.QuerySet, scope: Any) -> models.QuerySet:
+    """Assignments of the units ``scope`` (a core Scope) may read."""
+    return qs if scope.is_admin else qs.filter(unit_id__in=scope.readable_unit_ids)
+
+
+class TaskQuerySet(models.QuerySet):
+    def for_user(self, scope: Any) -> models.QuerySet:
+        return restrict_tasks(self, scope)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_user(self, scope: Any) -> models.QuerySet:
+        return restrict_assignments(self, scope)
 
 
 class Task(models.Model):
@@ -62,6 +95,8 @@ class Task(models.Model):
     created_on = models.DateField(_("created on"))
     search_folded = models.TextField(editable=False, default="")
 
+    objects = TaskQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
@@ -89,8 +124,7 @@ class Task(models.Model):
 
     @property
     def source_label(self) -> str:
-        item = f", mục {self.item_number}" if self.item_number else ""
-        return f"{self.doc_number} ngày {self.doc_date:%d/%m/%Y}{item}"
+        return format_reference(self.doc_number, self.doc_date, self.item_number, numbered=False)
 
     def save(self, *args, **kwargs) -> None:
         self.doc_year = self.doc_date.year
@@ -150,6 +184,8 @@ class Assignment(models.Model):
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=NOTE_MAX, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assignment")
@@ -215,6 +251,21 @@ class Assignment(models.Model):
         return self.state in (AssignmentState.DONE, AssignmentState.CANCELLED)
 
 
+#: the fields of an assignment every act snapshots for the audit log
+ASSIGNMENT_FIELDS = [
+    "state",
+    "deadline",
+    "original_deadline",
+    "extension_count",
+    "progress_percent",
+    "completed_on",
+    "confirmed_at",
+    "confirmed_by",
+    "cancelled_on",
+    "cancel_reason",
+]
+
+
 class ProgressUpdate(models.Model):
     """A note of progress from the unit, optionally with a file."""
 
@@ -238,14 +289,10 @@ class ProgressUpdate(models.Model):
         return f"{self.created_at:%d/%m/%Y}: {self.text[:60]}"
 
 
-class Decision(models.TextChoices):
-    PENDING = "pending", _("Awaiting decision")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-
-
-class CompletionClaim(models.Model):
+class CompletionClaim(DecisionRecord):
     """The unit says the work is done, with its evidence; the office confirms or returns it."""
+
+    requester_field = "claimed_by"
 
     assignment = models.ForeignKey(
         Assignment, models.CASCADE, related_name="claims", verbose_name=_("assignment")
@@ -259,32 +306,16 @@ class CompletionClaim(models.Model):
     evidence_date = models.DateField(_("output document date"), null=True, blank=True)
     note = models.TextField(_("note"), max_length=NOTE_MAX, blank=True)
     attachment = models.FileField(_("attachment"), upload_to="attachments/%Y/%m/", blank=True)
-    decision = models.CharField(
-        _("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_reason = models.CharField(_("reason"), max_length=NOTE_MAX, blank=True)
 
     class Meta:
         verbose_name = _("completion claim")
         verbose_name_plural = _("completion claims")
         ordering = ["-claimed_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["assignment"],
-                condition=Q(decision="pending"),
+            one_pending(
+                "assignment",
                 name="tasks_claim_one_pending",
-                violation_error_message=_(
-                    "A completion claim is already awaiting the office's decision."
-                ),
+                message=_("A completion claim is already awaiting the office's decision."),
             )
         ]
 
@@ -293,15 +324,13 @@ class CompletionClaim(models.Model):
 
     @property
     def evidence_label(self) -> str:
-        if not self.evidence_number:
-            return ""
-        if self.evidence_date:
-            return f"Số {self.evidence_number} ngày {self.evidence_date:%d/%m/%Y}"
-        return f"Số {self.evidence_number}"
+        return format_reference(self.evidence_number, self.evidence_date)
 
 
-class ExtensionRequest(models.Model):
+class ExtensionRequest(DecisionRecord):
     """A unit asks for a later deadline; only the office decides (never the requester)."""
+
+    requester_field = "requested_by"
 
     assignment = models.ForeignKey(
         Assignment, models.CASCADE, related_name="extensions", verbose_name=_("assignment")
@@ -313,18 +342,6 @@ class ExtensionRequest(models.Model):
     old_deadline = models.DateField(_("current deadline"), null=True, blank=True)
     new_deadline = models.DateField(_("requested deadline"))
     reason = models.TextField(_("reason"), max_length=NOTE_MAX)
-    decision = models.CharField(
-        _("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.CharField(_("decision note"), max_length=NOTE_MAX, blank=True)
 
     class Meta:
@@ -332,13 +349,10 @@ class ExtensionRequest(models.Model):
         verbose_name_plural = _("extension requests")
         ordering = ["-requested_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["assignment"],
-                condition=Q(decision="pending"),
+            one_pending(
+                "assignment",
                 name="tasks_extension_one_pending",
-                violation_error_message=_(
-                    "An extension request is already awaiting the office's decision."
-                ),
+                message=_("An extension request is already awaiting the office's decision."),
             )
         ]
 

@@ -6,12 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from giaoban.core.permissions import assignments_for, tasks_for
+from giaoban.core import dates
 from giaoban.core.text import fold
-from giaoban.tasks.models import Assignment, AssignmentState
-from giaoban.tasks.status import StatusClass, status_case, status_q
+from giaoban.org.models import Unit
+from giaoban.tasks.models import Assignment
+from giaoban.tasks.permissions import assignments_for, tasks_for
+from giaoban.tasks.status import StatusClass, done_q, live_q, status_q, with_status
+
+
+def active_units_of(committee: Unit, *, on: date | None = None) -> list[Unit]:
+    """'All units': the committee's active units directly below it (not itself)."""
+    return list(Unit.objects.active(on).filter(parent=committee).order_by("sort_order", "name"))
 
 
 @dataclass(frozen=True)
@@ -43,13 +51,17 @@ def _text_q(q: str, prefix: str = "") -> Q:
     return cond
 
 
-def assignment_list(user: Any, filters: Filters, ref: date) -> QuerySet:
-    """Scoped assignments with their status class, filtered in the database."""
-    qs = assignments_for(user).select_related("task", "unit").annotate(status=status_case(ref))
+def assignment_list(
+    user: Any, filters: Filters, ref: date, *, today: date | None = None
+) -> QuerySet:
+    """Scoped assignments as they stood at ``ref``, with their status class, filtered in the
+    database (``today`` defaults to the local date)."""
+    today = today or dates.today()
+    qs = with_status(assignments_for(user).select_related("task", "unit"), ref, today=today)
     if filters.unit_id:
         qs = qs.filter(unit_id=filters.unit_id)
     if filters.status:
-        qs = qs.filter(status_q(filters.status, ref))
+        qs = qs.filter(status_q(filters.status, ref, today=today))
     if filters.source:
         qs = qs.filter(task__doc_number__icontains=filters.source)
     if filters.deadline_from:
@@ -61,16 +73,17 @@ def assignment_list(user: Any, filters: Filters, ref: date) -> QuerySet:
     return qs
 
 
-def task_list(user: Any, filters: Filters, ref: date) -> QuerySet:
-    """Scoped tasks with their roll-up counts (one query with aggregates)."""
-    qs = tasks_for(user).select_related("committee")
+def task_list(user: Any, filters: Filters, ref: date, *, today: date | None = None) -> QuerySet:
+    """Scoped tasks entered by ``ref`` with their roll-up at ``ref``."""
+    today = today or dates.today()
+    qs = tasks_existing_at(tasks_for(user).select_related("committee"), ref, today=today)
     visible = assignments_for(user, Assignment.objects.filter(task=OuterRef("pk")))
     if filters.unit_id or filters.status:
         match = visible
         if filters.unit_id:
             match = match.filter(unit_id=filters.unit_id)
         if filters.status:
-            match = match.filter(status_q(filters.status, ref))
+            match = match.filter(status_q(filters.status, ref, today=today))
         qs = qs.filter(Exists(match))
     if filters.source:
         qs = qs.filter(doc_number__icontains=filters.source)
@@ -80,19 +93,36 @@ def task_list(user: Any, filters: Filters, ref: date) -> QuerySet:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
         qs = qs.filter(_text_q(filters.q))
-    # explicit: Meta.ordering is dropped from GROUP BY queries, and pages need a stable order
-    return with_rollup(qs, ref).order_by("-doc_date", "doc_number", "item_number", "id")
+    return with_rollup(qs, ref, today=today).order_by(
+        "-doc_date", "doc_number", "item_number", "id"
+    )
 
 
-def with_rollup(qs: QuerySet, ref: date) -> QuerySet:
-    live = ~Q(assignments__state=AssignmentState.CANCELLED)
+def tasks_existing_at(qs: QuerySet, ref: date, *, today: date) -> QuerySet:
+    """``qs`` (tasks) without those entered after ``ref``."""
+    return qs if ref >= today else qs.filter(created_on__lte=ref)
+
+
+def _count_of_task(condition: Q) -> Coalesce:
+    rows = (
+        Assignment.objects.filter(task=OuterRef("pk"))
+        .filter(condition)
+        .order_by()
+        .values("task")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_rollup(qs: QuerySet, ref: date, *, today: date | None = None) -> QuerySet:
+    """Each task's roll-up at ``ref``, from the status predicates (so the roll-up and the class
+    counts of the same assignments always agree): ``n_units`` not cancelled by then, ``n_done``
+    done by then (on time or late), ``n_overdue`` open and overdue then. One correlated count per
+    figure, evaluated for the rows fetched only (a page)."""
+    today = today or dates.today()
     return qs.annotate(
-        n_units=Count("assignments", filter=live),
-        n_done=Count(
-            "assignments",
-            filter=Q(assignments__state=AssignmentState.DONE, assignments__completed_on__lte=ref),
-        ),
-        n_overdue=Count(
-            "assignments", filter=status_q(StatusClass.OPEN_OVERDUE, ref, "assignments__")
-        ),
+        n_units=_count_of_task(live_q(ref, today=today)),
+        n_done=_count_of_task(done_q(ref, today=today)),
+        n_overdue=_count_of_task(status_q(StatusClass.OPEN_OVERDUE, ref, today=today)),
     )

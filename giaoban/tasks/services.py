@@ -19,11 +19,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from giaoban.core import dates
 from giaoban.core.audit import log_action, snapshot
-from giaoban.core.permissions import check_action
-from giaoban.org.models import Unit
-from giaoban.tasks.docnumbers import parse_reference
+from giaoban.core.decisions import decide, ensure_not_own_request
+from giaoban.core.files import validate_attachment
+from giaoban.core.permissions import check_action, scope_for
+from giaoban.core.references import parse_reference
+from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks.models import (
+    ASSIGNMENT_FIELDS,
     Assignment,
     AssignmentRole,
     AssignmentState,
@@ -33,70 +37,19 @@ from giaoban.tasks.models import (
     ProgressUpdate,
     Task,
 )
+from giaoban.tasks.queries import active_units_of
 
-ALLOWED_ATTACHMENT_EXTENSIONS = {
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".odt",
-    ".ods",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".zip",
-}
-ASSIGNMENT_FIELDS = [
-    "state",
-    "deadline",
-    "original_deadline",
-    "extension_count",
-    "progress_percent",
-    "completed_on",
-    "confirmed_at",
-    "confirmed_by",
-    "cancelled_on",
-    "cancel_reason",
-]
+__all__ = ["ASSIGNMENT_FIELDS", "active_units_of"]  # re-exported from models.py and queries.py
 
 
 def today() -> date:
-    return timezone.localdate()
-
-
-def validate_attachment(upload: UploadedFile | None) -> None:
-    if upload is None:
-        return
-    from django.conf import settings
-
-    name = (upload.name or "").lower()
-    ext = name[name.rfind(".") :] if "." in name else ""
-    if ext not in ALLOWED_ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            {
-                "attachment": _("File type %(ext)s is not accepted. Accepted: %(allowed)s.")
-                % {"ext": ext or "?", "allowed": ", ".join(sorted(ALLOWED_ATTACHMENT_EXTENSIONS))}
-            }
-        )
-    if upload.size > settings.GIAOBAN_MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            {
-                "attachment": _("The file is larger than %(mb)s MB.")
-                % {"mb": settings.GIAOBAN_MAX_ATTACHMENT_BYTES // (1024 * 1024)}
-            }
-        )
+    return dates.today()
 
 
 @dataclass(frozen=True)
 class UnitAssignmentSpec:
     unit: Unit
     role: str = AssignmentRole.LEAD
-
-
-def active_units_of(committee: Unit, *, on: date | None = None) -> list[Unit]:
-    """'All units': the committee's active units directly below it (not itself)."""
-    return list(Unit.objects.active(on).filter(parent=committee).order_by("sort_order", "name"))
 
 
 @transaction.atomic
@@ -213,15 +166,10 @@ def create_task(
 
 
 def _office_committees(user: Any) -> set[int]:
-    from giaoban.core.permissions import scope_for
-
-    scope = scope_for(user)
-    return set(scope.office_committee_ids)
+    return set(scope_for(user).office_committee_ids)
 
 
 def _units_under(committee: Unit) -> set[int]:
-    from giaoban.org.models import subtree_ids
-
     return subtree_ids([committee.pk], include_roots=False)
 
 
@@ -372,12 +320,10 @@ def confirm_completion(*, assignment: Assignment, user: Any) -> Assignment:
     _ensure_open(assignment)
     claim = _pending_claim(assignment)
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    now = timezone.now()
-    claim.decision, claim.decided_by, claim.decided_at = Decision.APPROVED, user, now
-    claim.save(update_fields=["decision", "decided_by", "decided_at"])
+    decide(claim, user=user, approve=True)
     assignment.state = AssignmentState.DONE
     assignment.completed_on = claim.completed_on
-    assignment.confirmed_at, assignment.confirmed_by = now, user
+    assignment.confirmed_at, assignment.confirmed_by = claim.decided_at, user
     assignment.progress_percent = 100
     assignment.full_clean()
     assignment.save(
@@ -410,10 +356,7 @@ def return_completion(*, assignment: Assignment, user: Any, reason: str) -> Assi
         raise ValidationError({"reason": _("Say why the claim is returned.")})
     claim = _pending_claim(assignment)
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    claim.decision, claim.decided_by, claim.decided_at = Decision.REJECTED, user, timezone.now()
-    claim.decision_reason = reason.strip()
-    claim.full_clean()
-    claim.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
+    decide(claim, user=user, approve=False, reason=reason)
     assignment.state = AssignmentState.OPEN
     assignment.save(update_fields=["state", "updated_at"])
     log_action(
@@ -489,22 +432,14 @@ def decide_extension(
     assignment = _lock(request.assignment)
     check_action(user, assignment, "approve_extension" if approve else "reject_extension")
     request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
-    if request.requested_by_id == getattr(user, "pk", None):
-        raise PermissionDenied
+    ensure_not_own_request(user, request)
     if request.decision != Decision.PENDING:
         raise ValidationError(_("This request has already been decided."))
     _ensure_open(assignment)
     if not approve and not reason.strip():
         raise ValidationError({"reason": _("Say why the request is rejected.")})
     before = snapshot(assignment, ASSIGNMENT_FIELDS)
-    request.decision = Decision.APPROVED if approve else Decision.REJECTED
-    request.decided_by, request.decided_at, request.decision_reason = (
-        user,
-        timezone.now(),
-        reason.strip(),
-    )
-    request.full_clean()
-    request.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason"])
+    decide(request, user=user, approve=approve, reason=reason)
     assignment.extension_pending = False
     if approve:
         assignment.deadline = request.new_deadline
@@ -547,18 +482,13 @@ def cancel_assignment(*, assignment: Assignment, user: Any, reason: str) -> Assi
         update_fields=["state", "cancelled_on", "cancel_reason", "extension_pending", "updated_at"]
     )
     # a pending claim or extension request dies with the assignment
-    assignment.claims.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED,
-        decided_by=user,
-        decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"),
-    )
-    assignment.extensions.filter(decision=Decision.PENDING).update(
-        decision=Decision.REJECTED,
-        decided_by=user,
-        decided_at=timezone.now(),
-        decision_reason=_("Assignment cancelled"),
-    )
+    for requests in (assignment.claims, assignment.extensions):
+        requests.filter(decision=Decision.PENDING).update(
+            decision=Decision.REJECTED,
+            decided_by=user,
+            decided_at=timezone.now(),
+            decision_reason=_("Assignment cancelled"),
+        )
     log_action(
         assignment,
         "tasks.assignment.cancelled",

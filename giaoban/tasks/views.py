@@ -16,17 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from giaoban.accounts.models import Role, User
-from giaoban.core.models import AuditEntry
-from giaoban.core.permissions import (
-    assignments_for,
-    get_for_user,
-    scope_for,
-    tasks_for,
-    units_for,
-)
+from giaoban.core.audit import history
+from giaoban.core.files import serve
+from giaoban.core.permissions import get_for_user, scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
-from giaoban.org.models import Unit
+from giaoban.org.permissions import units_for
 from giaoban.tasks import services
 from giaoban.tasks.forms import (
     ClaimForm,
@@ -38,6 +32,7 @@ from giaoban.tasks.forms import (
     TaskForm,
 )
 from giaoban.tasks.models import Assignment, Decision, ExtensionRequest
+from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
 from giaoban.tasks.queries import (
     Filters,
     with_rollup,
@@ -105,19 +100,14 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_create(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user)
-    if not scope.office_committee_ids:
+    if not scope_for(request.user).office_committee_ids:
         raise PermissionDenied
-    committees = Unit.objects.filter(pk__in=scope.office_committee_ids)
-    units = Unit.objects.active().filter(pk__in=scope.office_unit_ids - scope.office_committee_ids)
-    leaders = User.objects.filter(
-        memberships__role=Role.LEADER, memberships__unit_id__in=scope.office_committee_ids
-    ).distinct()
+    choices = task_choices(request.user)
     form = TaskForm(
         request.POST or None,
-        committees=committees,
-        units=units.order_by("sort_order", "name"),
-        leaders=leaders,
+        committees=choices.committees,
+        units=choices.units,
+        leaders=choices.leaders,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -167,12 +157,10 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assignments = (
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")
-        .annotate(status=status_case(ref))
+        .annotate(status=status_case(ref, today=ref))
         .order_by("role", "unit__sort_order", "unit__name")
     )
-    audit = AuditEntry.objects.filter(
-        object_type="tasks.task", object_id=str(task.pk)
-    ).select_related("actor")
+    audit = history(task, related=())  # the task's own acts; each assignment has its page
     return render(
         request,
         "tasks/task_detail.html",
@@ -191,7 +179,7 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view") -> Assignme
     qs = (
         assignments_for(request.user)
         .select_related("task__committee", "unit")
-        .annotate(status=status_case(ref))
+        .annotate(status=status_case(ref, today=ref))
     )
     return get_for_user(request.user, qs, pk, action)
 
@@ -211,28 +199,19 @@ def _timeline(assignment: Assignment) -> list[dict]:
         "tasks.assignment.claimed",
         "tasks.assignment.extension_requested",
     }
-    for a in (
-        AuditEntry.objects.filter(object_type="tasks.assignment", object_id=str(assignment.pk))
-        .exclude(action__in=shown)
-        .select_related("actor")
-    ):
+    for a in history(assignment).exclude(action__in=shown):
         items.append({"at": a.created_at, "kind": "audit", "obj": a})
     return sorted(items, key=lambda i: i["at"], reverse=True)
 
 
 def _detail_context(request: HttpRequest, assignment: Assignment, **forms) -> dict:
-    scope = scope_for(request.user)
     pending_ext = assignment.extensions.filter(decision=Decision.PENDING).first()
     pending_claim = assignment.claims.filter(decision=Decision.PENDING).first()
-    can_act = scope.can_act_for_unit(assignment.unit_id) and not assignment.is_closed
-    can_decide = scope.can_decide_for_unit(assignment.unit_id) and not assignment.is_closed
     ctx = {
         "a": assignment,
         "task": assignment.task,
         "timeline": _timeline(assignment),
         "colours": STATUS_COLOURS,
-        "can_act": can_act,
-        "can_decide": can_decide,
         "pending_ext": pending_ext,
         "pending_claim": pending_claim,
         "progress_form": ProgressForm(),
@@ -406,16 +385,7 @@ def attachment(request: HttpRequest, pk: int, kind: str, item_pk: int) -> FileRe
     related = {"progress": assignment.progress_updates, "claim": assignment.claims}.get(kind)
     if related is None:
         raise Http404
-    item = get_object_or_404(related.all(), pk=item_pk)
-    if not item.attachment:
-        raise Http404
-    try:
-        handle = item.attachment.open("rb")
-    except FileNotFoundError:
-        raise Http404
-    return FileResponse(
-        handle, as_attachment=True, filename=item.attachment.name.rsplit("/", 1)[-1]
-    )
+    return serve(get_object_or_404(related.all(), pk=item_pk).attachment)
 
 
 @login_required

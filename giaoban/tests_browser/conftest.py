@@ -54,6 +54,14 @@ def browser():
             b.close()
 
 
+@pytest.fixture(autouse=True)
+def _cookies_without_expiry(settings):
+    """The server's clock is frozen in the past (see ``cast``), the browser's is not: cookies
+    dated by the server would look expired to it. Session cookies carry no date."""
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
+
+
 @pytest.fixture
 def page(browser, live_server, transactional_db):
     """A page in a fresh context (own cookies), with timeouts short enough to fail fast.

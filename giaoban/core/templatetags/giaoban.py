@@ -1,28 +1,11 @@
-"""Template filters: status badges and Vietnamese date/number display."""
+"""Template filters and tags every app shares: Vietnamese dates, audit labels, the actions a user
+may take on an object, fast form fields. (Task status badges: ``{% load tasks_status %}``.)"""
 
 from __future__ import annotations
 
 from django import template
 
-from giaoban.tasks.status import STATUS_COLOURS, StatusClass
-
 register = template.Library()
-
-
-@register.filter
-def status_colour(value: str) -> str:
-    try:
-        return STATUS_COLOURS[StatusClass(value)]
-    except ValueError:
-        return "light"
-
-
-@register.filter
-def status_label(value: str) -> str:
-    try:
-        return str(StatusClass(value).label)
-    except ValueError:
-        return value
 
 
 @register.filter
@@ -41,16 +24,6 @@ def get_item(mapping, key):
 def vndate(value) -> str:
     """dd/mm/yyyy whatever the active language."""
     return value.strftime("%d/%m/%Y") if value else ""
-
-
-@register.simple_tag
-def status_badge(value: str) -> str:
-    """<span class="badge">…</span> for a status class, without a template include per row."""
-    from django.utils.html import format_html
-
-    return format_html(
-        '<span class="badge text-bg-{}">{}</span>', status_colour(value), status_label(value)
-    )
 
 
 @register.simple_tag
@@ -99,3 +72,13 @@ def fast_field(bound) -> str:
             placeholder,
         )
     return str(bound)
+
+
+@register.simple_tag(takes_context=True)
+def allowed_actions(context, obj) -> frozenset[str]:
+    """``{% allowed_actions obj as acts %}{% if "claim" in acts %}…``: what the request's user may
+    do on ``obj`` now, from the action table of ``obj``'s app (see core.permissions)."""
+    from giaoban.core.permissions import allowed_actions as allowed
+
+    request = context.get("request")
+    return allowed(getattr(request, "user", None), obj)

@@ -1,8 +1,7 @@
 """Helpers shared by the core test files: a frozen "today", row counts, audit look-ups.
 
-Use the frozen day with ``pytestmark = pytest.mark.usefixtures("frozen")`` and
-``from giaoban.core.tests.support import frozen``: the fixture is listed before
-``cast`` so the cast (whose dates follow "today") is built on the frozen day.
+The ``cast`` fixture (conftest.py) freezes time at NOW for the whole test and builds the cast on
+TODAY; ``frozen`` alone freezes time in tests without the cast.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ NOW = datetime(2026, 3, 16, 9, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 @pytest.fixture
 def frozen():
+    """The same as the project-wide ``frozen`` fixture (conftest.py); kept for the imports."""
     with time_machine.travel(NOW, tick=False):
         yield TODAY
 

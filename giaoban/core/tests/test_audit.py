@@ -176,3 +176,24 @@ def test_nothing_but_log_action_writes_the_audit_log():
         ):
             offenders.append(str(path.relative_to(root)))
     assert offenders == []
+
+
+def test_history_with_related_objects(cast):
+    """history(task) holds the task's entries and, registered by the tasks app, those of its
+    assignments; other tasks' entries never; newest first."""
+    from giaoban.core.audit import history
+
+    services.claim_completion(
+        assignment=cast.asg_a, user=cast.unit_a, completed_on=TODAY, evidence_number="1-BC/BTC"
+    )
+    services.confirm_completion(assignment=cast.asg_a, user=cast.office_a)
+    services.add_progress(assignment=cast.asg_b, user=cast.unit_b, text="Đang làm")
+    actions = [e.action for e in history(cast.task_a)]
+    assert actions == [
+        "tasks.assignment.confirmed",
+        "tasks.assignment.claimed",
+        "tasks.task.created",
+    ]
+    assert [e.action for e in history(cast.task_a, related=())] == ["tasks.task.created"]
+    assert [e.action for e in history(cast.asg_a)] == actions[:2]
+    assert [e.action for e in history(cast.task_b)][0] == "tasks.assignment.progress"

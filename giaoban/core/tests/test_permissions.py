@@ -9,19 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from giaoban.accounts.models import Membership, Role, User
-from giaoban.core.permissions import (
-    OFFICE_ACTIONS,
-    UNIT_ACTIONS,
-    assignments_for,
-    check_action,
-    forget_scope,
-    get_for_user,
-    scope_for,
-    tasks_for,
-    units_for,
-)
+from giaoban.core.permissions import check_action, forget_scope, get_for_user, scope_for
 from giaoban.core.tests.support import frozen  # noqa: F401
+from giaoban.org.permissions import units_for
 from giaoban.tasks.models import Assignment
+from giaoban.tasks.permissions import OFFICE_ACTIONS, UNIT_ACTIONS, assignments_for, tasks_for
 
 pytestmark = pytest.mark.usefixtures("frozen")
 

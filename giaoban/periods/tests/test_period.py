@@ -265,7 +265,7 @@ def test_sort_same_start_shorter_first() -> None:
     assert Period.of_quarter(2024, 4) > Period.of_half(2024, 2) >= Period.of_half(2024, 2)
     assert Period.of_year(2024) > Period.of_quarter(2024, 1)
     with pytest.raises(TypeError):
-        _ = Period.of_year(2024) < date(2024, 1, 1)  # type: ignore[operator]
+        _ = Period.of_year(2024) < date(2024, 1, 1)
 
 
 # -- find_all -------------------------------------------------------------------------

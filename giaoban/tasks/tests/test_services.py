@@ -44,7 +44,11 @@ def _pdf(name: str = "bao-cao.pdf", size: int = 100) -> SimpleUploadedFile:
 
 
 def _status(assignment: Assignment, ref: date = TODAY) -> str:
-    return Assignment.objects.annotate(status=status_case(ref)).get(pk=assignment.pk).status
+    return (
+        Assignment.objects.annotate(status=status_case(ref, today=TODAY))
+        .get(pk=assignment.pk)
+        .status
+    )
 
 
 def _new_task(cast, **kw) -> Task:

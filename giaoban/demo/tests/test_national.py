@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -10,10 +10,12 @@ from django.core.management import call_command
 from django.db.models import Count, F
 
 from giaoban.accounts.models import Membership, Role, User
-from giaoban.core.permissions import assignments_for, scope_for
+from giaoban.core.decisions import self_decided, unsigned_decisions
+from giaoban.core.permissions import scope_for
 from giaoban.demo import DEMO_PASSWORD, build_national
 from giaoban.org.models import Unit, UnitKind
 from giaoban.tasks.models import Assignment, CompletionClaim, ExtensionRequest, Task
+from giaoban.tasks.permissions import assignments_for
 from giaoban.tasks.status import StatusClass, count_by_status
 
 REF = date(2026, 6, 15)
@@ -53,10 +55,15 @@ def test_counts_and_unit_tree(national):
 
 
 def test_every_status_class_is_present(national):
-    counts = count_by_status(Assignment.objects.all(), REF)
+    counts = count_by_status(Assignment.objects.all(), REF, today=REF)
     for cls in StatusClass:
         assert counts[cls.value] > 0, cls
     assert counts["extended"] > 0
+    # three months earlier: fewer tasks entered, extensions counted from the day they were granted
+    past = count_by_status(Assignment.objects.all(), REF - timedelta(days=90), today=REF)
+    assert 0 < past["total"] < counts["total"]
+    assert 0 < past["extended"] < counts["extended"]
+    assert self_decided() == {} and unsigned_decisions() == {}
     assert Assignment.objects.filter(state="claimed").exists()
     assert Assignment.objects.filter(role="coordinating").exists()
     assert sum(counts[c.value] for c in StatusClass) == counts["total"]

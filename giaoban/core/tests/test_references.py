@@ -2,7 +2,12 @@ from datetime import date
 
 import pytest
 
-from giaoban.tasks.docnumbers import Reference, is_document_number, parse_reference
+from giaoban.core.references import (
+    Reference,
+    format_reference,
+    is_document_number,
+    parse_reference,
+)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +97,46 @@ def test_task_document_number_must_look_like_one(cast):
         lead_units=[cast.board_a],
     )
     assert task.doc_number == "91-TB/TU"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Thông báo số 90-TB/TU ngày 28/11/2023, mục 3",
+            Reference("Thông báo", "90-TB/TU", date(2023, 11, 28), "3"),
+        ),
+        ("Số 90-TB/TU ngày 28/11/2023, mục 3", Reference("", "90-TB/TU", date(2023, 11, 28), "3")),
+        ("Kết luận 15-KL/TW, mục 2.1", Reference("", "15-KL/TW", None, "2.1")),
+        ("90-TB/TU ngày 28/11/2023", Reference("", "90-TB/TU", date(2023, 11, 28), "")),
+    ],
+)
+def test_parse_reference_with_item(text, expected):
+    assert parse_reference(text) == expected
+
+
+@pytest.mark.parametrize(
+    "args,kwargs,expected",
+    [
+        (("90-TB/TU", date(2023, 11, 28), "3"), {}, "Số 90-TB/TU ngày 28/11/2023, mục 3"),
+        (("90-TB/TU", date(2023, 11, 28)), {}, "Số 90-TB/TU ngày 28/11/2023"),
+        (("90-TB/TU",), {}, "Số 90-TB/TU"),
+        (
+            ("90-TB/TU", date(2023, 1, 5), "1"),
+            {"numbered": False},
+            "90-TB/TU ngày 05/01/2023, mục 1",
+        ),
+        (("",), {}, ""),
+    ],
+)
+def test_format_reference(args, kwargs, expected):
+    assert format_reference(*args, **kwargs) == expected
+
+
+def test_format_and_parse_round_trip():
+    ref = Reference("Thông báo", "90-TB/TU", date(2023, 11, 28), "3")
+    assert str(ref) == "Thông báo số 90-TB/TU ngày 28/11/2023, mục 3"
+    assert parse_reference(str(ref)) == ref
+    assert parse_reference(format_reference(ref.number, ref.date, ref.item)) == Reference(
+        "", "90-TB/TU", date(2023, 11, 28), "3"
+    )

@@ -1,0 +1,162 @@
+"""Decisions on requests: one model shape and one rule for every app.
+
+A *decision* is one person's answer to another person's request: the office confirms or returns a
+unit's completion claim and approves or rejects an extension request; the next apps add report
+acceptance, notice approval and the answer to a recommendation. Each such request is a model that
+inherits ``DecisionRecord`` (fields ``decision``, ``decided_by``, ``decided_at``,
+``decision_reason``), names the field holding its requester and keeps at most one pending request
+per object with ``one_pending``::
+
+    class CompletionClaim(DecisionRecord):
+        requester_field = "claimed_by"
+        assignment = models.ForeignKey(...)
+        claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, ...)
+
+        class Meta:
+            constraints = [one_pending("assignment", name="tasks_claim_one_pending", message=...)]
+
+The service that decides locks the row, checks the user's right to decide (the app's action
+table), then calls ``decide``, which enforces the one rule — **nobody decides on their own
+request**, whatever roles they hold (a clerk holding both an office role and a unit role cannot
+confirm their own claim) — records who decided, when and why, and saves. Pages ask
+``may_decide(user, obj)`` to show or hide the decision buttons; ``self_decided()`` lists the rows
+that break the rule (``unsigned_decisions()`` those missing who or when), for data checks (the demo, imports, restored backups).
+
+Every concrete subclass of ``DecisionRecord`` must have a case in
+``giaoban/core/tests/test_decisions.py``: the test fails on a decision type without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", gettext_lazy("Awaiting decision")
+    APPROVED = "approved", gettext_lazy("Approved")
+    REJECTED = "rejected", gettext_lazy("Rejected")
+
+
+class DecisionRecord(models.Model):
+    """A request awaiting, or carrying, one person's decision."""
+
+    #: name of the ForeignKey to the user who made the request (set by every subclass)
+    requester_field: str = ""
+
+    decision = models.CharField(
+        gettext_lazy("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("decided by"),
+    )
+    decided_at = models.DateTimeField(gettext_lazy("decided at"), null=True, blank=True)
+    decision_reason = models.CharField(gettext_lazy("reason"), max_length=2000, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def requester_id(self) -> int | None:
+        return getattr(self, f"{self.requester_field}_id")
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == Decision.PENDING
+
+
+def one_pending(field: str, *, name: str, message: Any) -> models.UniqueConstraint:
+    """At most one pending request per ``field`` (the object the request is about)."""
+    return models.UniqueConstraint(
+        fields=[field],
+        condition=Q(decision="pending"),
+        name=name,
+        violation_error_message=message,
+    )
+
+
+def is_own_request(user: Any, obj: DecisionRecord) -> bool:
+    user_id = getattr(user, "pk", None)
+    return user_id is not None and obj.requester_id == user_id
+
+
+def ensure_not_own_request(user: Any, obj: DecisionRecord) -> None:
+    """The one rule: raise PermissionDenied when ``user`` made the request ``obj``."""
+    if is_own_request(user, obj):
+        raise PermissionDenied(_("Nobody decides on their own request: another person must."))
+
+
+def may_decide(user: Any, obj: DecisionRecord | None) -> bool:
+    """Whether ``user`` may be offered a decision on ``obj`` as far as this rule goes (pending and
+    not theirs); the app's action table still says whether their role may decide at all."""
+    return obj is not None and obj.is_pending and not is_own_request(user, obj)
+
+
+def decide(
+    obj: DecisionRecord,
+    *,
+    user: Any,
+    approve: bool,
+    reason: str = "",
+    fields: tuple[str, ...] = (),
+) -> DecisionRecord:
+    """Record ``user``'s decision on the pending request ``obj`` and save it.
+
+    Call it inside the service's transaction, after locking the row and checking the user's right
+    to decide. Raises PermissionDenied on the user's own request and ValidationError when the
+    request is no longer pending. ``fields`` names other fields the caller changed on ``obj``.
+    """
+    ensure_not_own_request(user, obj)
+    if not obj.is_pending:
+        raise ValidationError(_("This request has already been decided."))
+    obj.decision = Decision.APPROVED if approve else Decision.REJECTED
+    obj.decided_by = user
+    obj.decided_at = timezone.now()
+    obj.decision_reason = reason.strip()
+    obj.full_clean()
+    obj.save(update_fields=["decision", "decided_by", "decided_at", "decision_reason", *fields])
+    return obj
+
+
+def decision_models() -> Iterator[type[DecisionRecord]]:
+    """Every installed concrete model holding decisions."""
+    for model in apps.get_models():
+        if issubclass(model, DecisionRecord):
+            yield model
+
+
+def self_decided() -> dict[str, int]:
+    """Decided rows, per model label, whose decider made the request (there must be none)."""
+    out: dict[str, int] = {}
+    for model in decision_models():
+        decided = model._default_manager.exclude(decision=Decision.PENDING)
+        bad = decided.filter(decided_by=F(model.requester_field)).count()
+        if bad:
+            out[model._meta.label] = bad
+    return out
+
+
+def unsigned_decisions() -> dict[str, int]:
+    """Decided rows, per model label, that do not say when they were decided, or by whom while
+    that person's account still exists (there must be none)."""
+    out: dict[str, int] = {}
+    for model in decision_models():
+        decided = model._default_manager.exclude(decision=Decision.PENDING)
+        bad = decided.filter(Q(decided_at__isnull=True) | Q(decided_by__isnull=True)).count()
+        if bad:
+            out[model._meta.label] = bad
+    return out
