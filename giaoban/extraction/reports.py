@@ -49,7 +49,7 @@ def read_recommendations(page: PageModel, clauses: Clauses, region: int) -> list
         item = pt.LINE_ITEM.match(line)
         body = line[item.end() :] if item else line
         answer = rp.REQUEST_ANSWER.match(body)
-        if answer:
+        if answer and len(clean(answer.group("what")).split()) >= 3:
             # A notice answering a request: "Về đề xuất của X về việc Y: …" -> Y, from X.
             out.append(_answered(page, clauses, answer, heading_who))
             continue

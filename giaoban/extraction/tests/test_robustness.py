@@ -205,3 +205,10 @@ def test_empty_and_non_text_are_errors() -> None:
         pass
     else:
         raise AssertionError("bytes gave a record")
+
+
+def test_a_request_answered_with_no_content_is_not_a_recommendation() -> None:
+    # Found by the arrangements above: "Đề xuất … Một là: Thường trực … đồng ý" gave "Một là".
+    for text in ["Đề nghị Một là: Thường trực Tỉnh ủy đồng ý", "Kiến nghị về X: giao Ban A"]:
+        _check(text)
+        assert all(len(r.text.split()) >= 3 for r in extract(text).recommendations)
