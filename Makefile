@@ -41,7 +41,7 @@ test-postgres: $(STAMP) $(MO)
 # lint and format, strict typing of the pure packages, no model change without its migration,
 # Django's deployment checks under the documented production environment, the layout rules.
 # DEPLOY_FAIL_LEVEL: WARNING once the settings for a TLS front (HSTS, SSL redirect) are in place.
-MYPY_STRICT ?= giaoban/periods
+MYPY_STRICT ?= giaoban/periods giaoban/extraction
 DEPLOY_FAIL_LEVEL ?= ERROR
 check: $(STAMP) $(MO)
 	$(BIN)/ruff check .

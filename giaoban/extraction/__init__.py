@@ -20,6 +20,7 @@ from giaoban.extraction.record import (
     Recommendation,
     Record,
 )
+from giaoban.extraction.units import KnownUnit, UnitTree
 
 __all__ = [
     "Chair",
@@ -27,9 +28,11 @@ __all__ = [
     "Document",
     "ExtractionError",
     "Figure",
+    "KnownUnit",
     "Meeting",
     "Period",
-    "Record",
     "Recommendation",
+    "Record",
+    "UnitTree",
     "extract",
 ]

@@ -1,13 +1,15 @@
-"""`giaoban extract PATH... [--out-dir DIR] [--encoding ENC] [--published YYYY-MM-DD]`.
+"""`giaoban extract PATH... [--out-dir DIR] [--encoding ENC] [--published YYYY-MM-DD] [--units FILE]`.
 
 Reads each file, writes `<stem>.json` into --out-dir, or prints the JSON when
-there is one file and no --out-dir. Errors are one line on stderr (Vietnamese,
-then English); the exit status is 1 when any file failed, 2 for bad usage.
+there is one file and no --out-dir. --units names a JSON list of the installation's
+units ({"name": …, "short_names": […], "aliases": […]}). Errors are one line on stderr
+(Vietnamese, then English); the exit status is 1 when any file failed, 2 for bad usage.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import replace
 from datetime import date
@@ -16,6 +18,7 @@ from pathlib import Path
 from giaoban.extraction.errors import ExtractionError
 from giaoban.extraction.extractor import extract
 from giaoban.extraction.readers import ENCODINGS, read_path
+from giaoban.extraction.units import UnitTree
 
 
 def _iso_date(value: str) -> str:
@@ -58,7 +61,27 @@ def _parser() -> argparse.ArgumentParser:
         type=_iso_date,
         help="ngày đăng, nếu văn bản không ghi / publication date if not in the text",
     )
+    ap.add_argument(
+        "--units",
+        metavar="FILE",
+        type=Path,
+        help="danh sách đơn vị (JSON) / the installation's units as a JSON list",
+    )
     return ap
+
+
+def _tree(path: Path | None) -> UnitTree | None:
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ExtractionError(
+            f"Không đọc được danh sách đơn vị {path}: {exc} / cannot read the units {path}"
+        ) from None
+    if not isinstance(data, list):
+        raise ExtractionError(f"{path}: cần một danh sách JSON / a JSON list is expected")
+    return UnitTree(data)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,11 +103,16 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
+    try:
+        tree = _tree(args.units)
+    except ExtractionError as exc:
+        print(str(exc).replace("\n", " "), file=sys.stderr)
+        return 2
     status = 0
     for path in args.paths:
         try:
             text = read_path(path, encoding=args.encoding)
-            record = replace(extract(text, published=args.published), source=path.name)
+            record = replace(extract(text, published=args.published, units=tree), source=path.name)
         except ExtractionError as exc:
             print(f"{path}: {exc}", file=sys.stderr)
             status = 1

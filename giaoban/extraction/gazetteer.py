@@ -1,4 +1,4 @@
-"""Gazetteers: provinces, Party-bloc units, titles of office, group phrases.
+"""Gazetteers: provinces, Party-bloc units, titles of office (group phrases: `groups`).
 
 Everything here is data or a regex built from data, compiled at import.
 """
@@ -11,16 +11,8 @@ import re
 from importlib import resources
 from typing import Final
 
-# Upper-case letters of Vietnamese, for names ("Hồ Thanh Sơn").
-UPPER: Final[str] = "".join(
-    c
-    for c in map(chr, list(range(0x41, 0x5B)) + list(range(0xC0, 0x1EFA)))
-    if c.isupper()
-    and c.isalpha()
-    and c.lower() != c
-    and ord(c) not in (0xD7,)
-    and (ord(c) < 0x250 or 0x1EA0 <= ord(c) <= 0x1EF9)
-)
+from giaoban.extraction.groups import UPPER
+
 _DATA = json.loads(
     resources.files("giaoban.extraction")
     .joinpath("data/provinces.json")
@@ -141,22 +133,47 @@ _BOARDS: dict[str, str] = {
     "dv": "Ban Dân vận",
     "nc": "Ban Nội chính",
     "tgdv": "Ban Tuyên giáo và Dân vận",
+    "xây dựng đảng": "Ban Xây dựng Đảng",
 }
-_COMMITTEE = r"(?:Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Trung\s+ương|TU|TW)"
+_NAME_WORD = rf"[{UPPER}][^\W\d_]*"
+# Words that end a place name: a person's surname or title after it ("Huyện ủy Yên Thế
+# Nguyễn Văn A" is a title and a name).
+_STOP_WORD = (
+    r"(?!(?:Nguyễn|Trần|Lê|Phạm|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Huỳnh|Bí|Phó|Chủ|Trưởng"
+    r"|Ủy|Thường|Ban|Văn|Đảng|Huyện|Tỉnh|Thành|Thị|Quận|Sáng|Chiều|Ngày|Đồng|Trong|Tại)(?!\w))"
+)
+# A commune, ward or district name: "Hòa An", "Tân Phú Đông", "7".
+_LOCAL_NAME = rf"(?:{_NAME_WORD}(?:\s+{_STOP_WORD}{_NAME_WORD}){{0,2}}|\d{{1,2}})(?![\w/])"
+_KHOI_KIND = (
+    r"(?i:(?:các\s+)?cơ\s+quan\s*(?:và|-|,)\s*(?:các\s+)?doanh\s+nghiệp|(?:các\s+)?cơ\s+quan"
+    r"|(?:các\s+)?doanh\s+nghiệp|dân\s+chính\s+đảng)"
+)
+# The committees a board, office or control commission belongs to below the province.
+_LOCAL_COMMITTEE = (
+    rf"(?:(?i:đảng\s+ủy\s+khối)(?:\s+{_KHOI_KIND})?(?:\s+(?i:tỉnh|thành\s+phố))?"
+    rf"|(?i:đảng\s+ủy\s+(?:các\s+cơ\s+quan\s+đảng|ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố))"
+    rf"|(?i:đảng\s+ủy\s+(?:xã|phường|thị\s+trấn|đặc\s+khu))(?:\s+{_LOCAL_NAME})?"
+    rf"|(?i:đảng\s+ủy)(?=\s+(?:xã|phường|thị\s+trấn)?\s*(?:[,.;:]|$))"
+    rf"|(?i:đảng\s+ủy)(?!\s+(?i:xã|phường|thị|đặc|khối|các|ủy|ubnd|hđnd|viên)(?!\w))(?!\s+[{UPPER}\d]))"
+)
+_COMMITTEE = (
+    rf"(?:Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy|Trung\s+ương|TU|TW|{_LOCAL_COMMITTEE})"
+)
 _PLACE = r"(?:\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,2})"
 _P = PROVINCE_PATTERN
 
 UNIT_RE: Final = re.compile(
     rf"""(?<!\w)(?:
       (?P<board>(?i:Ban)\s+(?P<bname>(?i:tuyên\s+giáo\s+(?:và|&)\s+dân\s+vận|tổ\s+chức
-            |tuyên\s+giáo|dân\s+vận|nội\s+chính)))
+            |tuyên\s+giáo|dân\s+vận|nội\s+chính|xây\s+dựng\s+đảng)))
         (?:\s+(?P<bcom>{_COMMITTEE})(?P<bplace>{_PLACE})?)?
     | (?P<babbr>Ban\s+(?P<bab>TC|TG|DV|NC|TGDV)(?:TU|\s+Tỉnh\s+ủy|\s+TU)
         |Ban\s+(?P<bab2>TG&DV|TG\s*&\s*DV)\s+(?:Tỉnh\s+ủy|TU))
     | (?P<ubkt>(?i:(?:cơ\s+quan\s+)?ủy\s+ban\s+kiểm\s+tra)|UBKT)
         (?:\s*(?P<kcom>{_COMMITTEE})(?P<kplace>{_PLACE})?)?
     | (?P<ubktabbr>UBKTTU|UBKT\s+TU)
-    | (?P<vp>(?i:văn\s+phòng))\s+(?P<vcom>Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy)(?P<vplace>{_PLACE})?
+    | (?P<vp>(?i:văn\s+phòng))\s+(?P<vcom>Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy|Quận\s+ủy
+        |{_LOCAL_COMMITTEE})(?P<vplace>{_PLACE})?
     | (?P<vpabbr>VPTU|VPTW)
     | (?P<baodai>(?i:báo\s+và\s+phát\s+thanh\s*(?:,|-|và)\s*truyền\s+hình))\s+(?:tỉnh\s+)?(?P<bdp>{_P})
     | (?P<bao>Báo)\s+(?:(?i:điện\s+tử)\s+)?(?P<baop>{_P})
@@ -165,8 +182,15 @@ UNIT_RE: Final = re.compile(
     | (?P<school>(?i:trường\s+chính\s+trị))(?:\s+(?P<slevel>(?i:tỉnh|thành\s+phố)))?
         (?:\s+(?P<sp>{_P})|\s+(?P<sname>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){{1,3}}))?
     | (?P<khoi>(?i:đảng\s+ủy\s+khối)\s+(?P<kname>(?i:(?:các\s+)?cơ\s+quan\s*(?:và|-|,)\s*(?:các\s+)?doanh\s+nghiệp
-            |(?:các\s+)?cơ\s+quan|(?:các\s+)?doanh\s+nghiệp|dân\s+chính\s+đảng)))
+            |(?:các\s+)?cơ\s+quan|(?:các\s+)?doanh\s+nghiệp|dân\s+chính\s+đảng)|CCQ|CQ\s*&\s*DN|CQ|DN))
         (?:\s+(?P<klevel>(?i:tỉnh|thành\s+phố)))?
+    | (?P<bare_khoi>Đảng\s+ủy\s+Khối)
+    | (?P<named>(?:Huyện|Thị|Quận|Thành)\s+ủy)\s+{_STOP_WORD}(?P<nname>{_LOCAL_NAME})
+    | (?P<commune>(?i:đảng\s+ủy\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)))\s+(?P<cname>{_LOCAL_NAME})
+    | (?P<gov>(?i:đảng\s+ủy\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|hđnd)
+            |ban\s+cán\s+sự\s+đảng\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)))\s+(?P<glevel>(?i:tỉnh|thành\s+phố))
+    | (?P<doan>(?i:đảng\s+đoàn)\s+(?:HĐND|Hội\s+đồng\s+nhân\s+dân|MTTQ|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?
+            |Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)(?:\s+(?i:tỉnh|thành\s+phố))?)
     | (?P<dcq>(?i:đảng\s+ủy\s+các\s+cơ\s+quan\s+đảng)(?:\s+(?P<dlevel>(?i:tỉnh|thành\s+phố)))?)
     | (?P<bvsk>(?i:ban\s+bảo\s+vệ,?\s+chăm\s+sóc\s+sức\s+khỏe\s+cán\s+bộ)(?:\s+(?i:tỉnh|thành\s+phố))?)
     )(?!\w)""",
@@ -196,12 +220,19 @@ _UNIT_TRIGGER: Final = re.compile(
             r"trường\s",
             r"Đảng\s+ủy\s",
             r"đảng\s+ủy\s",
+            r"Đảng\s+đoàn\s",
+            r"đảng\s+đoàn\s",
+            r"Huyện\s+ủy\s",
+            r"Thị\s+ủy\s",
+            r"Quận\s+ủy\s",
+            r"Thành\s+ủy\s",
         )
     )
 )
 # A bare board name followed by these is an event committee, not the Party board.
 _NOT_A_BOARD_AFTER = re.compile(
-    r"\s+(?:[A-ZĐ]|hội\s+nghị|hội\s+thi|cuộc\s+thi|giải|lễ|chương\s+trình|đại\s+hội|sự\s+kiện)"
+    r"\s+(?:[A-ZĐ]|hội\s+nghị|hội\s+thi|cuộc\s+thi|giải|lễ|chương\s+trình|đại\s+hội|sự\s+kiện"
+    r"|cấp\s+ủy|các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)|huyện\s+ủy|cơ\s+sở)(?!\w)"
 )
 
 
@@ -211,12 +242,52 @@ def _committee_word(raw: str | None, default: str) -> str | None:
     raw = " ".join(raw.split())
     if raw in ("Trung ương", "TW"):
         return None
+    low = raw.lower()
+    if low.startswith("đảng ủy khối"):
+        return _bloc_name(raw[len("đảng ủy khối") :])
+    if low.startswith("đảng ủy các cơ quan"):
+        return "Đảng ủy các cơ quan Đảng " + low.rsplit("đảng ", 1)[-1]
+    if low.startswith(("đảng ủy ủy ban", "đảng ủy ubnd")):
+        return "Đảng ủy Ủy ban nhân dân " + ("thành phố" if low.endswith("thành phố") else "tỉnh")
+    if low == "đảng ủy":
+        return default if default.startswith("Đảng ủy") else "Đảng ủy"  # the page's own
+    if low.startswith("đảng ủy"):
+        return _local_committee(raw)
     return {"TU": "Tỉnh ủy"}.get(raw, raw)
+
+
+def _local_committee(raw: str, *, named: bool = False) -> str:
+    """ "ĐẢNG ỦY Xã Hòa An" -> "Đảng ủy xã" ("Đảng ủy xã Hòa An" when `named`).
+
+    A board, office or commission of a commune keeps the committee word only, like the
+    provincial boards ("Ủy ban Kiểm tra Đảng ủy xã", "Văn phòng Đảng ủy phường")."""
+    words = raw.split()[2:]
+    level = 2 if words[:1] and words[0].lower() in ("thị", "đặc") else 1
+    if words and words[0].lower() in ("xã", "phường", "thị", "đặc"):
+        words = [w.lower() for w in words[:level]] + (words[level:] if named else [])
+    return " ".join(["Đảng ủy", *words])
+
+
+def _bloc_name(rest: str) -> str:
+    """ "các cơ quan và doanh nghiệp tỉnh" -> "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"."""
+    kind = " ".join(rest.lower().split())
+    if not kind:
+        return "Đảng ủy Khối"
+    level = "thành phố" if kind.endswith("thành phố") else "tỉnh"
+    if "doanh nghiệp" in kind and "cơ quan" in kind:
+        return f"Đảng ủy Khối các cơ quan và doanh nghiệp {level}"
+    if "doanh nghiệp" in kind:
+        return f"Đảng ủy Khối Doanh nghiệp {level}"
+    if "dân chính" in kind:
+        return f"Đảng ủy Khối Dân chính Đảng {level}"
+    if "cơ quan" in kind:
+        return f"Đảng ủy Khối các cơ quan {level}"
+    return "Đảng ủy Khối"
 
 
 def _place_suffix(committee: str, place: str | None) -> str:
     # "Huyện ủy Hưng Nguyên" keeps its place; a province's own committee does not.
-    if place and committee in ("Huyện ủy", "Thị ủy"):
+    if place and committee in ("Huyện ủy", "Thị ủy", "Quận ủy"):
         return place.rstrip()
     return ""
 
@@ -266,9 +337,9 @@ def _canonical(m: re.Match[str], committee: str, province: str | None) -> str | 
     g = m.group
     if g("board"):
         com = _committee_word(g("bcom"), committee)
-        if com is None:
-            return None
         base = _BOARDS[" ".join(g("bname").lower().split())]
+        if com is None or base == "Ban Xây dựng Đảng" and not com.startswith("Đảng ủy"):
+            return None  # "các ban xây dựng Đảng" is a group; the board is a commune's
         return f"{base} {com}{_place_suffix(com, g('bplace'))}"
     if g("babbr"):
         return f"{_BOARDS[(g('bab') or 'tgdv').lower()]} Tỉnh ủy"
@@ -299,6 +370,8 @@ def _canonical(m: re.Match[str], committee: str, province: str | None) -> str | 
         return f"Trường Chính trị {province or 'tỉnh'}"
     if g("khoi"):
         kind = " ".join(g("kname").lower().split())
+        kind = {"ccq": "cơ quan", "cq": "cơ quan", "dn": "doanh nghiệp"}.get(kind, kind)
+        kind = "cơ quan và doanh nghiệp" if kind.replace(" ", "") == "cq&dn" else kind
         level = " ".join((g("klevel") or "tỉnh").lower().split())
         if "doanh nghiệp" in kind and "cơ quan" in kind:
             return f"Đảng ủy Khối các cơ quan và doanh nghiệp {level}"
@@ -307,6 +380,24 @@ def _canonical(m: re.Match[str], committee: str, province: str | None) -> str | 
         if "dân chính" in kind:
             return f"Đảng ủy Khối Dân chính Đảng {level}"
         return f"Đảng ủy Khối các cơ quan {level}"
+    if g("bare_khoi"):
+        return "Đảng ủy Khối"
+    if g("named"):
+        com = " ".join(g("named").split())
+        name = " ".join(g("nname").split())
+        if com == "Thành ủy" and canonical_province(name):
+            return None  # a province's own committee, not a unit of its bloc
+        return f"{com} {name}"
+    if g("commune"):
+        return _local_committee(f"{g('commune')} {g('cname')}", named=True)
+    if g("gov"):
+        body = " ".join(g("gov").lower().split())
+        level = " ".join(g("glevel").lower().split())
+        people = "Hội đồng nhân dân" if "hội đồng" in body or "hđnd" in body else "Ủy ban nhân dân"
+        head = "Ban cán sự đảng" if body.startswith("ban") else "Đảng ủy"
+        return f"{head} {people} {level}"
+    if g("doan"):
+        return " ".join(g("doan").split())
     if g("dcq"):
         level = " ".join((g("dlevel") or "tỉnh").lower().split())
         return f"Đảng ủy các cơ quan Đảng {level}"
@@ -317,7 +408,8 @@ def _canonical(m: re.Match[str], committee: str, province: str | None) -> str | 
 
 # --- Titles of office ----------------------------------------------------
 TITLE_HEAD: Final[str] = (
-    r"(?i:ủy\s+viên|tỉnh\s+ủy\s+viên|thành\s+ủy\s+viên|phó\s+bí\s+thư|bí\s+thư"
+    r"(?i:ủy\s+viên|tỉnh\s+ủy\s+viên|thành\s+ủy\s+viên|huyện\s+ủy\s+viên|quận\s+ủy\s+viên"
+    r"|thị\s+ủy\s+viên|đảng\s+ủy\s+viên|phó\s+bí\s+thư|bí\s+thư"
     r"|phó\s+chủ\s+tịch|chủ\s+tịch|phó\s+trưởng\s+ban|trưởng\s+ban|phó\s+trưởng\s+đoàn"
     r"|trưởng\s+đoàn|phó\s+chánh\s+văn\s+phòng|chánh\s+văn\s+phòng|phó\s+chủ\s+nhiệm"
     r"|chủ\s+nhiệm|phó\s+giám\s+đốc|giám\s+đốc|phó\s+tổng\s+biên\s+tập|tổng\s+biên\s+tập"
@@ -330,51 +422,40 @@ _SYL = rf"[{UPPER}][^\W\d_]*"
 NAME_RE: Final = re.compile(rf"(?<!\w){_SYL}(?:[ ]{_SYL}){{1,4}}(?!\w)")
 # Words that are capitalized in titles but never part of a person's name.
 NOT_NAME_WORDS: Final = frozenset(
-    "Tỉnh Thành Huyện Đảng Ban Ủy Bí Phó Chủ Thường Mặt Tổ Kiểm Tuyên Báo Đài Trường "
-    "Khối Chấp Bộ HĐND UBND MTTQ TUV UVBTV Hội Đồng Chí Phát Kết Đồng Sáng Chiều Ngày".split()
-)
-
-# --- Group phrases for assignees -----------------------------------------
-# Addressed to every unit present -> "*".
-ALL_UNITS_RE: Final = re.compile(
-    r"(?i)^(?:(?:tập\s+thể\s+)?lãnh\s+đạo\s+|thủ\s+trưởng\s+|người\s+đứng\s+đầu\s+)?"
-    r"các\s+(?:đồng\s+chí\s+(?:lãnh\s+đạo\s+)?(?:các\s+)?)?(?:"
-    r"cơ\s+quan,?\s+đơn\s+vị|ban,?\s+(?:và\s+)?văn\s+phòng"
-    r"|ban\s+(?:xây\s+dựng\s+)?đảng,?\s+(?:và\s+)?văn\s+phòng"
-    r"|ban,\s+đơn\s+vị|ban,\s+ngành|cơ\s+quan\s+khối\s+đảng|đơn\s+vị\s+khối\s+đảng"
-    r"|cơ\s+quan\s+tham\s+mưu|đơn\s+vị(?!\s+sự\s+nghiệp)"
-    r"|cơ\s+quan(?!\s+(?:báo\s+chí|truyền\s+thông|chức\s+năng|tư\s+pháp|nội\s+chính|liên\s+quan)))"
-)
-# A named subset of units, kept as written ("các cấp ủy", "các cơ quan báo chí của tỉnh").
-SUBSET_GROUP_RE: Final = re.compile(
-    r"(?i)(?<!\w)(?:các\s+)?(?:"
-    r"cấp\s+ủy(?:\s+đảng)?(?:\s+các\s+cấp)?(?:\s+trực\s+thuộc(?:\s+tỉnh|\s+tỉnh\s+ủy)?)?"
-    r"(?:,\s+tổ\s+chức\s+đảng(?:\s+các\s+cấp)?)?"
-    r"|cơ\s+quan\s+(?:báo\s+chí|truyền\s+thông)(?:\s+(?:của|trên\s+địa\s+bàn)\s+tỉnh)?"
-    r"|(?:quận|huyện|thị|thành)\s+ủy(?:,\s+(?:quận|huyện|thị|thành)\s+ủy){1,3}"
-    r"(?:,\s+đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?)?"
-    r"|huyện,\s+thị,\s+thành\s+ủy(?:,\s+đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?)?"
-    r"|huyện\s+ủy|(?:cấp\s+ủy,\s+)?tổ\s+chức\s+đảng"
-    r"|ban\s+xây\s+dựng\s+đảng|ban\s+đảng|đảng\s+bộ\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?"
-    r"|đảng\s+ủy\s+trực\s+thuộc(?:\s+tỉnh\s+ủy)?|tổ\s+chức\s+cơ\s+sở\s+đảng|chi\s+bộ"
-    r"|sở,\s+ban,\s+ngành(?:,\s+địa\s+phương)?|sở,\s+ngành(?:,\s+địa\s+phương)?"
-    r"|địa\s+phương|xã,\s+phường(?:,\s+đặc\s+khu)?|đảng\s+ủy\s+xã,\s+phường(?:,\s+đặc\s+khu)?"
-    r"|đảng\s+ủy\s+các\s+(?:xã,\s+phường|phường,\s+xã)(?:,\s+đặc\s+khu)?"
-    r"|cấp,\s+các\s+ngành|ngành,\s+các\s+cấp"
-    r")(?!\w)"
-)
-# Partners too vague to list ("các cơ quan, đơn vị liên quan").
-VAGUE_PARTNER_RE: Final = re.compile(r"(?i)liên\s+quan|có\s+liên\s+quan|các\s+ngành\b")
-
-# State bodies named as partners ("phối hợp với Sở Tài chính"): listed as written.
-STATE_BODY_RE: Final = re.compile(
-    r"(?<!\w)(?:Sở\s+(?:Tài\s+chính|Nội\s+vụ|Tư\s+pháp|Y\s+tế|Xây\s+dựng|Công\s+[Tt]hương|Ngoại\s+vụ"
-    r"|Du\s+lịch|Kế\s+hoạch\s+và\s+Đầu\s+tư|Giáo\s+dục\s+và\s+Đào\s+tạo|Khoa\s+học\s+và\s+Công\s+nghệ"
-    r"|Thông\s+tin\s+và\s+Truyền\s+thông|Tài\s+nguyên\s+và\s+Môi\s+trường"
-    r"|Nông\s+nghiệp\s+và\s+(?:Phát\s+triển\s+nông\s+thôn|Môi\s+trường)|Giao\s+thông\s+[Vv]ận\s+tải"
-    r"|Lao\s+động\s*-\s*Thương\s+binh\s+và\s+Xã\s+hội|Văn\s+hóa,\s+Thể\s+thao\s+và\s+Du\s+lịch"
-    r"|Văn\s+hóa\s+và\s+Thể\s+thao|Dân\s+tộc\s+và\s+Tôn\s+giáo)"
-    r"|(?:Công\s+an|Thanh\s+tra|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Văn\s+phòng\s+UBND|UBND|Ủy\s+ban\s+nhân\s+dân"
-    r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
-    r"\s+(?:tỉnh|thành\s+phố))(?!\w)"
+    [
+        "Tỉnh",
+        "Thành",
+        "Huyện",
+        "Đảng",
+        "Ban",
+        "Ủy",
+        "Bí",
+        "Phó",
+        "Chủ",
+        "Thường",
+        "Mặt",
+        "Tổ",
+        "Kiểm",
+        "Tuyên",
+        "Báo",
+        "Đài",
+        "Trường",
+        "Khối",
+        "Chấp",
+        "Bộ",
+        "HĐND",
+        "UBND",
+        "MTTQ",
+        "TUV",
+        "UVBTV",
+        "Hội",
+        "Đồng",
+        "Chí",
+        "Phát",
+        "Kết",
+        "Đồng",
+        "Sáng",
+        "Chiều",
+        "Ngày",
+    ]
 )

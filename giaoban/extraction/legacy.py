@@ -164,7 +164,7 @@ for _letter, _surface in _VNI_ENCODE.items():
     _VNI_DECODE[_surface] = _letter
     if len(_surface) == 2:
         # Tolerate a mark whose case differs from its base ("Aù" is still Á).
-        _base, _mark = _surface
+        _base, _mark = _surface[0], _surface[1]
         other = _mark.lower() if _mark.isupper() else _mark.upper()
         _VNI_DECODE.setdefault(_base + other, _letter)
 _VNI_RE = re.compile("|".join(re.escape(s) for s in sorted(_VNI_DECODE, key=len, reverse=True)))

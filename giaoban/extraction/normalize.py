@@ -41,7 +41,7 @@ _OLD_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼ�
 
 def _new_tone(m: re.Match[str]) -> str:
     start = m.start()
-    vowel, toned = m.group(0)
+    vowel, toned = m.group(0)[0], m.group(0)[1]
     if start and m.string[start - 1] in "qQ" or (vowel in "uU") != (toned in "ỳýỷỹỵỲÝỶỸỴ"):
         return m.group(0)
     mark, plain = _TONE_TO_PLAIN[toned.lower()]
@@ -120,6 +120,8 @@ _MASTHEAD = re.compile(
 )
 _CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 _PROSE_WORDS = 20
+_ITEM_START = re.compile(r"^(?:[a-zđ][.)]\s|[ivx]{1,4}[.)]\s)")
+_SENTENCE_MARKS = (".", "!", "?", "…", ":", ";", '"', "”", ")")
 
 
 @dataclass(frozen=True)
@@ -171,4 +173,26 @@ def split_page(text: str) -> Page:
             continue
         lines.append(line)
         i += 1
-    return Page(tuple(lines), tuple(chrome), crawler)
+    return Page(tuple(_join_soft_breaks(lines)), tuple(chrome), crawler)
+
+
+def _join_soft_breaks(lines: list[str]) -> list[str]:
+    """Hard-wrapped text back into paragraphs.
+
+    A line that does not end a sentence is continued by the next line when that
+    one starts in lower case, or when the line ends with a comma.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            soft = (
+                not prev.endswith(_SENTENCE_MARKS)
+                and (line[:1].islower() or prev.endswith(",") and line[:1].isalpha())
+                and not _ITEM_START.match(line)
+            )
+            if soft:
+                out[-1] = f"{prev} {line}"
+                continue
+        out.append(line)
+    return out

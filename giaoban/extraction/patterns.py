@@ -9,33 +9,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from giaoban.extraction.gazetteer import TITLE_HEAD, UPPER
-
-
-def word_alternation(
-    alternatives: list[str], *, ignore_case: bool = True, boundary: bool = True
-) -> str:
-    """`(?<!\\w)(?:a|b|...)`, written so that the regex engine can skip ahead.
-
-    A pattern that starts with a look-behind or (under IGNORECASE) with a cased
-    letter is tried at every position of the text. Here the first op is one
-    character class of the alternatives' first letters in both cases, which the
-    engine scans for in C; the word boundary is checked after that letter
-    (`(?<!\\w.)`), and each alternative's rest is chosen by its first letter.
-    Every alternative must start with a plain letter. Matches are the same as
-    the plain alternation's, `(?i)` or not, with `(?<!\\w)` before it or not
-    (tests compare them).
-    """
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        groups.setdefault(alt[0].lower() if ignore_case else alt[0], []).append(alt[1:])
-    flag = "(?i:" if ignore_case else "(?:"
-    cases = (lambda k: k + k.upper()) if ignore_case else (lambda k: k)
-    firsts = "".join(sorted({c for k in groups for c in cases(k)}))
-    parts = [f"(?<=[{cases(k)}]){flag}{'|'.join(rest)})" for k, rest in groups.items()]
-    edge = "(?<!\\w.)" if boundary else ""
-    return f"[{firsts}]{edge}(?:{'|'.join(parts)})"
-
+from giaoban.extraction import lexicon as lx
+from giaoban.extraction.gazetteer import TITLE_HEAD
+from giaoban.extraction.groups import UPPER
+from giaoban.extraction.lexicon import word_alternation
+from giaoban.periods import grammar as pg
 
 _D = r"(?<!\d)(\d{1,2})"
 _SEP = r"\s*[/.-]\s*"
@@ -63,6 +41,14 @@ LABELLED_DATE: Final = re.compile(
     r"|ngày\s+cập\s+nhật|xuất\s+bản|đăng\s+lúc|ngày\s+xuất\s+bản)\s*[:,]?\s*"
     r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 )
+WEEKDAY_LABEL: Final = re.compile(r"(?i)thứ\s|chủ\s+nhật")
+PLACE_DATE_AT_END: Final = re.compile(
+    r"(?i),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?$"
+)
+MASTHEAD_PLACE: Final = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}?)(?:\s+(?:Online|online|ONLINE|ngày\s+nay"
+    r"|Ngày\s+nay|điện\s+tử|Điện\s+tử)\s*$|(?P<prefix>\s*:\s))"
+)
 ISO_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # The place-and-date line of a formal document: "Đồng Nai, ngày 15 tháng 01 năm 2025".
 PLACE_DATE: Final = re.compile(
@@ -79,31 +65,58 @@ DOC_NUMBER_STATE: Final = re.compile(
 
 # --- Periods -------------------------------------------------------------
 _YEAR_TAIL = r"(?:\s*(?:[/.-]|năm|,\s*năm)\s*(\d{4}))?"
+# The period labels are `giaoban.periods.grammar`'s (shared with the reporting rules); here
+# with the words that make one the period under review: "giao ban <…> tháng 3/2024",
+# "tổng kết <…> năm 2023", a body that opens "Trong tháng 5, …".
+_GAP = r"(?:\s+(?!quý|tháng|năm)[^\s.;:!?\d]+){0,9}?\s+"
 PERIOD: Final = re.compile(
     r"(?i)(?<!\w)(?:"
-    r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|năm|,\s*năm)\s*(?P<qy>\d{4}))?"
-    r"|(?P<h>6|06|sáu)\s+tháng(?:\s+(?P<hw>đầu|cuối))?(?:\s+năm(?:\s+(?P<hy>\d{4}))?)?"
-    r"|(?P<n>9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm(?:\s+(?P<ny>\d{4}))?)?"
-    r"|(?P<t>3|03|ba)\s+tháng\s+(?P<tw>đầu|cuối)\s+năm(?:\s+(?P<ty>\d{4}))?"
-    r"|(?P<m>giao\s+ban(?:\s+công\s+tác)?\s+tháng)\s+(?P<mn>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?"
-    r"|(?P<y>(?:tổng\s+kết|giao\s+ban|đánh\s+giá|kiểm\s+điểm)(?:\s+(?:công\s+tác|tình\s+hình"
-    r"|kết\s+quả|thực\s+hiện|nhiệm\s+vụ|cả|của|trong))*\s+năm)\s+(?P<yy>\d{4})"
+    + pg.QUARTER
+    + r"(?:\s*(?:[/.-]|năm|,\s*năm)\s*(?P<qy>\d{4}))?|"
+    + pg.HALF
+    + r"(?:\s+năm(?:\s+(?P<hy>\d{4}))?)?|"
+    + pg.NINE_MONTHS
+    + r"(?:\s+năm(?:\s+(?P<ny>\d{4}))?)?|"
+    + pg.THREE_MONTHS
+    + r"(?:\s+(?P<q3y>\d{4}))?"
+    r"|(?P<mc>(?:giao\s+ban|thường\s+kỳ|định\s+kỳ|đánh\s+giá|kiểm\s+điểm|sơ\s+kết|nhiệm\s+vụ)"
+    + _GAP
+    + r"|(?:(?<=\n)|(?<![\s\S]))(?-i:Trong)\s+)"
+    + pg.MONTH
+    + r"(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?"
+    r"|(?P<y>(?:tổng\s+kết|giao\s+ban|đánh\s+giá|kiểm\s+điểm|nhìn\s+lại|sơ\s+kết)"
+    + _GAP
+    + r"năm)\s+(?P<yy>\d{4})"
     r")(?!\w)"
 )
+LEAD_YEAR: Final = re.compile(r"(?i)(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)")
 # Words that make the following period a plan, not the period under review.
 PLANNING_BEFORE: Final = re.compile(
     r"(?i)(?:định\s+hướng|phương\s+hướng|triển\s+khai|kế\s+hoạch|chuẩn\s+bị|trọng\s+tâm"
-    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang|hoàn\s+thành|phấn\s+đấu)[^.;,]{0,30}$"
+    r"|giải\s+pháp|hướng\s+tới|tiến\s+tới|bước\s+sang|hoàn\s+thành|phấn\s+đấu|kịch\s+bản|dự\s+kiến"
+    r"|dự\s+thảo)[^.;,]{0,30}$"
 )
-YEAR: Final = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)")
 
 # --- Meeting kind, online ------------------------------------------------
-GIAO_BAN: Final = re.compile(r"(?i)giao\s+ban")
+# "giao ban", not the verb "giao" + "Ban Tổ chức …" ("giao Ban Tổ chức Tỉnh ủy hoàn thiện …").
+GIAO_BAN: Final = re.compile(r"[Gg]iao\s+ban|Giao\s+Ban|GIAO\s+BAN")
 LAM_VIEC: Final = re.compile(
-    r"(?i)làm\s+việc\s+với|buổi\s+làm\s+việc|(?:thường\s+trực|ban\s+thường\s+vụ)\s+\S+\s+ủy\s+nghe"
+    r"(?i)làm\s+việc\s+với|buổi\s+làm\s+việc|(?:thường\s+trực|ban\s+thường\s+vụ)\s+\S+\s+ủy\s+(?:đã\s+)?nghe"
+    r"|họp\s+trực\s+báo|trực\s+báo\s+với"
 )
 ONLINE: Final = re.compile(
     r"(?i)(?<!dịch vụ công )trực\s+tuyến(?!\s+(?:toàn\s+trình|một\s+phần|mức))|điểm\s+cầu"
+)
+# Remote points counted without the word "điểm cầu".
+ONLINE_REACH: Final = re.compile(
+    r"(?i)(?:kết\s+nối|trực\s+tuyến)\s+(?:tới|đến|với)\s+(?:trụ\s+sở\s+|các\s+)?(?P<n>\d{1,4})\s+"
+    r"(?:đảng\s+ủy|xã|phường|huyện|đơn\s+vị|cơ\s+sở|địa\s+phương|chi\s+bộ)(?!\w)"
+)
+POINT_TOTAL_WITH_HOST: Final = re.compile(
+    r"(?i)(?:kể\s+cả|bao\s+gồm(?:\s+cả)?|trong\s+đó\s+có)\s+(?:\d+\s+)?điểm\s+cầu\s+(?:chính|trung\s+tâm)"
+)
+JOIN_VIA_POINT: Final = re.compile(
+    r"(?i)(?:tham\s+gia|dự|theo\s+dõi)(?:\s+(?:hội\s+nghị|từ\s+xa|trực\s+tuyến))*\s+(?:qua|tại|từ)\s+điểm\s+cầu"
 )
 POINT_COUNT: Final = re.compile(r"(?i)(?<!\d)(\d{1,4})\s+điểm\s+cầu")
 POINT_WORD: Final = re.compile(
@@ -121,15 +134,26 @@ CHAIR_VERB: Final = re.compile(
     r"|triển\s+khai|theo\s+dõi|tổ\s+chức|hướng\s+dẫn|rà\s+soát))(?!\w)"
 )
 CHAIR_AFTER: Final = re.compile(
-    r"(?i)(?:dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của|(?<!\w)chủ\s+trì\s+(?:hội\s+nghị|buổi\s+làm\s+việc"
-    r"|cuộc\s+họp|buổi\s+giao\s+ban)?\s*(?:có|là|gồm|:))\s*(?=đồng\s+chí|đ/c|ông|bà|"
+    r"(?i)(?:dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của|(?<!\w)(?:đồng\s+)?chủ\s+trì(?:\s+(?:hội\s+nghị"
+    r"|buổi\s+làm\s+việc|cuộc\s+họp|buổi\s+giao\s+ban|phiên\s+họp|buổi\s+gặp\s+mặt))?\s*,?\s*"
+    r"(?:có|là|gồm|:)(?:\s+(?:các|hai|ba)\s+đồng\s+chí)?\s*:?)\s*(?=đồng\s+chí|đ/c|ông|bà|"
     + TITLE_HEAD
-    + r")"
+    + rf"|[{UPPER}][^\W\d_]*\s+[{UPPER}])"
 )
-PERSON_MARK: Final = re.compile(r"(?i)(?<!\w)(?:đồng\s+chí|đ/c|ông|bà)\s+")
+PERSON_MARK: Final = re.compile(
+    r"(?i)(?<!\w)(?:(?:hai|ba|các)\s+)?(?:đồng\s+chí|đ/c|ông|bà)(?:\s*:)?\s+"
+)
 PEOPLE_SPLIT: Final = re.compile(
     r"\s+(?:và|cùng|cùng\s+với)\s+(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
 )
+_NAME_RUN = rf"(?!(?:Ủy|Bí|Phó|Chủ|Trưởng|Tỉnh|Thành|Huyện|Ban|Đảng|Ủy|Thường|Giám|Tổng)(?!\w))[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}"
+# ", Nông Văn Chiến, Chủ tịch …": the next person of a comma-only list.
+NEXT_PERSON: Final = re.compile(rf",\s+(?={_NAME_RUN},\s*(?:{TITLE_HEAD}))")
+# "… Hứa Văn Lộc, Phó Chủ tịch UBND tỉnh Ninh Thị Hạnh": a title-first person after a name.
+NAME_AT_END: Final = re.compile(rf"(?<!\w){_NAME_RUN}$")
+NEXT_TITLE: Final = re.compile(rf",\s+(?={TITLE_HEAD})")
+# A co-chair named in the next sentence: "Đồng chủ trì là …", "Cùng chủ trì có …".
+CO_CHAIR: Final = re.compile(r"(?i)(?<!\w)(?:đồng|cùng)\s+chủ\s+trì")
 TITLE_START: Final = re.compile(rf"^(?:{TITLE_HEAD})(?!\w)")
 
 # --- Conclusion and directives -------------------------------------------
@@ -138,28 +162,12 @@ CONCLUSION: Final = re.compile(
     r"|(?:buổi\s+)?giao\s+ban|phiên\s+họp|tại\s+(?:hội\s+nghị|buổi|phiên|cuộc))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
     r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo"
 )
-# The reporting frame: "Đồng chí ... đề nghị," -> what follows is the directive.
-_FRAME_VERB_WORDS: Final = [
-    r"lưu\s+ý\s+và\s+đề\s+nghị",
-    r"đề\s+nghị\s+và\s+yêu\s+cầu",
-    r"yêu\s+cầu\s+và\s+đề\s+nghị",
-    r"đề\s+nghị",
-    r"yêu\s+cầu",
-    r"lưu\s+ý",
-    r"nhấn\s+mạnh",
-    r"chỉ\s+đạo",
-    r"mong\s+muốn",
-    r"quán\s+triệt",
-    r"giao(?!\s+(?:(?-i:ban|BAN)|lưu|thông|tiếp|dịch|nhận|thoa|hữu|thương|việc\s+có|nộp|kết))",
-    r"chỉ\s+rõ",
-    r"đồng\s+ý[^,.;]{0,60}?(?:,|\s+và)\s+giao",
-    r"thống\s+nhất[^,.;]{0,60}?(?:,|\s+và)\s+giao",
-]
-FRAME_VERB: Final = re.compile(word_alternation(_FRAME_VERB_WORDS) + r"(?!\w)\s*(?:[,:]\s*)?")
+FRAME_VERB: Final = re.compile(word_alternation(lx._FRAME_VERB_WORDS) + r"(?!\w)\s*(?:[,:]\s*)?")
 # What may stand right before a frame verb: the speaker and an adverb.
 SPEAKER_END: Final = re.compile(
     rf"(?:(?i:đồng\s+chí|đ/c)|(?i:tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy|đảng\s+ủy|trung\s+ương"
-    rf"|hđnd\s+tỉnh|ubnd\s+tỉnh|thường\s+trực|bí\s+thư|chủ\s+tịch|trưởng\s+ban|ban\s+thường\s+vụ"
+    rf"|(?:hđnd|ubnd|mttq)\s+(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
+    rf"|thường\s+trực|bí\s+thư|chủ\s+tịch|trưởng\s+ban|ban\s+thường\s+vụ|ông|bà"
     rf"|tỉnh)(?:\s+[{UPPER}][^\W\d_]*){{0,5}}|[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}})"
     r"(?:\s+(?i:cũng|đặc\s+biệt|còn|đồng\s+thời|tiếp\s+tục|thẳng\s+thắn|nghiêm\s+túc|đề\s+nghị\s+và))*\s*$"
 )
@@ -182,20 +190,7 @@ LEADING_TIME: Final = re.compile(
     r"(?i)^(?:(?:trong|trước|từ|đến|sau|cuối|đầu|ngay\s+trong|chậm\s+nhất)\s[^,;.]{1,40}"
     r"|thời\s+gian\s+tới|trong\s+thời\s+gian\s+tới|trước\s+mắt|từ\s+nay\s+đến\s+cuối\s+năm)\s*,\s*"
 )
-# A sentence that asks someone to act (outside a reporting frame).
-_MODAL_CUE_WORDS: Final = [
-    r"cần",
-    r"phải",
-    r"không\s+để",
-    r"không\s+được",
-    r"tập\s+trung",
-    r"tiếp\s+tục",
-    r"lưu\s+ý",
-    r"khẩn\s+trương",
-    r"mong\s+muốn",
-    r"sẽ\s+được",
-]
-MODAL_CUE: Final = re.compile(word_alternation(_MODAL_CUE_WORDS) + r"(?!\w)")
+MODAL_CUE: Final = re.compile(word_alternation(lx._MODAL_CUE_WORDS) + r"(?!\w)")
 IMPERATIVE_START: Final = re.compile(
     r"(?i)^(?:tăng\s+cường|tiếp\s+tục|tập\s+trung|đẩy\s+mạnh|đẩy\s+nhanh|nâng\s+cao|chủ\s+động"
     r"|khẩn\s+trương|quan\s+tâm|thực\s+hiện|rà\s+soát|chỉ\s+đạo|triển\s+khai|tổ\s+chức|kịp\s+thời"
@@ -205,87 +200,24 @@ IMPERATIVE_START: Final = re.compile(
     r"|thường\s+xuyên|kiên\s+quyết|quyết\s+liệt|nghiêm\s+túc|huy\s+động|củng\s+cố|kiện\s+toàn"
     r"|nắm\s+chắc|nắm\s+bắt|bám\s+sát|hoàn\s+thiện)(?!\w)"
 )
-_ACTION_VERB_WORDS: Final = [
-    r"cần",
-    r"phải",
-    r"tiếp\s+tục",
-    r"tập\s+trung",
-    r"chủ\s+động",
-    r"khẩn\s+trương",
-    r"sớm",
-    r"tăng\s+cường",
-    r"đẩy\s+mạnh",
-    r"đẩy\s+nhanh",
-    r"rà\s+soát",
-    r"chỉ\s+đạo",
-    r"thực\s+hiện",
-    r"triển\s+khai",
-    r"xây\s+dựng",
-    r"tổ\s+chức",
-    r"tham\s+mưu",
-    r"nâng\s+cao",
-    r"quan\s+tâm",
-    r"phối\s+hợp",
-    r"chủ\s+trì",
-    r"theo\s+dõi",
-    r"đôn\s+đốc",
-    r"hướng\s+dẫn",
-    r"hoàn\s+thành",
-    r"bao\s+quát",
-    r"nắm\s+bắt",
-    r"làm\s+tốt",
-    r"kịp\s+thời",
-    r"dồn\s+lực",
-    r"chuẩn\s+bị",
-    r"nghiên\s+cứu",
-    r"phát\s+huy",
-    r"bảo\s+đảm",
-    r"đảm\s+bảo",
-    r"không\s+để",
-    r"chú\s+trọng",
-    r"quyết\s+liệt",
-    r"kiện\s+toàn",
-    r"hoàn\s+thiện",
-    r"đổi\s+mới",
-    r"củng\s+cố",
-    r"thường\s+xuyên",
-    r"khắc\s+phục",
-    r"duy\s+trì",
-    r"có\s+giải\s+pháp",
-    r"lãnh\s+đạo,\s+chỉ\s+đạo",
-    r"trình",
-    r"báo\s+cáo",
-    r"tổng\s+hợp",
-    r"ban\s+hành",
-    r"tuyên\s+truyền",
-    r"bố\s+trí",
-    r"sơ\s+kết",
-    r"tổng\s+kết",
-    r"kiểm\s+tra",
-    r"giám\s+sát",
-    r"làm\s+việc",
-    r"định\s+hướng",
-    r"chăm\s+lo",
-    r"bám\s+sát",
-    r"vận\s+động",
-]
 # Action verbs: where the subject of a directive ends.
-ACTION_VERB: Final = re.compile(word_alternation(_ACTION_VERB_WORDS) + r"(?!\w)")
-# Not directives: evaluation, scheduling, reports of what was done.
-_EVALUATION_WORDS: Final = [
-    r"ghi\s+nhận",
-    r"đánh\s+giá\s+cao",
-    r"biểu\s+dương",
-    r"khen\s+ngợi",
-    r"hoan\s+nghênh",
-    r"cảm\s+ơn",
-    r"chúc\s+mừng",
-    r"khẳng\s+định",
-    r"nhìn\s+nhận",
-    r"thẳng\s+thắn\s+chỉ\s+ra",
-]
-EVALUATION: Final = re.compile(word_alternation(_EVALUATION_WORDS) + r"(?!\w)")
+ACTION_VERB: Final = re.compile(word_alternation(lx._ACTION_VERB_WORDS) + r"(?!\w)")
+EVALUATION: Final = re.compile(word_alternation(lx._EVALUATION_WORDS) + r"(?!\w)")
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
+# "những đảng viên đã chuyển đi", "việc đã làm": a past tense inside a noun phrase.
+# "năm tới có ý nghĩa bản lề", "… là giai đoạn quyết định": a claim about the time.
+CONTEXT_CLAIM: Final = re.compile(
+    r"(?i)(?<!\w)(?:có\s+ý\s+nghĩa|là\s+(?:năm|giai\s+đoạn|thời\s+điểm|dịp)|mang\s+tính)(?!\w)"
+)
+REASON_CLAUSE: Final = re.compile(
+    r"(?i)(?:,\s*|\s)(?:vì(?!\s+(?:vậy|thế))|bởi\s+vì|bởi|(?<!trong\s)khi|nhờ)\s[^;]*?"
+    r"(?=,?\s*(?:do\s+đó|vì\s+vậy|vì\s+thế|cho\s+nên|nên)\s|$)"
+)
+# "… cơ bản duy trì …, từng bước nâng lên": an assessment of what units do.
+ASSESSMENT: Final = re.compile(r"(?i)(?<!\w)(?:cơ\s+bản|từng\s+bước|luôn\s+luôn|ngày\s+càng)\s")
+DONE_IN_NOUN: Final = re.compile(
+    r"(?i)(?<!\w)(?:những|việc|người|nơi|điều)\s+(?:\S+\s+){0,3}?(?:đã|vừa|đang)$"
+)
 RELATIVE_CLAUSE: Final = re.compile(r"(?i)(?<!\w)mà\s+[^,.;]{0,60}")
 SCHEDULING: Final = re.compile(
     word_alternation([r"hội\s+nghị", r"giao\s+ban", r"cuộc\s+họp", r"phiên\s+họp"], boundary=False)
@@ -299,8 +231,9 @@ CONCLUSION_ANNOUNCED: Final = re.compile(r"(?i)kết\s+luận(?:\s+như\s+sau)?\
 # ghi nhận các kết quả đạt được và yêu cầu", "... đã trả lời các kiến nghị ... và yêu cầu".
 PRIOR_ACT: Final = re.compile(
     r"(?i)(?<!\w)(?:đã\s+)?(?:ghi\s+nhận|đánh\s+giá(?:\s+cao)?|biểu\s+dương|hoan\s+nghênh|cảm\s+ơn"
-    r"|trả\s+lời|giải\s+đáp|tiếp\s+thu|thống\s+nhất|đồng\s+ý|khen\s+ngợi|chúc\s+mừng)(?!\w)"
-    r"[^.;:]{0,200}?(?:\s+và|,\s*đồng\s+thời|\s*;)\s*$"
+    r"|trả\s+lời|giải\s+đáp|tiếp\s+thu|thống\s+nhất|đồng\s+ý|khen\s+ngợi|chúc\s+mừng|cho\s+ý\s+kiến"
+    r"|nghe|thảo\s+luận|xem\s+xét|phát\s+biểu\s+chỉ\s+đạo|chỉ\s+ra)(?!\w)"
+    r"[^.;:]{0,200}?(?:\s+và|,\s*đồng\s+thời|\s*;(?:\s*đồng\s+thời)?)\s*,?\s*$"
 )
 META_ASSIGNMENT: Final = re.compile(
     r"(?i)^(?:nhiệm\s+vụ|việc)(?:\s+cụ\s+thể)?\s+cho\s+(?:từng|các|mỗi)|^(?:nhiệm\s+vụ|việc)\s*$"
@@ -315,13 +248,24 @@ INLINE_ORDINAL: Final = re.compile(
     r"|(?:(?<=[\s.;:])|^)(?i:thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*"
 )
 ORDINAL_WORDS: Final = {
-    w: i + 1 for i, w in enumerate("một hai ba bốn năm sáu bảy tám chín mười".split())
+    w: i + 1
+    for i, w in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
 } | {"nhất": 1}
 LINE_ITEM: Final = re.compile(
     r"^(?:(?P<num>\d{1,2})[.)]|(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*])"
-    r"|\((?P<pnum>\d{1,2})\))\s+"
+    r"|\((?P<pnum>\d{1,2})\)"
+    r"|(?P<ord>(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu"
+    r"|bảy|tám|chín|mười))\s*[,:]))\s+"
 )
 SECTION: Final = re.compile(r"^(?P<roman>[IVX]{1,4})[.)/]\s+(?P<title>.+)$")
+CAPTION_END: Final = re.compile(
+    r"(?i)(?:phát\s+biểu\s+(?:kết\s+luận|chỉ\s+đạo)|kết\s+luận)(?:\s+(?:tại\s+)?(?:hội\s+nghị|buổi"
+    r"\s+(?:làm\s+việc|giao\s+ban)|cuộc\s+họp|phiên\s+họp))?\s*[.…]?\s*(?:\(?ảnh\s*:.*)?$"
+)
+TASK_HEADING: Final = re.compile(
+    r"(?i)^(?:(?:một\s+số\s+)?(?:nhiệm\s+vụ|phương\s+hướng|giải\s+pháp|yêu\s+cầu|kết\s+luận|chỉ\s+đạo)(?!\w)"
+    r"|(?:những|các)\s+(?:nhiệm\s+vụ|việc|công\s+việc)\s+(?:trọng\s+tâm|cần|sắp))"
+)
 SECTION_REPORT: Final = re.compile(
     r"(?i)đánh\s+giá|kết\s+quả|tình\s+hình|ưu\s+điểm|hạn\s+chế|tồn\s+tại|đạt\s+được|nhận\s+xét"
 )
@@ -337,13 +281,14 @@ DEADLINE: Final = re.compile(
     r"|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<dm>\d{1,2})(?:\s*[/.-]\s*(?P<dy>\d{4}))?(?!\d)"
     r"|(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|đến)\s+ngày\s+(?P<d2>\d{1,2})\s+tháng\s+"
     r"(?P<dm2>\d{1,2})(?:\s+năm\s+(?P<dy2>\d{4}))?"
-    r"|trong\s+quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|năm)\s*(?P<qy>\d{4}))?"
-    r"|(?:trong|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?(?!\d)"
-    r"|(?:trong|xong\s+trong|trước)\s+(?P<h>6|06|sáu)\s+tháng\s+(?P<hw>đầu|cuối)\s+năm(?:\s+(?P<hy>\d{4}))?"
-    r"|(?:trong|xong\s+trong|trước)\s+(?P<t>3|03|ba)\s+tháng\s+cuối\s+năm(?:\s+(?P<ty>\d{4}))?"
+    r"|trong\s+" + pg.QUARTER + r"(?:\s*(?:[/.-]|năm)\s*(?P<qy>\d{4}))?"
+    r"|(?:trong|hết|cuối)\s+" + pg.MONTH + r"(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?(?!\d)"
+    r"|(?:trong|xong\s+trong|trước)\s+" + pg.HALF + r"\s+năm(?:\s+(?P<hy>\d{4}))?"
+    r"|(?:trong|xong\s+trong|trước)\s+" + pg.THREE_MONTHS + r"(?:\s+(?P<q3y>\d{4}))?"
     r"|(?:xong\s+(?:trong|vào|trước)|hoàn\s+thành\s+(?:trong|vào|trước)|trước|đến|trong|vào)\s+cuối\s+năm"
     r"(?:\s+(?P<ey>\d{4}))?"
     r"|(?:xong|hoàn\s+thành|hoàn\s+tất|dứt\s+điểm)\s+(?:trong|trước)\s+năm\s+(?P<yy>\d{4})"
+    r"|trong\s+năm\s+(?P<yy3>\d{4})\s*$"  # "… trong năm 2025" closing the task
     r"|(?:đến\s+hết|trước\s+hết)\s+năm\s+(?P<yy2>\d{4})"
     r")"
 )
@@ -369,102 +314,127 @@ DEADLINE_CUE: Final = re.compile(
     + r"(?!\w)"
 )
 
-# --- Figures -------------------------------------------------------------
-_FIGURE_VERBS: Final = [
-    r"tiếp\s+nhận",
-    r"xử\s+lý",
-    r"giải\s+quyết",
-    r"tham\s+mưu",
-    r"ban\s+hành",
-    r"kết\s+nạp",
-    r"kiểm\s+tra",
-    r"giám\s+sát",
-    r"thi\s+hành\s+kỷ\s+luật",
-    r"kỷ\s+luật",
-    r"tổ\s+chức",
-    r"xuất\s+bản",
-    r"phát\s+hành",
-    r"đăng\s+tải",
-    r"đăng",
-    r"phát\s+sóng",
-    r"thẩm\s+định",
-    r"góp\s+ý",
-    r"tiếp",
-    r"biên\s+tập",
-    r"mở",
-    r"đào\s+tạo",
-    r"bồi\s+dưỡng",
-    r"xét",
-    r"trình",
-    r"cho\s+ý\s+kiến",
-    r"khảo\s+sát",
-    r"tập\s+huấn",
-    r"sản\s+xuất",
-    r"phục\s+vụ",
-    r"phát\s+hiện",
-    r"trao\s+tặng",
-    r"trao",
-    r"tặng",
-    r"hướng\s+dẫn",
-    r"xây\s+dựng",
-    r"thụ\s+lý",
-    r"nhận",
-    r"theo\s+dõi",
-    r"đôn\s+đốc",
-    r"bổ\s+nhiệm",
-    r"điều\s+động",
-]
-# A count of work done: verb, a short gap, the number, what was counted.
-FIGURE: Final = re.compile(
-    word_alternation(_FIGURE_VERBS, ignore_case=False) + r"(?!\w)"
-    r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)){0,60}?)\s(?i:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
-    r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?P<measure>[^\W\d_][^.;:()\n]{0,80})"
-)
-FIGURE_MEASURE_STOP: Final = re.compile(
-    r"(?i)^(?:tháng|năm|ngày|giờ|phút|quý|lần\s+thứ|nhiệm\s+kỳ|tuổi|km|điểm\s+cầu|đại\s+biểu"
-    r"|đồng\s+chí|ý\s+kiến|tham\s+luận|người\s+dự|%|phần\s+trăm|tỷ|triệu|nghìn|vào|của|tại"
-    r"|trên|với|và|để|trong|từ|đến)(?!\w)"
-)
-FIGURE_GAP_STOP: Final = re.compile(
-    r"(?i)(?<!\w)(?:thứ|số|khóa|ngày|tháng|năm|quý|lần|kỳ|đợt|giai\s+đoạn|nhiệm\s+kỳ)\s*$"
-)
-# A second count sharing the verb: "tổ chức 2 hội nghị và 1 cuộc thi".
-FIGURE_COORDINATED: Final = re.compile(
-    r"(?:,\s*|\s+và\s+)(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?=[^\W\d_])"
-)
-# What a measure cut before the next count ends with: "đơn thư, đã" -> "đơn thư".
-FIGURE_MEASURE_TAIL: Final = re.compile(r"(?i)(?:[\s,]+(?:đã|và|cũng|còn|đồng\s+thời))*[\s,]*$")
-FIGURE_MEASURE_END: Final = re.compile(
-    r"(?i)(?:\s+(?:gửi\s+đến|trong\s+(?:quý|tháng|năm|kỳ)|so\s+với|đạt|tăng|giảm|và\s+đã|(?:đối\s+)?với"
-    r"|trước\s+khi|khi\s+có)|,\s+(?:hướng\s+dẫn|định\s+hướng|chuyển|tham\s+mưu|chỉ\s+đạo|phối\s+hợp"
-    r"|góp\s+phần|đồng\s+thời))(?!\w).*$"
-)
 
 # --- Recommendations -----------------------------------------------------
-RECOMMEND: Final = re.compile(
-    r"(?i)(?<!\w)(?:đã\s+|cũng\s+)?(?:kiến\s+nghị,\s+đề\s+xuất|kiến\s+nghị|đề\s+xuất|đề\s+đạt)(?!\w)"
-    r"(?:\s+(?:với|lên))?"
-)
-RECOMMEND_NOUN_AFTER: Final = re.compile(r"(?i)^\s*(?:của|này|đó|nêu|trên|đã\s+nêu|được)(?!\w)")
-RECOMMEND_ADDRESSEE: Final = re.compile(
-    r"(?i)^\s*(?:(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành)(?:\s+(?:tỉnh|thành|huyện)\s+ủy)?"
-    r"(?:,\s+(?:ban\s+thường\s+vụ|thường\s+trực)(?:\s+(?:tỉnh|thành)\s+ủy)?)*"
-    r"|(?:tỉnh|thành)\s+ủy|trung\s+ương|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên"
-    r"|lãnh\s+đạo\s+tỉnh)?\s*(?:một\s+số\s+(?:nội\s+dung|vấn\s+đề)(?:\s+như)?)?\s*[:,]?\s*"
-)
-RECOMMEND_LEAD_VERB: Final = re.compile(
-    r"(?i)^(?:(?:quan\s+tâm|xem\s+xét)(?:,?\s+(?:chỉ\s+đạo|cho\s+phép|hỗ\s+trợ))?|cho\s+phép"
-    r"|(?:sớm\s+)?cho\s+chủ\s+trương)\s+"
-    r"(?!(?:các|cho|để|việc|về|đơn\s+vị|bổ\s+sung\s+cho)\s)"
-)
-NOT_RECOMMENDATION_BEFORE: Final = re.compile(
-    r"(?i)(?:giải\s+quyết|xử\s+lý|tiếp\s+nhận|các|những|đơn\s+thư|phản\s+ánh,|tố\s+cáo,|tham\s+mưu,"
-    r"|đối\s+với|về|của|chỉ\s+đạo|trả\s+lời|lời|nội\s+dung)\s*$"
-)
 
 # --- Sentences -----------------------------------------------------------
 # Alternatives that start with a literal, so that the engine skips to the next mark.
 SENTENCE_END: Final = re.compile(r"(?:\.[.!?]*|![.!?]*|\?[.!?]*|…(?:…)*)[\"”’)]*(?:/\.)?\s+")
 ABBREVIATION_END: Final = re.compile(
     r"(?i)(?:^|\s)(?:tp|tt|ths|ts|pgs|gs|bs|ông|bà|đ/c|st|v\.v|tr)\.$"
+)
+
+# --- Small patterns of the passes ------------------------------------------
+DIGIT: Final = re.compile(r"\d")
+SPACES: Final = re.compile(r"\s+")
+WORD: Final = re.compile(r"\w+")
+SEMICOLON: Final = re.compile(r";\s*")
+LA_MARK: Final = re.compile(r"là\s*[,:]")
+# Page header: where a province is named, who convened the meeting.
+PROVINCE_CONTEXT: Final = re.compile(
+    r"(?i)(?:(?P<com>tỉnh\s+ủy|thành\s+ủy)|(?P<strong>đảng\s+bộ\s+tỉnh|đảng\s+bộ\s+thành\s+phố"
+    r"|cổng\s+ttđt|cổng\s+thông\s+tin\s+điện\s+tử(?:\s+tỉnh)?|báo|đài\s+\S+(?:\s*-\s*\S+)?"
+    r"|trường\s+chính\s+trị|ubnd\s+tỉnh|hđnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|tỉnh|thành\s+phố"
+    r"|tp\.?|ban\s+\S+(?:\s+\S+)?\s+tỉnh\s+ủy))\s*$"
+)
+COMMITTEE: Final = re.compile(
+    r"(?i)(?<!\w)(?<!các\s)(?<!thị\s\S{2},\s)(?P<com>tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy"
+    r"|đảng\s+ủy\s+khối\s+(?:các\s+)?(?:cơ\s+quan(?:\s+và\s+doanh\s+nghiệp)?|doanh\s+nghiệp)"
+    r"(?:\s+tỉnh)?|quận\s+ủy|đảng\s+ủy\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)"
+    r"|đảng\s+ủy\s+(?:các\s+cơ\s+quan\s+đảng|ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố))(?!\s+viên)(?!\w)"
+)
+# "Đảng ủy xã đã tổ chức …" without a name: the name is the commune's, told in the lead.
+LOCAL_PLACE: Final = re.compile(
+    rf"(?<!\w)(?P<level>xã|phường|thị\s+trấn|đặc\s+khu)\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,2}}|\d{{1,2}})(?!\w)"
+)
+# "ĐẢNG ỦY YÊN LẠC GIAO BAN …", "phường Tân Định tổ chức hội nghị giao ban …".
+LOCAL_HOST: Final = re.compile(
+    rf"(?:^|,\s+|\.\s+)(?:(?i:đảng\s+ủy)\s+)?(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,2}}|\d{{1,2}})"
+    r"\s+(?:đã\s+)?(?:tổ\s+chức|giao\s+ban|họp)"
+)
+# A meeting of several provinces or convened by a central body: no host committee.
+REGIONAL: Final = re.compile(
+    r"(?i)(?:các\s+tỉnh(?:,\s+thành(?:\s+phố)?)?\s+(?:vùng|khu\s+vực|miền|trong\s+cụm|phía)"
+    r"|do\s+(?:ban\s+[^,.;]{2,30}?|văn\s+phòng|ủy\s+ban\s+kiểm\s+tra)\s+trung\s+ương\s+(?:chủ\s+trì|tổ\s+chức))"
+)
+CENTRAL: Final = re.compile(
+    r"(?i)^(?:[^,]{0,40},\s*)?(?:ban\s+bí\s+thư|bộ\s+chính\s+trị|ban\s+[^,.;]{2,30}?\s+trung\s+ương"
+    r"|văn\s+phòng\s+trung\s+ương|ủy\s+ban\s+kiểm\s+tra\s+trung\s+ương|cụm\s+thi\s+đua)"
+)
+NAME_AFTER: Final = re.compile(rf"\s+([{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,3}})")
+# Chairs.
+CHAIR_SPAN_END: Final = re.compile(r"\.\s|\s(?:tổ\s+chức|đã|diễn\s+ra|họp)\s")
+WORKS_WITH: Final = re.compile(r"(?i)(?<!\w)làm\s+việc\s+với")
+CHAIR_SPAN_TAIL: Final = re.compile(r"(?i)\s*(?:do|đã|cùng|đồng\s+thời)\s*$")
+TITLE_TAIL: Final = re.compile(r"(?i)\s+(?:đã|cùng|đồng|và)$")
+# Who speaks before a reporting frame; what makes the frame not the chair's.
+LEADER: Final = re.compile(
+    rf"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực|thường\s+vụ"
+    rf"|(?<!\w)(?:ông|bà)(?!\w)(?=\s+[{UPPER}]|\s*$)"
+)
+TOPIC_CLAUSE: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*")
+ENDS_CO_SE: Final = re.compile(r"(?i)(?:có|sẽ)\s*$")
+DUOC: Final = re.compile(r"(?i)(?<!\w)(?<!đạt\s)(?<!có\s)được(?!\w)")  # not "kết quả đạt được"
+ENDS_DA: Final = re.compile(r"(?i)đã\s*$")
+SHORTCOMING: Final = re.compile(r"(?i)(?<!\w)(?:còn|chưa)\s")
+# Assignees: "X chủ trì, phối hợp với Y, Z" and the attendee list of the lead.
+COOPERATION: Final = re.compile(
+    r"(?i)(?<!\w)(?:chủ\s+trì\s*,?\s*phối\s+hợp(?:\s+với)?|phối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên"
+    r"|đồng\s+bộ|nhịp\s+nhàng))?\s+với)\s+"
+)
+PARTNERS_END: Final = re.compile(
+    r"[;.]|\s(?:tham\s+mưu|triển\s+khai|xây\s+dựng|tổ\s+chức|thực\s+hiện|rà\s+soát"
+    r"|hướng\s+dẫn|theo\s+dõi|đôn\s+đốc|kiểm\s+tra|nghiên\s+cứu|chuẩn\s+bị|hoàn\s+thành"
+    r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s"
+)
+LIST_SEP: Final = re.compile(r",\s*|\s+và\s+")
+TOPIC_WORD: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s+")
+ATTENDEES: Final = re.compile(r"(?i)(?:giao\s+ban|làm\s+việc|họp)[^.]{0,80}?\svới\s+([^.;]{3,200})")
+ATTENDEES_PLAIN: Final = re.compile(
+    r"(?i)giao\s+ban\s+(?!với|trực|định|thường|công\s+tác\s+(?:quý|tháng|năm))(?:công\s+tác\s+)?([^.;,:]{3,120})"
+)
+# Where the attendee list ends: "… Văn phòng Tỉnh ủy để nghe báo cáo …".
+ATTENDEES_END: Final = re.compile(
+    r"(?i)\s(?:để|nhằm|về|nghe|bàn|đánh\s+giá|triển\s+khai|sơ\s+kết|tổng\s+kết|thông\s+qua|cho\s+ý"
+    r"|năm\s+\d|quý|tháng|[69]\s+tháng|tại|theo|trong|lần|định\s+kỳ|năm)(?!\w)"
+)
+# Words that end a group phrase: a time or place phrase, a modal.
+NOT_GROUP_WORD: Final = re.compile(
+    r"(?i)^(?:trong|trước|từ|đến|sau|cần|phải|tại|ở|về|theo|để|nhằm|khi|năm|tháng|quý|cùng|và)$"
+)
+# A preamble before the real request inside a frame's content.
+INNER_FRAME: Final = re.compile(
+    r"(?i)^(?:trên\s+cơ\s+sở|căn\s+cứ|qua\s+đó|từ\s+đó|để|nhằm)[^.;:]{0,150}?,\s*"
+    r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+"
+)
+# "Riêng với / Đối với <group>, <speaker> yêu cầu …".
+TOPIC_ASSIGNEE: Final = re.compile(
+    r"(?i)^\s*(?:riêng\s+với|đối\s+với|riêng)\s+(?P<who>[^,]{3,80}?)\s*,"
+)
+# Tasks with no reporting frame: a plan sentence ("Tháng tới, …", "Từ nay đến hết năm …").
+PLAN_LEAD: Final = re.compile(
+    r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới|từ\s+nay\s+đến\s+(?:hết|cuối)\s+[^,]{2,25}"
+    r"|(?:trong\s+)?những\s+tháng\s+cuối\s+năm|(?:trong\s+)?(?:quý|tháng)\s+[IVX\d]{1,4}(?:/\d{4})?\s+tới)\s*,\s*"
+)
+PLAN_LEAD_NO_DATE: Final = re.compile(
+    r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới)\s*,\s*"
+)
+WILL: Final = re.compile(r"(?i)(?<!\w)sẽ(?!\w)")
+# "“Các chi bộ phải …” – đó là yêu cầu của Bí thư …": a quoted instruction.
+QUOTED_INSTRUCTION: Final = re.compile(
+    r"^[\"“](?P<q>[^\"”]{10,400})[\"”]\s*[-–—,]?\s*(?:đó\s+là|là)\s+(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị"
+    r"|ý\s+kiến\s+chỉ\s+đạo|lời\s+nhắc|nhấn\s+mạnh)\s+(?:của|được)\s+"
+)
+# "Theo Bí thư Thành ủy, …": the leader's view as the frame.
+THEO_LEADER: Final = re.compile(r"(?i)^theo\s+(?P<who>[^,]{3,90}?)\s*,\s*")
+# Modal words between a subject and its verb: "… xã Bình Minh sẽ vận động" -> the subject.
+HEAD_TAIL: Final = re.compile(r"(?i)(?:\s+(?:sẽ|cần|phải|đều|cũng|luôn|tiếp\s+tục|được|thì))+$")
+# The colon that opens a list of tasks inside a sentence: the last one before the items
+# ("… nêu rõ: Từ nay đến Tết, các đơn vị cần ưu tiên mấy việc sau: A; B; C").
+COLON_LIST: Final = re.compile(r":\s+(?=[^:]*;[^:]*$|(?:[Vv]ề|[Đđ]ối\s+với)\s[^:;]{1,60}:[^;]*;)")
+ITEM_TOPIC_LABEL: Final = re.compile(r"^(?:[Vv]ề|[Đđ]ối\s+với)\s+[^:;]{1,60}:\s*")
+# "… được đồng chí Bí thư nêu cụ thể: …": a leader's list opens the conclusion.
+LIST_CUE: Final = re.compile(
+    r"(?i)(?:đồng\s+chí|bí\s+thư|chủ\s+tịch|thường\s+trực)[^.:;]{0,80}?(?:nêu|chỉ\s+rõ|nhấn\s+mạnh|lưu\s+ý"
+    r"|yêu\s+cầu|đề\s+nghị|giao)(?:\s+(?:cụ\s+thể|rõ))?\s*:"
 )

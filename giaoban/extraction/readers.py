@@ -188,7 +188,7 @@ def _looks_html(text: str) -> bool:
 
 def html_to_text(markup: str) -> str:
     """Visible article text of an HTML page, one block per line."""
-    import lxml.html
+    import lxml.html  # type: ignore[import-untyped]  # no stubs are published
     from lxml import etree
 
     try:
@@ -235,7 +235,7 @@ def _block_text(el: object) -> str:
         if node.tail:
             parts.append(node.tail)
 
-    walk(el)  # type: ignore[arg-type]
+    walk(el)
     text = "".join(parts)
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 

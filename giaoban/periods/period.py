@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from giaoban.periods import grammar
+from giaoban.periods.grammar import folded
+
 __all__ = ["Period", "PeriodType", "find_all"]
 
 # Years a Period may have.  Wide enough for any archive, narrow enough that
@@ -368,21 +371,19 @@ _CODE_RE = re.compile(
 # "đầu" -> "dau"), so every pattern below is written without accents.
 _YEAR = r"(?P<{name}>(?:19|2\d)\d{{2}})"
 _SEP_OR_NAM = r"(?:\s*[-/.]\s*|\s+nam\s+|\s+)"
-_ROMAN_RE = r"iv|iii|ii|i"
+# The labels are those of `grammar` (shared with the extractor), folded.
 _LABEL_PATTERN = rf"""
     (?:
         # quý IV/2023, quý 2-2024, quý IV năm 2024, quý III
-        quy\s+(?P<q>{_ROMAN_RE}|0?[1-4])(?![a-z0-9])
-            (?:{_SEP_OR_NAM}{_YEAR.format(name="qy")})?
+        {folded(grammar.QUARTER)}(?:{_SEP_OR_NAM}{_YEAR.format(name="qy")})?
       | # 3 / 03 / ba tháng đầu|cuối năm -> Q1 / Q4
-        (?:0?3|ba)\s+thang\s+(?P<q3>dau|cuoi)\s+nam(?:\s+{_YEAR.format(name="q3y")})?
+        {folded(grammar.THREE_MONTHS)}(?:\s+{_YEAR.format(name="q3y")})?
       | # 6 tháng đầu|cuối năm 2024; 6 tháng năm 2024 (= first half)
-        (?P<h6>0?6|sau)\s+thang\s+(?:(?P<h>dau|cuoi)\s+)?nam(?:\s+{_YEAR.format(name="hy")})?
+        {folded(grammar.HALF)}\s+nam(?:\s+{_YEAR.format(name="hy")})?
       | # 9 tháng (đầu) năm 2023
-        (?P<n9>0?9|chin)\s+thang\s+(?:dau\s+)?nam(?:\s+{_YEAR.format(name="ny")})?
+        {folded(grammar.NINE_MONTHS)}\s+nam(?:\s+{_YEAR.format(name="ny")})?
       | # tháng 4/2024, tháng 04 năm 2024, tháng 4
-        thang\s+(?P<m>0?[1-9]|1[0-2])(?![0-9])
-            (?:{_SEP_OR_NAM}{_YEAR.format(name="my")})?
+        {folded(grammar.MONTH)}(?:{_SEP_OR_NAM}{_YEAR.format(name="my")})?
       | # năm 2023, cả năm 2023, 12 tháng năm 2023
         (?:(?:ca|12\s+thang)\s+)?nam\s+{_YEAR.format(name="y")}
     )
@@ -427,26 +428,13 @@ def _from_match(m: re.Match[str], default_year: int | None) -> Period | None:
     def year_of(name: str) -> int | None:
         return int(g[name]) if g[name] else default_year
 
-    if g["q"]:
-        year = year_of("qy")
-        text = g["q"]
-        number = _ROMAN.index(text.upper()) + 1 if text.isalpha() else int(text)
-        return None if year is None else Period(year, PeriodType.QUARTER, number)
-    if g["q3"]:
-        year = year_of("q3y")
-        number = 1 if g["q3"] == "dau" else 4
-        return None if year is None else Period(year, PeriodType.QUARTER, number)
-    if g["h6"]:
-        year = year_of("hy")
-        number = 2 if g["h"] == "cuoi" else 1
-        return None if year is None else Period(year, PeriodType.HALF, number)
-    if g["n9"]:
-        year = year_of("ny")
-        return None if year is None else Period(year, PeriodType.NINE_MONTHS)
-    if g["m"]:
-        year = year_of("my")
-        return None if year is None else Period(year, PeriodType.MONTH, int(g["m"]))
-    return Period(int(g["y"]), PeriodType.YEAR)
+    label = grammar.label_of(g)
+    if label is None:
+        return Period(int(g["y"]), PeriodType.YEAR)
+    kind, number = label
+    tail = {"q": "qy", "q3": "q3y", "h6": "hy", "n9": "ny", "m": "my"}
+    year = year_of(next(t for k, t in tail.items() if g[k]))
+    return None if year is None else Period(year, PeriodType(kind), number)
 
 
 def find_all(text: str, default_year: int | None = None) -> list[tuple[tuple[int, int], Period]]:

@@ -6,6 +6,8 @@ and recommendation text is really copied from its article (so a label cannot
 drift away from the text it describes). Scores are measured elsewhere.
 """
 
+from __future__ import annotations
+
 import json
 import re
 import unicodedata
@@ -33,15 +35,15 @@ PERIOD_TYPES = {"quarter": range(1, 5), "half": range(1, 3), "month": range(1, 1
 HOST_PREFIXES = ("Tỉnh ủy ", "Thành ủy ", "Huyện ủy ", "Thị ủy ", "Đảng ủy ")
 
 
-def _fold(text):
+def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _iso(value):
+def _iso(value: str | None) -> date | None:
     return date.fromisoformat(value) if value is not None else None
 
 
-def _pairs():
+def _pairs() -> list[tuple[str, Path]]:
     out = []
     for split in SPLITS:
         for txt in sorted((DEVSET / split).glob("*.txt")):
@@ -52,7 +54,7 @@ def _pairs():
 PAIRS = _pairs()
 
 
-def test_the_set_is_larger_than_the_seeds_and_has_a_held_out_part():
+def test_the_set_is_larger_than_the_seeds_and_has_a_held_out_part() -> None:
     tune = [p for s, p in PAIRS if s == "tune"]
     unseen = [p for s, p in PAIRS if s == "unseen"]
     assert len(PAIRS) >= 70
@@ -61,7 +63,7 @@ def test_the_set_is_larger_than_the_seeds_and_has_a_held_out_part():
     assert 0.3 <= len(unseen) / len(PAIRS) <= 0.45, (len(tune), len(unseen))
 
 
-def test_every_text_has_its_gold_record_and_no_record_is_orphaned():
+def test_every_text_has_its_gold_record_and_no_record_is_orphaned() -> None:
     for split in SPLITS:
         folder = DEVSET / split
         texts = {p.name[: -len(".txt")] for p in folder.glob("*.txt")}
@@ -71,12 +73,12 @@ def test_every_text_has_its_gold_record_and_no_record_is_orphaned():
         assert others == {f"{n}.gold.json" for n in golds}, (split, others)
 
 
-def test_no_document_is_in_both_splits():
+def test_no_document_is_in_both_splits() -> None:
     names = [p.name for _, p in PAIRS]
     assert len(names) == len(set(names))
 
 
-def test_readme_lists_every_document_once():
+def test_readme_lists_every_document_once() -> None:
     readme = (DEVSET / "README.md").read_text(encoding="utf-8")
     for split, txt in PAIRS:
         name = txt.name[: -len(".txt")]
@@ -86,7 +88,7 @@ def test_readme_lists_every_document_once():
 
 
 @pytest.mark.parametrize("split,txt", PAIRS, ids=[p.name for _, p in PAIRS])
-def test_gold_record_follows_the_schema(split, txt):
+def test_gold_record_follows_the_schema(split: str, txt: Path) -> None:
     gold = json.loads(txt.with_name(txt.name[: -len(".txt")] + ".gold.json").read_text("utf-8"))
     text = txt.read_text(encoding="utf-8")
     folded = _fold(text)

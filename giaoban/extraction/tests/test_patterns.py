@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from giaoban.extraction import gazetteer as gz
+from giaoban.extraction import groups as gr
+from giaoban.extraction import lexicon as lx
 from giaoban.extraction import patterns as pt
+from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.normalize import normalize
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -25,19 +28,19 @@ def _plain(words: list[str], *, ignore_case: bool = True, boundary: bool = True)
 def _cases() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     out = []
     for name, words, kwargs in [
-        ("ACTION_VERB", pt._ACTION_VERB_WORDS, {}),
-        ("MODAL_CUE", pt._MODAL_CUE_WORDS, {}),
-        ("EVALUATION", pt._EVALUATION_WORDS, {}),
-        ("FRAME_VERB", pt._FRAME_VERB_WORDS, {}),
-        ("FIGURE", pt._FIGURE_VERBS, {"ignore_case": False}),
+        ("ACTION_VERB", lx._ACTION_VERB_WORDS, {}),
+        ("MODAL_CUE", lx._MODAL_CUE_WORDS, {}),
+        ("EVALUATION", lx._EVALUATION_WORDS, {}),
+        ("FRAME_VERB", lx._FRAME_VERB_WORDS, {}),
+        ("FIGURE", lx._FIGURE_VERBS, {"ignore_case": False}),
         (
             "SCHEDULING",
             [r"hội\s+nghị", r"giao\s+ban", r"cuộc\s+họp", r"phiên\s+họp"],
             {"boundary": False},
         ),
     ]:
-        fast = getattr(pt, name)
-        head = pt.word_alternation(words, **kwargs)
+        fast = getattr(rp if name == "FIGURE" else pt, name)
+        head = lx.word_alternation(words, **kwargs)
         assert fast.pattern.startswith(head)
         plain = re.compile(_plain(words, **kwargs) + fast.pattern[len(head) :])
         out.append((name, fast, plain))
@@ -69,7 +72,7 @@ def _cases() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     out.append(
         ("SENTENCE_END", pt.SENTENCE_END, re.compile(r"(?:[.!?]+|…+|\.{3})[\"”’)]*(?:/\.)?\s+"))
     )
-    word = rf"[{gz.UPPER}][^\W_]*"
+    word = rf"[{gr.UPPER}][^\W_]*"
     out.append(
         (
             "_CAP_RUN",
@@ -83,7 +86,8 @@ def _cases() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             gz._UNIT_TRIGGER,
             re.compile(
                 r"(?<!\w)(?:[Bb]an\s|[Cc]ơ\s+quan\s|[Ủủ]y\s+ban\s|UBKT|[Vv]ăn\s+phòng\s|VPT|[Bb]áo\s"
-                r"|[Đđ]ài\s|[Tt]rường\s|[Đđ]ảng\s+ủy\s)"
+                r"|[Đđ]ài\s|[Tt]rường\s|[Đđ]ảng\s+ủy\s|[Đđ]ảng\s+đoàn\s|Huyện\s+ủy\s|Thị\s+ủy\s"
+                r"|Quận\s+ủy\s|Thành\s+ủy\s)"
             ),
         )
     )
