@@ -40,9 +40,9 @@ test-postgres: $(STAMP) $(MO)
 # The checks that keep the code as it is meant to be (run by .ci/run before the tests):
 # lint and format, strict typing of the pure packages, no model change without its migration,
 # Django's deployment checks under the documented production environment, the layout rules.
-# DEPLOY_FAIL_LEVEL: WARNING once the settings for a TLS front (HSTS, SSL redirect) are in place.
+# Warnings fail too: the documented TLS-front settings (HSTS, SSL redirect) leave none.
 MYPY_STRICT ?= giaoban/periods giaoban/extraction
-DEPLOY_FAIL_LEVEL ?= ERROR
+DEPLOY_FAIL_LEVEL ?= WARNING
 check: $(STAMP) $(MO)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
