@@ -95,7 +95,7 @@ def test_an_invalid_filter_is_a_visible_400_not_everything(cast, login):
     response = login(cast.office_a).get(f"/tasks/awaiting/?unit={cast.board_b.pk}")
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Không tìm thấy đơn vị." in html
+    assert "Không có đơn vị này." in html  # the one answer for foreign and nonexistent ids
     assert "data-assignment=" not in html
 
 
