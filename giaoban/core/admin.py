@@ -1,14 +1,38 @@
 from django.contrib import admin
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.models import AuditEntry
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The audit's acts by their label (Vietnamese or English), not their code."""
+
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        from giaoban.core.audit import action_label
+
+        codes = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
+        return sorted(((c, action_label(c)) for c in codes), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "actor", "action", "object_repr")
-    list_filter = ("action",)
+    list_display = ("created_at", "actor", "action_display", "object_repr")
+    list_filter = (ActionFilter,)
     search_fields = ("object_repr", "action")
+    readonly_fields = ("action_display",)
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_display(self, obj: AuditEntry) -> str:
+        from giaoban.core.audit import action_label
+
+        return action_label(obj.action)
 
     def has_add_permission(self, request):
         return False

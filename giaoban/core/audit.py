@@ -29,6 +29,7 @@ ACTION_LABELS: dict[str, Any] = {
     "accounts.user.updated": _("Account changed"),
     "accounts.user.password_reset": _("Password reset (temporary password)"),
     "accounts.user.password_changed": _("Password changed"),
+    "accounts.login.locked_out": _("Sign-in locked after repeated failures"),
 }
 #: model -> function(obj) giving querysets of related objects whose entries join obj's history
 _RELATED: dict[type[models.Model], Callable[[Any], Iterable[models.QuerySet]]] = {}
@@ -82,9 +83,31 @@ def redact(value: Any) -> Any:
     return value
 
 
+#: the generic acts of the Django admin (core.admin.AuditedAdminMixin): "<app>.<model>.<verb>"
+ADMIN_VERBS = {
+    "created": _("%(model)s created (administration)"),
+    "changed": _("%(model)s changed (administration)"),
+    "deleted": _("%(model)s deleted (administration)"),
+}
+
+
 def action_label(action: str) -> str:
+    """How an action code reads (Vietnamese or English): the label an app registered, or for
+    the admin's generic acts the model's name and the verb; an unknown code shows as it is."""
     label = ACTION_LABELS.get(action)
-    return str(label) if label is not None else action
+    if label is not None:
+        return str(label)
+    app_label, _dot, rest = action.partition(".")
+    model_name, _dot, verb = rest.partition(".")
+    if verb in ADMIN_VERBS:
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            return action
+        return str(ADMIN_VERBS[verb]) % {"model": str(model._meta.verbose_name).capitalize()}
+    return action
 
 
 def _jsonable(value: Any) -> Any:

@@ -146,8 +146,12 @@ def awaiting_decision(user: Any, limit: int = 10) -> list:
     ids = list(waiting.order_by("deadline", "id").values_list("id", flat=True)[:limit])
     if not ids:
         return []
+    # with the request itself (what was done and its evidence, the deadline asked and why)
+    from giaoban.tasks.awaiting import pending_requests
+
     return list(
         Assignment.objects.filter(pk__in=ids)
         .select_related("task", "unit")
+        .prefetch_related(*pending_requests())
         .order_by("deadline", "id")
     )

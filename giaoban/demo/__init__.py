@@ -79,22 +79,15 @@ def build_national(**kwargs: Any) -> str:
 
 
 def print_logins(out: TextIO) -> None:
+    """Every demo login: one line per active user with a membership (the committee's people and
+    every unit's staff, the newspaper and the school included), committee and bloc first, then
+    the communes in their order."""
     from giaoban.accounts.models import Membership
 
     users = (
         Membership.objects.select_related("user", "unit")
-        .filter(
-            user__username__in=[
-                "admin",
-                "vanphong",
-                "thuongtruc",
-                "bantochuc",
-                "bantuyengiao",
-                "ubkt",
-                "xa01",
-            ]
-        )
-        .order_by("user__username")
+        .filter(user__is_active=True)
+        .order_by("unit__sort_order", "unit__name", "role", "user__username")
     )
     out.write(f"Tài khoản mẫu / demo logins (mật khẩu / password: {DEMO_PASSWORD}):")
     for m in users:

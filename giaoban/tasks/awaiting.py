@@ -32,6 +32,24 @@ class AwaitingFilters:
     source: str = ""
 
 
+def pending_requests() -> list[Prefetch]:
+    """Prefetches giving an assignment its ``pending_claims`` and ``pending_extensions``."""
+    return [
+        Prefetch(
+            "claims",
+            CompletionClaim.objects.filter(decision=Decision.PENDING).select_related("claimed_by"),
+            to_attr="pending_claims",
+        ),
+        Prefetch(
+            "extensions",
+            ExtensionRequest.objects.filter(decision=Decision.PENDING).select_related(
+                "requested_by"
+            ),
+            to_attr="pending_extensions",
+        ),
+    ]
+
+
 def awaiting(user: Any, filters: AwaitingFilters = AwaitingFilters()) -> QuerySet:
     """Assignments of the user's office reach with a pending claim or extension request,
     the oldest request first; each carries ``pending_claims`` / ``pending_extensions``.
@@ -71,22 +89,7 @@ def awaiting(user: Any, filters: AwaitingFilters = AwaitingFilters()) -> QuerySe
                 Coalesce(F("claim_at"), F("ext_at")), Coalesce(F("ext_at"), F("claim_at"))
             )
         )
-        .prefetch_related(
-            Prefetch(
-                "claims",
-                CompletionClaim.objects.filter(decision=Decision.PENDING).select_related(
-                    "claimed_by"
-                ),
-                to_attr="pending_claims",
-            ),
-            Prefetch(
-                "extensions",
-                ExtensionRequest.objects.filter(decision=Decision.PENDING).select_related(
-                    "requested_by"
-                ),
-                to_attr="pending_extensions",
-            ),
-        )
+        .prefetch_related(*pending_requests())
         .order_by(F("waiting_since").asc(nulls_last=True), "id")
     )
 

@@ -1,27 +1,9 @@
-from collections.abc import Callable
-
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
 from django.urls import path
 
+from giaoban.core.views import act
 from giaoban.tasks import awaiting_views, edit_views, register_views, views
 
 app_name = "tasks"
-
-
-def act(view: Callable, back: str) -> Callable:
-    """An act answers POST; a GET (a bookmarked or reloaded action URL) goes back to the page
-    the act belongs to (``back``, given the URL's pk) instead of a bare 405."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if request.method in ("GET", "HEAD"):
-            return redirect(back, *([kwargs["pk"]] if "pk" in kwargs else []))
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = getattr(view, "__name__", "act")
-    return wrapped
-
 
 urlpatterns = [
     path("", views.task_list, name="list"),

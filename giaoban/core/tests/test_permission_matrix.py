@@ -87,27 +87,15 @@ def _unit_act(data: dict, state: str = "") -> list[Row]:
     ]
 
 
-def _unit_post(data: dict, state: str = "") -> list[Row]:
-    """An act of the reports/recommendations apps: their action URLs still answer a GET with 405."""
-    return [
-        Row("post", "302  403    403    302    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
-    ]
-
-
-def _office_post(data: dict, state: str = "") -> list[Row]:
-    return [
-        Row("post", "302  302    403    403    404    403", data, state),
-        Row("get", NO_GET.expect, state=state),
-    ]
-
-
 def _office_act(data: dict, state: str = "") -> list[Row]:
     return [
         Row("post", "302  302    403    403    404    403", data, state),
         Row("get", ACT_GET.expect, state=state),
     ]
 
+
+#: the reports/recommendations acts: a GET on their URL goes back to the object's page too
+_unit_post, _office_post = _unit_act, _office_act
 
 PAGES: dict[str, list[Row]] = {
     "": [READ_ALL, NO_POST],
@@ -360,7 +348,7 @@ PAGES.update(
         "reports/plans/": [READ_ALL, NO_POST],
         "reports/plans/new/": [
             Row("post", "302  403    403    302    302    403", {"unit": "{unit}", "year": "2028"}),
-            Row("get", NO_GET.expect),
+            ACT_GET,
         ],
         "reports/plans/<int:pk>/": [READ_A, NO_POST],
         "reports/plans/<int:pk>/items/": _unit_post({"text": "Đề án", "weight": "1"}),
@@ -380,7 +368,7 @@ PAGES.update(
         "recommendations/<int:pk>/forward/": _office_post({"to_unit": "{office_unit_a}"}),
         "recommendations/<int:pk>/answer/": [
             Row("post", "302  302    302    403    404    403", {"answer": "Đã bố trí kinh phí"}),
-            Row("get", NO_GET.expect),
+            ACT_GET,
         ],
         "recommendations/<int:pk>/close/": _office_post({}, "rec_answered"),
     }

@@ -109,6 +109,16 @@ def test_builders_extension_point_and_command(db, monkeypatch):
     text = out.getvalue()
     assert ", 3 meetings in " in text and "demo province: 1 province" in text
     assert "vanphong" in text and "thuongtruc" in text
+    # every login of every unit that has users, the newspaper and the school included
+    from giaoban.accounts.models import Membership
+
+    lines = text.splitlines()
+    for m in Membership.objects.select_related("user", "unit"):
+        assert any(
+            line.split()[:1] == [m.user.username] and line.endswith(m.unit.name) for line in lines
+        ), m
+    assert any(line.split()[:1] == ["bao"] for line in lines)
+    assert any(line.split()[:1] == ["xa90"] for line in lines)
     (state,) = seen
     assert state.committee.code == "DN" and state.office.username == "vanphong"
     assert state.office_unit == state.bloc[0] and len(state.communes) == 90
