@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _flag_temporary_password(sender, request, user, **kwargs) -> None:
@@ -15,6 +16,7 @@ def _flag_temporary_password(sender, request, user, **kwargs) -> None:
 
 class AccountsConfig(AppConfig):
     name = "giaoban.accounts"
+    verbose_name = _("Accounts")
     label = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
 

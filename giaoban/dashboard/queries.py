@@ -25,6 +25,16 @@ from giaoban.tasks.status import (
     with_status,
 )
 
+DueIn = tuple[date, date] | None
+
+
+def _due_in(qs, due_in: DueIn):
+    """``qs`` narrowed to the assignments whose deadline falls in ``due_in`` (first, last day):
+    the same rule as the lists' deadline range, so a card and the list it links to agree."""
+    if due_in is None:
+        return qs
+    return qs.filter(deadline__gte=due_in[0], deadline__lte=due_in[1])
+
 
 def status_counts(
     user: Any,
@@ -32,16 +42,27 @@ def status_counts(
     unit_ids: set[int] | frozenset[int] | None = None,
     *,
     today: date | None = None,
+    due_in: DueIn = None,
 ) -> dict[str, int]:
-    qs = assignments_for(user)
+    qs = _due_in(assignments_for(user), due_in)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     return count_by_status(qs, ref, today=today or dates.today())
 
 
-def overdue(user: Any, ref: date, limit: int = 10, unit_ids=None, *, today: date | None = None):
+def overdue(
+    user: Any,
+    ref: date,
+    limit: int = 10,
+    unit_ids=None,
+    *,
+    today: date | None = None,
+    due_in: DueIn = None,
+):
     today = today or dates.today()
-    qs = assignments_for(user).filter(status_q(StatusClass.OPEN_OVERDUE, ref, today=today))
+    qs = _due_in(assignments_for(user), due_in).filter(
+        status_q(StatusClass.OPEN_OVERDUE, ref, today=today)
+    )
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     return qs.select_related("task", "unit").order_by("deadline", "id")[:limit]
@@ -55,9 +76,10 @@ def due_soon(
     unit_ids=None,
     *,
     today: date | None = None,
+    due_in: DueIn = None,
 ):
     today = today or dates.today()
-    qs = assignments_for(user).filter(
+    qs = _due_in(assignments_for(user), due_in).filter(
         status_q(StatusClass.OPEN_IN_TIME, ref, today=today),
         LessThanOrEqual(deadline_in_force(ref, today=today), ref + timedelta(days=days)),
     )
@@ -68,16 +90,19 @@ def due_soon(
     )[:limit]
 
 
-def per_unit(user: Any, ref: date, *, today: date | None = None) -> list[dict[str, Any]]:
+def per_unit(
+    user: Any, ref: date, *, today: date | None = None, due_in: DueIn = None
+) -> list[dict[str, Any]]:
     """One row per unit with its count in every status class, plus 'extended' and
     'met_original' (one GROUP BY query; cached until the next change, see core.cache).
 
     Grouped by (unit, CASE status class), one evaluation per row instead of one
     FILTER per class, then folded into one row per unit here.
     """
-    key, roots = cache_key(user, f"per_unit:{ref.isoformat()}")
+    window = f"{due_in[0].isoformat()}..{due_in[1].isoformat()}" if due_in else ""
+    key, roots = cache_key(user, f"per_unit:{ref.isoformat()}:{window}")
     today = today or dates.today()
-    return cached(key, lambda: _per_unit(user, ref, today), roots=roots)
+    return cached(key, lambda: _per_unit(user, ref, today, due_in), roots=roots)
 
 
 def cache_key(user: Any, name: str) -> tuple[str, frozenset[int] | None]:
@@ -95,9 +120,9 @@ def assignments_scope_ids(user: Any) -> frozenset[int]:
     return frozenset({-1}) if scope.is_admin else scope.readable_unit_ids
 
 
-def _per_unit(user: Any, ref: date, today: date) -> list[dict[str, Any]]:
+def _per_unit(user: Any, ref: date, today: date, due_in: DueIn = None) -> list[dict[str, Any]]:
     rows = (
-        existing_at(assignments_for(user), ref, today=today)
+        existing_at(_due_in(assignments_for(user), due_in), ref, today=today)
         .order_by()
         .annotate(status_class_=status_case(ref, today=today))
         .values("unit_id", "status_class_", name=F("unit__name"), order=F("unit__sort_order"))

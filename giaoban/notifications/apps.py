@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "giaoban.notifications"
+    verbose_name = _("Notifications")
     label = "notifications"
     default_auto_field = "django.db.models.BigAutoField"
 

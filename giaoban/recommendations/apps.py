@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class RecommendationsConfig(AppConfig):
     name = "giaoban.recommendations"
+    verbose_name = _("Recommendations")
     label = "recommendations"
     default_auto_field = "django.db.models.BigAutoField"
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ReportsConfig(AppConfig):
     name = "giaoban.reports"
+    verbose_name = _("Reports")
     label = "reports"
     default_auto_field = "django.db.models.BigAutoField"
 

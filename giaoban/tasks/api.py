@@ -16,22 +16,26 @@ from giaoban.core.limits import ApiDate, BodyBool, BodyId, BodyInt, Id
 from giaoban.core.permissions import get_for_user, scope_for
 from giaoban.org.models import Unit
 from giaoban.tasks import services
+from giaoban.tasks.filtering import parse_list_query
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
+from giaoban.tasks.ordering import ASSIGNMENT_ORDERINGS, TASK_ORDERINGS, order_assignments
 from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
 from giaoban.tasks.queries import (
-    Filters,
     assignment_list,
     rollup_visible,
     task_list,
     with_rollup,
 )
-from giaoban.tasks.search import ranked
 from giaoban.tasks.status import StatusClass, status_case
 
 router = Router(tags=["tasks"])
 
 
 class FilterIn(Schema):
+    """The list filters, typed for the schema (a value of the wrong type: 422). Their meaning
+    is checked by the same parser as the pages' (``tasks.filtering``): an unknown unit or
+    leader, a reversed deadline range or an unknown sort order answers 400 with the message."""
+
     q: str = Field("", max_length=200)
     unit: Id | None = None
     status: StatusClass | None = None
@@ -41,25 +45,16 @@ class FilterIn(Schema):
     as_of: ApiDate | None = Field(
         None, description="Reference date of the status classes (default: today)"
     )
-
-    def ref(self) -> date:
-        return self.as_of or today()
-
-    def to_filters(self, user) -> Filters:
-        if self.unit is not None and not scope_for(user).can_read_unit(self.unit):
-            raise ValidationError({"unit": _("Unknown unit.")})
-        if self.deadline_from and self.deadline_to and self.deadline_from > self.deadline_to:
-            raise ValidationError(
-                {"deadline_from": _("'Deadline from' must not be after 'deadline to'.")}
-            )
-        return Filters(
-            q=self.q,
-            unit_id=self.unit,
-            status=self.status.value if self.status else "",
-            source=self.source,
-            deadline_from=self.deadline_from,
-            deadline_to=self.deadline_to,
-        )
+    leader: Id | None = Field(None, description="id of the leader (a user) who directed the task")
+    ordering: str = Field(
+        "",
+        max_length=32,
+        description="Sort key, '-' first for descending. Assignments: "
+        + ", ".join(ASSIGNMENT_ORDERINGS)
+        + "; tasks: "
+        + ", ".join(TASK_ORDERINGS)
+        + ". Ties: by deadline, then id.",
+    )
 
 
 class TaskOut(Schema):
@@ -179,7 +174,9 @@ def _assignment(request: HttpRequest, pk: int, action: str = "view"):
 @router.get("/tasks", response=list[TaskOut], summary="Tasks with their roll-up")
 @paginate(BoundedLimitOffset)
 def list_tasks(request: HttpRequest, filters: Query[FilterIn]):
-    return task_list(request.user, filters.to_filters(request.user), filters.ref())
+    query = parse_list_query(request.user, request.GET, orderings=TASK_ORDERINGS)
+    query.raise_if_refused()
+    return task_list(request.user, query.filters, query.ref)
 
 
 @router.get("/tasks/{task_id}", response=TaskOut)
@@ -232,8 +229,11 @@ def create_task(request: HttpRequest, payload: TaskIn):
 )
 @paginate(BoundedLimitOffset)
 def list_assignments(request: HttpRequest, filters: Query[FilterIn]):
-    parsed = filters.to_filters(request.user)
-    return ranked(assignment_list(request.user, parsed, filters.ref()), parsed.q, "deadline", "id")
+    query = parse_list_query(request.user, request.GET)
+    query.raise_if_refused()
+    parsed, ref = query.filters, query.ref
+    qs = assignment_list(request.user, parsed, ref)
+    return order_assignments(qs, parsed.ordering, parsed.q, ref, today=today())
 
 
 @router.get("/assignments/{assignment_id}", response=AssignmentOut)

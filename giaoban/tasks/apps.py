@@ -24,6 +24,7 @@ ACTION_LABELS = {
 
 class TasksConfig(AppConfig):
     name = "giaoban.tasks"
+    verbose_name = _("Tasks")
     label = "tasks"
     default_auto_field = "django.db.models.BigAutoField"
 

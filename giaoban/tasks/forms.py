@@ -146,10 +146,26 @@ class FilterForm(BootstrapMixin, forms.Form):
     deadline_from = date_field(_("Deadline from"), required=False)
     deadline_to = date_field(_("Deadline to"), required=False)
     as_of = date_field(_("Status as of"), required=False)
+    leader = LeaderChoiceField(
+        label=_("Directed by"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("Unknown leader.")},
+    )
+    ordering = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        error_messages={"invalid_choice": _("Unknown sort order: %(value)s.")},
+    )
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, leaders=None, orderings=None, **kwargs):
+        from giaoban.accounts.models import User
+        from giaoban.tasks.ordering import ASSIGNMENT_ORDERINGS, choices
+
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["leader"].queryset = leaders if leaders is not None else User.objects.none()
+        self.fields["ordering"].choices = choices(orderings or ASSIGNMENT_ORDERINGS)
 
     #: above this many units the unit filter is a searchable picker, not a <select> of them all
     PICKER_ABOVE = 200
@@ -176,5 +192,5 @@ class FilterForm(BootstrapMixin, forms.Form):
         data = super().clean()
         a, b = data.get("deadline_from"), data.get("deadline_to")
         if a and b and a > b:
-            raise forms.ValidationError(_("'Deadline from' must not be after 'deadline to'."))
+            self.add_error("deadline_from", _("'Deadline from' must not be after 'deadline to'."))
         return data

@@ -14,6 +14,7 @@ from giaoban.core import dates
 from giaoban.org.models import Unit
 from giaoban.tasks import search
 from giaoban.tasks.models import Assignment
+from giaoban.tasks.ordering import order_tasks
 from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.status import (
     StatusClass,
@@ -38,10 +39,14 @@ class Filters:
     source: str = ""
     deadline_from: date | None = None
     deadline_to: date | None = None
+    #: the leader (a user) who directed the task
+    leader_id: int | None = None
+    #: a key of ordering.ASSIGNMENT_ORDERINGS / TASK_ORDERINGS, "-" first for descending
+    ordering: str = ""
 
     @classmethod
     def from_cleaned(cls, data: dict[str, Any]) -> Filters:
-        unit = data.get("unit")
+        unit, leader = data.get("unit"), data.get("leader")
         return cls(
             q=(data.get("q") or "").strip(),
             unit_id=unit.pk if unit is not None else None,
@@ -49,6 +54,8 @@ class Filters:
             source=(data.get("source") or "").strip(),
             deadline_from=data.get("deadline_from"),
             deadline_to=data.get("deadline_to"),
+            leader_id=leader.pk if leader is not None else None,
+            ordering=data.get("ordering") or "",
         )
 
 
@@ -65,6 +72,8 @@ def assignment_list(
         qs = qs.filter(status_q(filters.status, ref, today=today))
     if filters.source:
         qs = qs.filter(task__doc_number__icontains=filters.source)
+    if filters.leader_id:
+        qs = qs.filter(task__directed_by_id=filters.leader_id)
     if filters.deadline_from:
         qs = qs.filter(deadline__gte=filters.deadline_from)
     if filters.deadline_to:
@@ -88,15 +97,15 @@ def task_list(user: Any, filters: Filters, ref: date, *, today: date | None = No
         qs = qs.filter(Exists(match))
     if filters.source:
         qs = qs.filter(doc_number__icontains=filters.source)
+    if filters.leader_id:
+        qs = qs.filter(directed_by_id=filters.leader_id)
     if filters.deadline_from:
         qs = qs.filter(deadline__gte=filters.deadline_from)
     if filters.deadline_to:
         qs = qs.filter(deadline__lte=filters.deadline_to)
     if filters.q:
         qs = search.search_tasks(qs, filters.q, user)
-    return search.ranked(
-        with_rollup(qs, ref, today=today), filters.q, "-doc_date", "doc_number", "item_number", "id"
-    )
+    return order_tasks(with_rollup(qs, ref, today=today), filters.ordering, filters.q)
 
 
 def tasks_existing_at(qs: QuerySet, ref: date, *, today: date) -> QuerySet:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from giaoban.core.views import act
-from giaoban.tasks import awaiting_views, edit_views, register_views, views
+from giaoban.tasks import awaiting_views, edit_views, leader_views, register_views, views
 
 app_name = "tasks"
 
@@ -29,6 +29,8 @@ urlpatterns = [
         "awaiting/confirm/", act(awaiting_views.bulk_confirm, "tasks:awaiting"), name="bulk_confirm"
     ),
     path("assignments/", views.assignment_list, name="assignments"),
+    # statistics per directing leader (leader_views.py)
+    path("leaders/", leader_views.leader_stats, name="leaders"),
     # the paper register ("sổ theo dõi") with its Excel export and import
     path("register/", register_views.register, name="register"),
     path("register/export/", register_views.register_export, name="register_export"),

@@ -5,7 +5,6 @@ the request comes from htmx)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,82 +19,60 @@ from giaoban.core.audit import history
 from giaoban.core.files import serve
 from giaoban.core.permissions import get_for_user, scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
-from giaoban.org.permissions import units_for
 from giaoban.tasks import services
+from giaoban.tasks.filtering import parse_list_query
 from giaoban.tasks.forms import (
     ClaimForm,
     DecisionForm,
     ExtensionForm,
-    FilterForm,
     ProgressForm,
     ReasonForm,
     TaskForm,
 )
 from giaoban.tasks.models import Assignment, Decision, ExtensionRequest
+from giaoban.tasks.ordering import TASK_ORDERINGS, order_assignments
 from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
-from giaoban.tasks.queries import (
-    Filters,
-    mark_rollup_visible,
-    with_rollup,
-)
 from giaoban.tasks.queries import (
     assignment_list as query_assignments,
 )
 from giaoban.tasks.queries import (
+    mark_rollup_visible,
+    with_rollup,
+)
+from giaoban.tasks.queries import (
     task_list as query_tasks,
 )
-from giaoban.tasks.search import ranked
 from giaoban.tasks.status import STATUS_COLOURS, status_case
-
-
-def _filter_form(request: HttpRequest) -> FilterForm:
-    return FilterForm(
-        request.GET or None, units=units_for(request.user).order_by("sort_order", "name")
-    )
-
-
-def _filters(form: FilterForm) -> Filters:
-    return (
-        Filters.from_cleaned(form.cleaned_data) if form.is_bound and form.is_valid() else Filters()
-    )
-
-
-def _refused(form: FilterForm) -> bool:
-    """An invalid filter value lists nothing (with its message, status 400), never everything."""
-    return form.is_bound and not form.is_valid()
-
-
-def _as_of(form: FilterForm) -> date:
-    """The reference date of the status classes: today, or the 'as of' the user chose."""
-    if form.is_bound and form.is_valid() and form.cleaned_data.get("as_of"):
-        return form.cleaned_data["as_of"]
-    return timezone.localdate()
 
 
 @login_required
 @require_GET
 def task_list(request: HttpRequest) -> HttpResponse:
-    form = _filter_form(request)
-    ref = _as_of(form)
-    qs = query_tasks(request.user, _filters(form), ref)
-    page = paginate(request, qs.none() if _refused(form) else qs)
+    query = parse_list_query(request.user, request.GET, orderings=TASK_ORDERINGS)
+    qs = query_tasks(request.user, query.filters, query.ref)
+    page = paginate(request, qs.none() if query.refused else qs)
     mark_rollup_visible(request.user, page)
-    ctx = {"form": form, "page": page, "qs": querystring_without_page(request), "ref": ref}
+    ctx = {
+        "form": query.form,
+        "page": page,
+        "qs": querystring_without_page(request),
+        "ref": query.ref,
+        "partial_errors": bool(request.htmx),
+    }
     template = "tasks/_partials/task_rows.html" if request.htmx else "tasks/task_list.html"
-    ctx["partial_errors"] = bool(request.htmx)
-    return render(request, template, ctx, status=400 if _refused(form) else 200)
+    return render(request, template, ctx, status=400 if query.refused else 200)
 
 
 @login_required
 @require_GET
 def assignment_list(request: HttpRequest) -> HttpResponse:
-    form = _filter_form(request)
-    ref = _as_of(form)
-    filters = _filters(form)
-    qs = ranked(query_assignments(request.user, filters, ref), filters.q, "deadline", "id")
-    page = paginate(request, qs.none() if _refused(form) else qs)
+    query = parse_list_query(request.user, request.GET)
+    filters, ref = query.filters, query.ref
+    qs = query_assignments(request.user, filters, ref)
+    qs = order_assignments(qs, filters.ordering, filters.q, ref, today=timezone.localdate())
+    page = paginate(request, qs.none() if query.refused else qs)
     ctx = {
-        "form": form,
+        "form": query.form,
         "page": page,
         "qs": querystring_without_page(request),
         "ref": ref,
@@ -105,7 +82,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
     template = (
         "tasks/_partials/assignment_rows.html" if request.htmx else "tasks/assignment_list.html"
     )
-    return render(request, template, ctx, status=400 if _refused(form) else 200)
+    return render(request, template, ctx, status=400 if query.refused else 200)
 
 
 @login_required

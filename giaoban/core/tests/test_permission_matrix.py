@@ -108,6 +108,7 @@ PAGES: dict[str, list[Row]] = {
     ],
     "tasks/<int:pk>/": [READ_A, NO_POST],
     "tasks/assignments/": [READ_ALL, NO_POST],
+    "tasks/leaders/": [READ_ALL, NO_POST],
     "tasks/assignments/<int:pk>/": [READ_A, NO_POST],
     "tasks/assignments/<int:pk>/progress/": _unit_act({"text": "Đã có dự thảo", "percent": "40"}),
     "tasks/assignments/<int:pk>/claim/": _unit_act(CLAIM),

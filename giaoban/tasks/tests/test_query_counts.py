@@ -24,8 +24,9 @@ pytestmark = pytest.mark.usefixtures("frozen")
 #   5. COUNT for the paginator
 #   6. the units of the filter form's <select> (none for the administrator, whose unit filter is a
 #      searchable picker fed by the API: a <select> of every unit of the country is too big)
-#   7. one page of rows, with their joins and roll-up aggregates
-PAGE_QUERIES = {"office_a": 7, "leader_a": 7, "unit_a": 6, "admin": 5}
+#   7. the leaders of the "directed by" <select> (the leaders of the tasks the user sees)
+#   8. one page of rows, with their joins and roll-up aggregates
+PAGE_QUERIES = {"office_a": 8, "leader_a": 8, "unit_a": 7, "admin": 6}
 # API lists, with a bearer token:
 #   1. the token with its user
 #   (the token's last use is written at most once a minute: not here, the token was just used)
