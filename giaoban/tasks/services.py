@@ -228,26 +228,21 @@ def add_progress(
     return update
 
 
-@transaction.atomic
-def claim_completion(
-    *,
+def check_evidence(
     assignment: Assignment,
-    user: Any,
+    *,
     completed_on: date,
-    evidence_number: str = "",
-    evidence_date: date | None = None,
-    note: str = "",
-    attachment: UploadedFile | None = None,
-) -> CompletionClaim:
-    """The unit says the work is done; it needs evidence: an output document or a file."""
-    check_action(user, assignment, "claim")
-    assignment = _lock(assignment)
-    _ensure_open(assignment)
-    if assignment.state == AssignmentState.CLAIMED:
-        raise ValidationError(_("A completion claim is already awaiting the office's decision."))
+    evidence_number: str,
+    evidence_date: date | None,
+    attachment: UploadedFile | None,
+) -> tuple[str, date | None]:
+    """The one rule for the evidence of a completion, whether a unit claims it or the office
+    records it (editing.record_completion): a completion date neither in the future nor before
+    the task, an output document (number, with its date) or a file. Evidence pasted whole
+    ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date. Returns the cleaned
+    (number, date); raises ValidationError with every field's errors."""
     validate_attachment(attachment)
     evidence_number = clean_identifier(evidence_number)
-    # evidence pasted whole ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date
     reference = parse_reference(evidence_number) if evidence_number.strip() else None
     if reference is not None:
         evidence_number = reference.number
@@ -276,6 +271,33 @@ def claim_completion(
         )
     if errors:
         raise ValidationError(errors)
+    return evidence_number.strip(), evidence_date
+
+
+@transaction.atomic
+def claim_completion(
+    *,
+    assignment: Assignment,
+    user: Any,
+    completed_on: date,
+    evidence_number: str = "",
+    evidence_date: date | None = None,
+    note: str = "",
+    attachment: UploadedFile | None = None,
+) -> CompletionClaim:
+    """The unit says the work is done; it needs evidence: an output document or a file."""
+    check_action(user, assignment, "claim")
+    assignment = _lock(assignment)
+    _ensure_open(assignment)
+    if assignment.state == AssignmentState.CLAIMED:
+        raise ValidationError(_("A completion claim is already awaiting the office's decision."))
+    evidence_number, evidence_date = check_evidence(
+        assignment,
+        completed_on=completed_on,
+        evidence_number=evidence_number,
+        evidence_date=evidence_date,
+        attachment=attachment,
+    )
     claim = CompletionClaim(
         assignment=assignment,
         claimed_by=user,
