@@ -27,6 +27,7 @@ from giaoban.core.permissions import check_action
 from giaoban.core.references import parse_reference
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks import services
+from giaoban.tasks.evidence import check_evidence
 from giaoban.tasks.models import (
     Assignment,
     AssignmentRole,
@@ -284,7 +285,7 @@ def record_completion(
         raise ValidationError(
             _("Only an assignment in progress, without a pending claim, can be recorded as done.")
         )
-    evidence_number, evidence_date = services.check_evidence(
+    evidence_number, evidence_date = check_evidence(
         assignment,
         completed_on=completed_on,
         evidence_number=evidence_number,

@@ -23,8 +23,10 @@ Roles, in the order of each expectation string (see test_permission_matrix.py)::
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.test import Client
 
 ROLES = ("anon", "office_a", "leader_a", "unit_a", "unit_b", "admin")
@@ -54,9 +56,10 @@ class Row:
 class Act:
     """One act, on its page and on the API.
 
-    ``page``/``api`` may be None for an act with only one of the two. ``on_object``: the URL
-    names a record of committee Alpha, so a user of committee Beta gets 404 (it does not exist
-    for them); False for creating (nothing to find: 403 like any other refused role).
+    ``page``/``api`` may be None for an act with only one of the two. ``unseen``: the roles for
+    whom the record in the URL does not exist (404): by default the user of committee Beta; also
+    unit staff for a record only the office and leaders see (a draft notice); () for creating
+    (nothing to find: 403 like any other refused role).
     ``page_get`` says what a GET on the page URL answers: "back" (a redirect to the page the act
     belongs to), "form" (the act's form, 200 for the allowed roles) or "405".
     ``audit``: the audit action the act writes ("" for a step that writes nothing yet).
@@ -73,7 +76,7 @@ class Act:
     api_data: dict = field(default_factory=dict)
     api_ok: int = 200
     state: str = ""
-    on_object: bool = True
+    unseen: tuple[str, ...] = ("unit_b",)
 
     def _codes(self, ok: int, anon: int) -> str:
         def code(role: str) -> int:
@@ -81,7 +84,7 @@ class Act:
                 return anon
             if role in self.who:
                 return ok
-            if role == "unit_b" and self.on_object:
+            if role in self.unseen:
                 return 404
             return 403
 
@@ -164,3 +167,45 @@ def api_call(client: Client, headers: dict, method: str, url: str, data: dict):
     return getattr(client, method)(
         url, json.dumps(data), content_type="application/json", **headers
     )
+
+
+def refused_status(act: Act, role: str) -> int:
+    """What ``role`` (signed in, not allowed) gets for the act: 404 if it cannot see the record."""
+    return 404 if role in act.unseen else 403
+
+
+def do_act(cast, act: Act, *, via: str, url: str, data, counts: Callable[[], dict]) -> None:
+    """Do ``act`` through the page (``via="page"``) or the API as every signed-in role, each in a
+    savepoint rolled back after it: the allowed roles get the success status and the act's audit
+    entry; every other role gets 403 (404 if it cannot see the record) and ``counts()`` (rows of
+    the tables the app writes, with the audit log) does not move."""
+    from giaoban.core.models import AuditEntry
+
+    def audit() -> int:
+        return AuditEntry.objects.filter(action=act.audit).count()
+
+    ok = act.page_ok if via == "page" else act.api_ok
+    for role in [r for r in ROLES if r != "anon"]:
+        with transaction.atomic():
+            if via == "page":
+                client, headers = page_client(cast, role), {}
+                method = "post"
+            else:
+                client, headers = api_client(cast, role)
+                method = act.api[0] if act.api else "post"
+            rows, entries = counts(), audit()
+            if via == "page":
+                response = client.post(url, data)
+            else:
+                response = api_call(client, headers, method, url, data)
+            got = (role, response.status_code)
+            if role in act.who:
+                assert got == (role, ok), (got, response.content[:400])
+                if act.audit:
+                    assert audit() == entries + 1, f"{act.name}: no {act.audit} entry"
+                else:
+                    assert counts() == rows, f"{act.name} wrote before its confirmation"
+            else:
+                assert got == (role, refused_status(act, role)), got
+                assert counts() == rows, f"{act.name} by {role} wrote something"
+            transaction.set_rollback(True)

@@ -46,7 +46,7 @@ ACTS: list[Act] = [
             "deadline": "2026-06-30",
             "lead_units": ["{board_a}"],
         },
-        on_object=False,
+        unseen=(),
     ),
     # -- the unit's acts on its assignment --
     Act(
@@ -173,7 +173,7 @@ ACTS: list[Act] = [
         page_ok=200,
         page_data={"ids": "{assignment}"},
         state="claimed",
-        on_object=False,
+        unseen=(),
     ),
 ]
 
