@@ -27,6 +27,7 @@ def act(view: Callable, back: str, pk: str | None = "pk") -> Callable:
     wrapped.__name__ = getattr(view, "__name__", "act")
     wrapped.__doc__ = view.__doc__
     wrapped.act_back = back  # type: ignore[attr-defined]
+    wrapped.is_act = True  # type: ignore[attr-defined]  (tasks/tests/test_acts.py finds them)
     return wrapped
 
 

@@ -27,7 +27,7 @@ from giaoban.core.permissions import check_action
 from giaoban.core.references import parse_reference
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks import services
-from giaoban.tasks.evidence import checked_evidence
+from giaoban.tasks.evidence import check_evidence
 from giaoban.tasks.models import (
     Assignment,
     AssignmentRole,
@@ -285,15 +285,12 @@ def record_completion(
         raise ValidationError(
             _("Only an assignment in progress, without a pending claim, can be recorded as done.")
         )
-    services.validate_attachment(attachment)
-    evidence_number, evidence_date = checked_evidence(
-        task_doc_date=assignment.task.doc_date,
-        today=services.today(),
+    evidence_number, evidence_date = check_evidence(
+        assignment,
         completed_on=completed_on,
         evidence_number=evidence_number,
         evidence_date=evidence_date,
-        has_attachment=attachment is not None,
-        date_needs_number=False,
+        attachment=attachment,
     )
     now = timezone.now()
     claim = CompletionClaim(

@@ -1,33 +1,38 @@
-"""The evidence of a completion (a unit's claim, or the office recording work done): one rule
-for both, with each message on the field the user typed the value in."""
+"""The evidence of a completion: one rule whether a unit claims it (services.claim_completion)
+or the office records it (editing.record_completion)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from giaoban.core import dates
+from giaoban.core.files import validate_attachment
 from giaoban.core.references import parse_reference
 from giaoban.core.text import clean_identifier
+from giaoban.tasks.models import Assignment
 
 
-def checked_evidence(
+def check_evidence(
+    assignment: Assignment,
     *,
-    task_doc_date: date,
-    today: date,
     completed_on: date,
     evidence_number: str,
     evidence_date: date | None,
-    has_attachment: bool,
-    date_needs_number: bool = True,
+    attachment: UploadedFile | None,
 ) -> tuple[str, date | None]:
-    """The evidence number and date to store, or a ValidationError by field.
-
-    A reference pasted whole into the number field ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is
-    split into number and date; a wrong date read from it is reported on the number field,
-    where the user typed it, not on the empty date field."""
+    """The one rule for the evidence of a completion, whether a unit claims it or the office
+    records it (editing.record_completion): a completion date neither in the future nor before
+    the task, an output document (number, with its date) or a file. Evidence pasted whole
+    ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date. Returns the cleaned
+    (number, date); raises ValidationError with every field's errors."""
+    validate_attachment(attachment)
     evidence_number = clean_identifier(evidence_number)
+    # a wrong date read from a reference pasted into the number field is reported on that
+    # field, where the user typed it, not on the (empty) date field
     date_field = "evidence_date"
     reference = parse_reference(evidence_number) if evidence_number.strip() else None
     if reference is not None:
@@ -35,27 +40,26 @@ def checked_evidence(
         if evidence_date is None and reference.date is not None:
             evidence_date, date_field = reference.date, "evidence_number"
     errors: dict[str, list[str]] = {}
-    if completed_on > today:
+    if completed_on > dates.today():
         errors.setdefault("completed_on", []).append(
             _("The completion date cannot be in the future.")
         )
-    if completed_on < task_doc_date:
+    if completed_on < assignment.task.doc_date:
         errors.setdefault("completed_on", []).append(
             _("The completion date cannot be before the task was given.")
         )
-    if evidence_date is not None and evidence_date > today:
-        message = (
+    if evidence_date is not None and evidence_date > dates.today():
+        errors.setdefault(date_field, []).append(
             _("The document date cannot be in the future.")
             if date_field == "evidence_date"
             else _("The date in this reference (%(d)s) is in the future.")
             % {"d": evidence_date.strftime("%d/%m/%Y")}
         )
-        errors.setdefault(date_field, []).append(message)
-    if not evidence_number.strip() and not has_attachment:
+    if not evidence_number.strip() and attachment is None:
         errors.setdefault("evidence_number", []).append(
             _("Give the output document's number, or attach a file, as evidence.")
         )
-    if date_needs_number and evidence_date is not None and not evidence_number.strip():
+    if evidence_date is not None and not evidence_number.strip():
         errors.setdefault("evidence_number", []).append(
             _("Give the number of the document dated %(d)s.")
             % {"d": evidence_date.strftime("%d/%m/%Y")}

@@ -26,7 +26,7 @@ from giaoban.core.permissions import check_action, scope_for
 from giaoban.core.references import parse_reference
 from giaoban.core.text import clean_identifier
 from giaoban.org.models import Unit, subtree_ids
-from giaoban.tasks.evidence import checked_evidence
+from giaoban.tasks.evidence import check_evidence
 from giaoban.tasks.models import (
     ASSIGNMENT_FIELDS,
     Assignment,
@@ -246,14 +246,12 @@ def claim_completion(
     _ensure_open(assignment)
     if assignment.state == AssignmentState.CLAIMED:
         raise ValidationError(_("A completion claim is already awaiting the office's decision."))
-    validate_attachment(attachment)
-    evidence_number, evidence_date = checked_evidence(
-        task_doc_date=assignment.task.doc_date,
-        today=today(),
+    evidence_number, evidence_date = check_evidence(
+        assignment,
         completed_on=completed_on,
         evidence_number=evidence_number,
         evidence_date=evidence_date,
-        has_attachment=attachment is not None,
+        attachment=attachment,
     )
     claim = CompletionClaim(
         assignment=assignment,
