@@ -26,13 +26,34 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ("created_at", "actor", "action_display", "object_repr")
     list_filter = (ActionFilter,)
     search_fields = ("object_repr", "action")
-    readonly_fields = ("action_display",)
+    fields = (
+        "created_at",
+        "actor",
+        "action_display",
+        "object_type_display",
+        "object_id",
+        "object_repr",
+        "unit",
+        "before",
+        "data",
+    )
+    readonly_fields = fields
 
     @admin.display(description=_("action"), ordering="action")
     def action_display(self, obj: AuditEntry) -> str:
         from giaoban.core.audit import action_label
 
         return action_label(obj.action)
+
+    @admin.display(description=_("object type"))
+    def object_type_display(self, obj: AuditEntry) -> str:
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(obj.object_type)
+        except (LookupError, ValueError):
+            return obj.object_type
+        return str(model._meta.verbose_name).capitalize()
 
     def has_add_permission(self, request):
         return False
