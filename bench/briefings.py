@@ -222,8 +222,47 @@ def national(runs: int, provinces: int) -> None:
 
         return get
 
+    from giaoban.core.cache import bump_on_commit
+    from giaoban.meetings.review import build_review
+
+    # a change in one unit between reads, as a clerk's confirmation makes it: the assignment's
+    # state written and its unit's data version bumped (what log_action does)
+    unit_rows = list(
+        Assignment.objects.filter(
+            task__notice_link__item__notice__committee=committee, state="open"
+        ).values_list("pk", "unit_id")[:200]
+    )
+    flips = iter(unit_rows * 10)
+
+    def one_change():
+        pk, unit_id = next(flips)
+        row = Assignment.objects.get(pk=pk)
+        done = row.state == "open"
+        Assignment.objects.filter(pk=pk).update(
+            state="done" if done else "open", completed_on=coming.date if done else None
+        )
+        bump_on_commit(unit_id)
+
+    def after_change(meeting):
+        def run():
+            one_change()
+            build_review(meeting)
+
+        return run
+
+    def page_after_change(meeting):
+        get = page(meeting)
+
+        def run():
+            one_change()
+            get()
+
+        return run
+
     # the page's own reads (session, user, scope) are cached too: keep the login across clears
     for label, fn in (
+        ("review after a change in one unit (kept up to date)", after_change(coming)),
+        ("briefing page after a change in one unit", page_after_change(coming)),
         (
             f"review computed, coming briefing {coming.date:%d/%m/%Y} (cold)",
             cold(lambda: _compute_review(coming, coming.date)),

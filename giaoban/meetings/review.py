@@ -9,6 +9,7 @@ so the page of a held meeting shows exactly what the meeting was told.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -83,16 +84,10 @@ def _reviewed_assignments(notice_ids: list[int], as_of: date) -> QuerySet:
 
 
 def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, Any]:
-    """Figures and rows of the review, cached until anything in the committee changes
-    (every audited change bumps the committee's data version, see core/cache.py)."""
-    from giaoban.core.cache import cached
+    """Figures and rows of the review, kept up to date unit by unit (see review_live.py)."""
+    from giaoban.meetings.review_live import live_review
 
-    as_of = as_of or meeting.date
-    return cached(
-        f"giaoban:review:{meeting.pk}:{meeting.date.isoformat()}:{as_of.isoformat()}",
-        lambda: _compute_review(meeting, as_of),
-        roots=[meeting.committee_id],
-    )
+    return live_review(meeting, as_of or meeting.date)
 
 
 def _grouped_counts(task_ids: QuerySet, as_of: date) -> list[tuple[str, int, str, int]]:
@@ -146,29 +141,68 @@ def _first_units(units: dict[int, dict[str, Any]], limit: int) -> list[int]:
     return chosen
 
 
+@dataclass
+class Frame:
+    """What a review reads besides the assignments: the notices, their items, and the tasks."""
+
+    notices: list[tuple]
+    items: list[tuple]
+    task_item: dict[int, int]
+    task_ids: QuerySet  # the tasks' ids, as a subquery
+
+
+def frame(meeting: Meeting, as_of: date) -> Frame:
+    """Three queries: the reviewed notices, their items, the links of their tasks."""
+    reviewed = reviewed_notices(meeting)
+    notice_ids = reviewed.values("id")
+    return Frame(
+        notices=list(reviewed.values_list("id", "number", "doc_date", "title")),
+        items=list(
+            NoticeItem.objects.filter(notice_id__in=notice_ids)
+            .order_by("notice_id", "number")
+            .values_list("id", "notice_id", "number", "heading", "text", "no_task")
+        ),
+        task_item=_task_items(notice_ids, as_of),
+        task_ids=_item_tasks(notice_ids, as_of).values("task_id"),
+    )
+
+
+def new_unit_counts() -> dict[int, dict[str, int]]:
+    return defaultdict(lambda: {"unfinished": 0, "overdue": 0})
+
+
+def add_to_unit(counts: dict[str, int], sclass: str, n: int = 1) -> None:
+    if sclass in UNFINISHED:
+        counts["unfinished"] += n
+        if sclass == StatusClass.OPEN_OVERDUE.value:
+            counts["overdue"] += n
+
+
 def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
     """Counts grouped in SQL in one pass over the reviewed assignments (two on SQLite); the
     unfinished rows listed up to MAX_ROWS, read from the first units only. Six queries (seven
     on SQLite) whatever the number of notices and assignments."""
-    reviewed = reviewed_notices(meeting)
-    notices = list(reviewed.values_list("id", "number", "doc_date", "title"))
-    notice_ids = reviewed.values("id")
-    items = list(
-        NoticeItem.objects.filter(notice_id__in=notice_ids)
-        .order_by("notice_id", "number")
-        .values_list("id", "notice_id", "number", "heading", "text", "no_task")
-    )
-    task_ids = _item_tasks(notice_ids, as_of).values("task_id")
-    task_item = _task_items(notice_ids, as_of)
+    f = frame(meeting, as_of)
     by_item: dict[int, dict[str, int]] = defaultdict(_zero)
-    unit_counts: dict[int, dict[str, int]] = defaultdict(lambda: {"unfinished": 0, "overdue": 0})
-    for kind, key, sclass, n in _grouped_counts(task_ids, as_of) if task_item else []:
+    unit_counts = new_unit_counts()
+    for kind, key, sclass, n in _grouped_counts(f.task_ids, as_of) if f.task_item else []:
         if kind == "task":
-            _add(by_item[task_item[key]], sclass, n)
-        elif sclass in UNFINISHED:
-            unit_counts[key]["unfinished"] += n
-            if sclass == StatusClass.OPEN_OVERDUE.value:
-                unit_counts[key]["overdue"] += n
+            _add(by_item[f.task_item[key]], sclass, n)
+        else:
+            add_to_unit(unit_counts[key], sclass, n)
+    return assemble(f, by_item, unit_counts, as_of)
+
+
+def assemble(
+    f: Frame,
+    by_item: dict[int, dict[str, int]],
+    unit_counts: dict[int, dict[str, int]],
+    as_of: date,
+) -> dict[str, Any]:
+    """The review's JSON from the counts: per notice and in total, the units with unfinished
+    work (one query for their names), and the first MAX_ROWS unfinished rows (one query)."""
+    notices, items, task_ids = f.notices, f.items, f.task_ids
+    unit_counts = {k: v for k, v in unit_counts.items() if v["unfinished"]}
     item_notice = {i[0]: i[1] for i in items}
     by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
     totals = _zero()

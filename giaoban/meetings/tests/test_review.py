@@ -16,7 +16,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from giaoban.meetings import review
-from giaoban.meetings.models import Meeting, NoticeItem
+from giaoban.meetings.models import ItemTask, Meeting, NoticeItem
 from giaoban.meetings.review import (
     _add,
     _task_items,
@@ -229,3 +229,99 @@ def test_review_reads_a_fixed_number_of_queries(cast, django_assert_num_queries)
     # notices, items, task links, grouped counts, units, rows
     with django_assert_num_queries(5 + grouped):
         review._compute_review(meeting, date(2026, 3, 10))
+
+
+# -- the live review: kept up to date unit by unit -------------------------------------------
+
+
+def _fresh(meeting, as_of):
+    return review._compute_review(meeting, as_of)
+
+
+@pytest.fixture
+def cached_reviews(settings):
+    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = 3600
+    from giaoban.meetings import review_live
+
+    review_live.STATS.update(full=0, patched=0, unchanged=0, units_read=0)
+    return review_live.STATS
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 3, 10), date(2026, 3, 16)])
+def test_a_change_in_one_unit_rereads_that_unit_only(cast, cached_reviews, as_of):
+    from giaoban.tasks import services as task_services
+
+    meeting = _varied(cast)
+    first = review.build_review(meeting, as_of=as_of)
+    assert first == _fresh(meeting, as_of) and cached_reviews["full"] == 1
+    assert review.build_review(meeting, as_of=as_of) == first
+    assert cached_reviews["unchanged"] == 1
+    # Ban Tổ chức A finishes an open task of notice 20-TB/TU (confirmed today)
+    asg = (
+        Assignment.objects.filter(
+            unit=cast.board_a, state=AssignmentState.OPEN, task__notice_link__isnull=False
+        )
+        .order_by("id")
+        .first()
+    )
+    task_services.claim_completion(
+        assignment=asg, user=cast.unit_a, completed_on=date(2026, 3, 9), evidence_number="7-BC/BTC"
+    )
+    task_services.confirm_completion(assignment=asg, user=cast.office_a)
+    after = review.build_review(meeting, as_of=as_of)
+    assert after == _fresh(meeting, as_of)
+    assert cached_reviews["full"] == 1 and cached_reviews["patched"] == 1
+    # the unit and the committee above it (whose version every change in it bumps)
+    assert cached_reviews["units_read"] == 2
+    if as_of == date(2026, 3, 16):  # done by today; at 10/03 it was confirmed too late
+        assert after["totals"]["done"] == first["totals"]["done"] + 1
+    else:
+        assert after["totals"]["done"] == first["totals"]["done"]
+
+
+def test_deadline_corrections_cancellations_and_units_added_are_followed(cast, cached_reviews):
+    from giaoban.tasks import editing
+    from giaoban.tasks import services as task_services
+
+    meeting = _varied(cast)
+    as_of = date(2026, 3, 16)
+    review.build_review(meeting, as_of=as_of)
+    task = ItemTask.objects.filter(item__notice__number="21-TB/TU").order_by("id").first().task
+    editing.edit_task(
+        task=task,
+        user=cast.office_a,
+        doc_number=task.doc_number,
+        doc_date=task.doc_date,
+        item_number=task.item_number,
+        text=task.text + " (sửa)",
+        deadline=date(2026, 3, 2),
+        directed_by=None,
+        directed_by_name="",
+        reason="Đính chính thời hạn",
+    )
+    assert review.build_review(meeting, as_of=as_of) == _fresh(meeting, as_of)
+    open_one = Assignment.objects.filter(
+        task__notice_link__isnull=False, state=AssignmentState.OPEN, unit=cast.board_a2
+    ).last()
+    task_services.cancel_assignment(assignment=open_one, user=cast.office_a, reason="Điều chỉnh")
+    assert review.build_review(meeting, as_of=as_of) == _fresh(meeting, as_of)
+    new_unit = Unit.objects.create(
+        kind=UnitKind.COMMUNE_COMMITTEE, name="Đảng ủy xã Mới", parent=cast.committee_a
+    )
+    editing.add_units(task=task, user=cast.office_a, coordinating_units=[new_unit])
+    assert review.build_review(meeting, as_of=as_of) == _fresh(meeting, as_of)
+    assert cached_reviews["full"] >= 2  # a new unit in the tree: counted again
+
+
+def test_a_notice_taken_out_of_review_counts_everything_again(cast, cached_reviews):
+    from giaoban.meetings import notice_services as ns
+    from giaoban.meetings.models import Notice
+
+    meeting = _varied(cast)
+    as_of = date(2026, 3, 16)
+    review.build_review(meeting, as_of=as_of)
+    notice = Notice.objects.get(number="22-TB/TU")
+    ns.set_in_force(notice=notice, user=cast.office_a, in_force=False)
+    data = review.build_review(meeting, as_of=as_of)
+    assert data == _fresh(meeting, as_of) and cached_reviews["full"] == 2
+    assert "22-TB/TU" not in [n["number"] for n in data["notices"]]
