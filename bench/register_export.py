@@ -6,8 +6,8 @@ memory of the whole download, as a browser gets it.
     nice -n 10 .venv/bin/python bench/register_export.py --reuse    # keep last time's database
 
 Loads ``giaoban demo --scale national --provinces 1`` into var/bench/register.sqlite3 (SQLite,
-the default install) unless --reuse finds it, and copies its tasks (new numbers, their lead units
-and one in ten coordinating units: the demo gives every task to every commune, a province's own
+the default install) unless --reuse finds it, and copies its tasks (new numbers, their first unit
+and one in eight of the others: the demo gives most tasks to every commune, a province's own
 register gives a few units a task) until the register has --tasks rows; then in a
 child process signs in the province's office user (vp01) and GETs /tasks/register/export/
 through Django's test client (every middleware, the real view), reading the streamed body
@@ -75,8 +75,8 @@ print(n, last)
 
 
 #: copies the demo's tasks (new numbers, same texts and dates) until the register has TARGET
-#: rows; each copy keeps its lead units and about one in ten of the coordinating ones, as a
-#: province's own tasks have a few units each (the demo fans out to every commune)
+#: rows; each copy keeps its first unit and about one in eight of the others, as a province's
+#: own tasks have a few units each (the demo gives most tasks to every commune)
 GROW = r"""
 import sys
 from django.db import connection, transaction
@@ -108,7 +108,8 @@ with transaction.atomic(), connection.cursor() as cur:
         )
         cur.execute(
             f"INSERT INTO tasks_assignment ({a_cols}) SELECT {a_sel} FROM tasks_assignment "
-            f"WHERE task_id <= %(limit)s AND (role = 'lead' OR id %% 10 = 0)", p
+            f"WHERE task_id <= %(limit)s AND (id %% 8 = 0 OR id = (SELECT MIN(b.id) "
+            f"FROM tasks_assignment b WHERE b.task_id = tasks_assignment.task_id))", p
         )
         have += limit
     cur.execute("ANALYZE")
