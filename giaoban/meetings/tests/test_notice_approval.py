@@ -95,13 +95,12 @@ def test_the_api_approves_returns_and_lists_the_requests(cast, client):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_carries_the_old_approval_fields_over(frozen):
-    """Notices written before the decision records (0001): issued, awaiting approval, returned
+    """Notices written before the decision records (0002): issued, awaiting approval, returned
     (the returner is read from the audit log) and a plain draft."""
     executor = MigrationExecutor(connection)
-    executor.migrate([("meetings", "0001_initial")])
-    old = executor.loader.project_state(
-        [("meetings", "0001_initial"), ("core", "0002_redact_audit_secrets")]
-    ).apps
+    before = ("meetings", "0002_review_index")
+    executor.migrate([before])
+    old = executor.loader.project_state([before, ("core", "0002_redact_audit_secrets")]).apps
     User, Unit = old.get_model("accounts", "User"), old.get_model("org", "Unit")
     Notice0, Audit = old.get_model("meetings", "Notice"), old.get_model("core", "AuditEntry")
     office = User.objects.create(username="vp", full_name="Văn phòng")

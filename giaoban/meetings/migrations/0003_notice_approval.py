@@ -74,7 +74,7 @@ def carry_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0002_redact_audit_secrets"),
-        ("meetings", "0001_initial"),
+        ("meetings", "0002_review_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
