@@ -14,8 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext_noop
-
 _LETTERS = r"A-Za-zĐđ"
 #: 90-TB/TU, 335-BC/ĐU, 12-CT/TW, 45/KH-UBND, 123/QĐ-UBND, 07/2024/NQ-HĐND
 NUMBER_RE = re.compile(
@@ -48,37 +46,15 @@ class Reference:
 def format_reference(
     number: str, day: date | None = None, item: str = "", *, numbered: bool = True
 ) -> str:
-    """'Số 90-TB/TU ngày 28/11/2023, mục 3' (``numbered=False``: without 'Số '), in the
-    interface's language ('No. 90-TB/TU dated 28/11/2023, item 3' in English)."""
+    """'Số 90-TB/TU ngày 28/11/2023, mục 3' (``numbered=False``: without 'Số ')."""
     if not number:
         return ""
-    text = _tr(_NUMBERED) % {"number": number} if numbered else number
+    text = f"Số {number}" if numbered else number
     if day is not None:
-        text = _tr(_DATED) % {"reference": text, "date": f"{day:%d/%m/%Y}"}
+        text += f" ngày {day:%d/%m/%Y}"
     if item:
-        text = _tr(_ITEM) % {"reference": text, "item": item}
+        text += f", mục {item}"
     return text
-
-
-_NUMBERED = gettext_noop("No. %(number)s")
-_DATED = gettext_noop("%(reference)s dated %(date)s")
-_ITEM = gettext_noop("%(reference)s, item %(item)s")
-#: the Vietnamese words when no Django settings are loaded (scripts, the extractor's tools)
-_VI = {
-    _NUMBERED: "Số %(number)s",
-    _DATED: "%(reference)s ngày %(date)s",
-    _ITEM: "%(reference)s, mục %(item)s",
-}
-
-
-def _tr(message: str) -> str:
-    from django.conf import settings
-
-    if not settings.configured:
-        return _VI[message]
-    from django.utils.translation import gettext
-
-    return gettext(message)
 
 
 def is_document_number(text: str) -> bool:
