@@ -24,15 +24,8 @@ from giaoban.reports.content import raw_from_post
 from giaoban.reports.diff import version_diff
 from giaoban.reports.forms import CloseForm, ExpectedForm, PeriodForm, ReasonForm, SubmitForm
 from giaoban.reports.models import PeriodState, ReportState
-from giaoban.reports.permissions import check, get_for_user, periods_for, reports_for
-
-
-def _may(user, obj, action: str) -> bool:
-    try:
-        check(user, obj, action)
-    except PermissionDenied:
-        return False
-    return True
+from giaoban.reports.permissions import get_for_user, periods_for, reports_for
+from giaoban.reports.views_common import error_messages, may, run_act
 
 
 @login_required
@@ -89,7 +82,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
 
 
 def _period_context(request: HttpRequest, period) -> dict:
-    can_manage = _may(request.user, period, "manage_period")
+    can_manage = may(request.user, period, "manage_period")
     scope = scope_for(request.user)
     reach = None if (scope.is_admin or scope.is_overseer) else scope.own_unit_ids
     stats = completeness(period, unit_ids=reach)
@@ -124,12 +117,7 @@ def _period_act(request: HttpRequest, pk: int, act) -> HttpResponse:
     period = get_for_user(
         request.user, periods_for(request.user).select_related("committee"), pk, "manage_period"
     )
-    try:
-        act(period)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("reports:period", period.pk)
+    return run_act(request, lambda: act(period), back=("reports:period", period.pk))
 
 
 @login_required
@@ -207,14 +195,14 @@ def _report_context(request: HttpRequest, report, **extra) -> dict:
         "next_tasks": list(content.get("next_tasks", [])) + ["", "", ""],
         "recs": recs + [{"text": "", "addressed_to": "", "rec_id": None}] * 2,
         "versions": versions,
-        "can_edit": report.editable and _may(request.user, report, "edit_report"),
+        "can_edit": report.editable and may(request.user, report, "edit_report"),
         "can_decide": report.state == ReportState.SUBMITTED
-        and _may(request.user, report, "decide_report")
+        and may(request.user, report, "decide_report")
         and may_decide(request.user, last),
         "own_request": report.state == ReportState.SUBMITTED
         and last is not None
         and not may_decide(request.user, last)
-        and _may(request.user, report, "decide_report"),
+        and may(request.user, report, "decide_report"),
         "submit_form": SubmitForm(
             initial={"doc_number": report.doc_number, "doc_date": report.doc_date}
         ),
@@ -264,21 +252,13 @@ def _typed_context(request, report, raw, errors) -> dict:
     )
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return (
-        [m for msgs in exc.message_dict.values() for m in msgs]
-        if hasattr(exc, "error_dict")
-        else exc.messages
-    )
-
-
 @login_required
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     report = _load_report(request, pk, "edit_report")
     exc, raw = _save(request, report)
     if request.htmx:
-        ctx = {"errors": _errors(exc) if exc else [], "saved_at": timezone.localtime()}
+        ctx = {"errors": error_messages(exc) if exc else [], "saved_at": timezone.localtime()}
         return render(
             request, "reports/_partials/save_status.html", ctx, status=400 if exc else 200
         )
@@ -286,7 +266,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "reports/report_detail.html",
-            _typed_context(request, report, raw, _errors(exc)),
+            _typed_context(request, report, raw, error_messages(exc)),
             status=400,
         )
     messages.success(request, _("Draft saved."))
@@ -313,7 +293,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Report sent to the office."))
             return redirect("reports:report", report.pk)
-    errors = _errors(exc) if exc else [m for msgs in form.errors.values() for m in msgs]
+    errors = error_messages(exc) if exc else [m for msgs in form.errors.values() for m in msgs]
     report.refresh_from_db()
     ctx = _typed_context(request, report, raw, errors)
     ctx["submit_form"] = form
@@ -324,14 +304,12 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
     report = _load_report(request, pk, "decide_report")
-    try:
-        services.accept_report(report=report, user=request.user)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    else:
-        messages.success(request, _("Report accepted."))
-    return redirect("reports:report", report.pk)
+    return run_act(
+        request,
+        lambda: services.accept_report(report=report, user=request.user),
+        back=("reports:report", report.pk),
+        success=_("Report accepted."),
+    )
 
 
 @login_required

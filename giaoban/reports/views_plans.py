@@ -24,16 +24,9 @@ from giaoban.reports.forms import (
 )
 from giaoban.reports.indicators import indicator_table
 from giaoban.reports.models import PeriodState, PlanState
-from giaoban.reports.permissions import check, get_for_user, indicators_for, periods_for, plans_for
+from giaoban.reports.permissions import get_for_user, indicators_for, periods_for, plans_for
 from giaoban.reports.plans import plan_progress
-
-
-def _may(user, obj, action: str) -> bool:
-    try:
-        check(user, obj, action)
-    except PermissionDenied:
-        return False
-    return True
+from giaoban.reports.views_common import may, run_act
 
 
 def _chosen_period(request: HttpRequest):
@@ -113,7 +106,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ctx = {
         "indicator": indicator,
         "targets": targets,
-        "can_manage": _may(request.user, indicator, "manage_indicator"),
+        "can_manage": may(request.user, indicator, "manage_indicator"),
         "target_form": TargetForm(units=_target_units(indicator)),
     }
     return render(request, "reports/indicator_detail.html", ctx)
@@ -214,8 +207,8 @@ def _plan_context(request: HttpRequest, plan, **extra) -> dict:
         "progress": plan_progress(plan),
         "deadlines": services_plans.plan_deadlines(plan),
         "can_edit": plan.state in (PlanState.DRAFT, PlanState.RETURNED)
-        and _may(request.user, plan, "edit_plan"),
-        "can_decide": plan.state == PlanState.SUBMITTED and _may(request.user, plan, "decide_plan"),
+        and may(request.user, plan, "edit_plan"),
+        "can_decide": plan.state == PlanState.SUBMITTED and may(request.user, plan, "decide_plan"),
         "item_form": PlanItemForm(),
         "decision_form": PlanDecisionForm(),
     }
@@ -262,26 +255,23 @@ def plan_item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
     item = plan.items.filter(pk=item_pk).first()
     if item is None:
         raise Http404
-    try:
-        services_plans.remove_item(item=item, user=request.user)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("reports:plan", plan.pk)
+    return run_act(
+        request,
+        lambda: services_plans.remove_item(item=item, user=request.user),
+        back=("reports:plan", plan.pk),
+    )
 
 
 @login_required
 @require_POST
 def plan_submit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _load_plan(request, pk, "edit_plan")
-    try:
-        services_plans.submit_plan(plan=plan, user=request.user)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    else:
-        messages.success(request, _("Plan sent to the office."))
-    return redirect("reports:plan", plan.pk)
+    return run_act(
+        request,
+        lambda: services_plans.submit_plan(plan=plan, user=request.user),
+        back=("reports:plan", plan.pk),
+        success=_("Plan sent to the office."),
+    )
 
 
 @login_required
@@ -290,14 +280,13 @@ def plan_decide(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _load_plan(request, pk, "decide_plan")
     form = PlanDecisionForm(request.POST)
     form.is_valid()
-    try:
-        services_plans.decide_plan(
+    return run_act(
+        request,
+        lambda: services_plans.decide_plan(
             plan=plan,
             user=request.user,
             approve=form.cleaned_data.get("approve", False),
             reason=form.cleaned_data.get("reason", ""),
-        )
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("reports:plan", plan.pk)
+        ),
+        back=("reports:plan", plan.pk),
+    )
