@@ -55,4 +55,5 @@ urlpatterns = [
         views_setup.form_edit,
         name="form_edit",
     ),
+    path("r/<int:pk>/carry/", views_plans.report_carry, name="report_carry"),
 ]

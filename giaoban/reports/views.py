@@ -18,7 +18,7 @@ from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
 from giaoban.org.permissions import units_for
-from giaoban.reports import services
+from giaoban.reports import services, services_plans
 from giaoban.reports.completeness import completeness, history_totals, unit_history
 from giaoban.reports.content import raw_from_post
 from giaoban.reports.diff import version_diff
@@ -207,6 +207,9 @@ def _report_context(request: HttpRequest, report, **extra) -> dict:
             initial={"doc_number": report.doc_number, "doc_date": report.doc_date}
         ),
         "reason_form": ReasonForm(),
+        "carry": services_plans.next_quarter(report)
+        if services_plans.may_carry(request.user, report)
+        else None,
         "history": AuditEntry.objects.filter(
             object_type="reports.unitreport", object_id=str(report.pk)
         ).select_related("actor")[:30],
