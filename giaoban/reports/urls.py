@@ -56,4 +56,9 @@ urlpatterns = [
         name="form_edit",
     ),
     path("r/<int:pk>/carry/", views_plans.report_carry, name="report_carry"),
+    path(
+        "periods/<int:pk>/synthesis/<int:number>/pdf/",
+        views_setup.synthesis_pdf,
+        name="synthesis_pdf",
+    ),
 ]

@@ -16,6 +16,7 @@ from giaoban.core.decisions import may_decide
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error
+from giaoban.documents import pdf_unavailable_reason
 from giaoban.org.models import Unit
 from giaoban.org.permissions import units_for
 from giaoban.reports import services, services_plans
@@ -92,6 +93,7 @@ def _period_context(request: HttpRequest, period) -> dict:
         "can_manage": can_manage,
         "close_form": CloseForm(initial={"allow_late": period.allow_late}),
         "own_rows": [r for r in stats.rows if r.unit.pk in scope.own_unit_ids],
+        "pdf_reason": pdf_unavailable_reason() if can_manage else None,
         "syntheses": list(period.syntheses.select_related("created_by"))
         if scope.is_overseer
         else [],

@@ -383,6 +383,10 @@ PAGES.update(
             Row("get", NO_GET.expect),
         ],
         "recommendations/<int:pk>/close/": _office_post({}, "rec_answered"),
+        "reports/periods/<int:pk>/synthesis/<int:number>/pdf/": [
+            Row("get", _OVERSEER_READ.expect, state="synthesis"),
+            Row("post", NO_POST.expect, state="synthesis"),
+        ],
         # a report's next period's tasks -> items of the next quarter's plan (unit or office)
         "reports/r/<int:pk>/carry/": [
             Row("get", "302  200    403    200    404    403"),
