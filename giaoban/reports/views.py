@@ -229,10 +229,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _save(request: HttpRequest, report):
     """Save the typed draft; returns the ValidationError (nothing saved) or None."""
-    indicators = list(report.period.form.indicators.all())
-    raw = raw_from_post(
-        request.POST, section_keys=report.period.form.section_keys, indicators=indicators
-    )
+    raw = raw_from_post(request.POST, section_keys=report.period.form.section_keys)
     try:
         services.save_draft(report=report, user=request.user, raw=raw)
     except ValidationError as exc:
