@@ -46,17 +46,23 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
         ):
             return k
     previous = ""
+    in_requests = False  # inside a report's "Kiến nghị, đề xuất" section
     for k, s in enumerate(page.sentences):
         if s.para in page.title_set:
             continue
-        frame = clauses.frame(s.text)
+        if s.start == 0 and pt.SECTION.match(page.lines[s.para]):
+            in_requests = bool(rp.REQUESTS_SECTION.match(page.lines[s.para]))
+        frame = None if in_requests else clauses.frame(s.text)
         if frame is not None and clauses.rec_frame(s.text, False) is None:
             speaker = s.text[: frame.start()]
             if speaker_is_leader(speaker):
                 return k
-            # "Đồng chí … biểu dương …. Đồng thời đề nghị …": the speaker of the sentence before.
-            if not pt.LEADING_CONNECTIVE.sub("", speaker.strip()) and speaker_is_leader(
-                previous[:80]
+            # "Đồng chí … biểu dương …. Đồng thời đề nghị …": the speaker of the sentence before
+            # (not a unit's request to the standing committee).
+            if (
+                not pt.LEADING_CONNECTIVE.sub("", speaker.strip())
+                and speaker_is_leader(previous[:80])
+                and clauses.rec_frame(previous, False) is None
             ):
                 return k
         if (
@@ -67,8 +73,8 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
             return k
         previous = s.text
     for k, s in enumerate(page.sentences):
-        # No frame at all: the tasks start at a plan sentence ("Tháng tới, …").
-        if s.para not in page.title_set and pt.PLAN_LEAD.match(s.text):
+        # No frame at all: the tasks start at a plan sentence ("Tháng tới, …", "Tháng 10, … sẽ").
+        if s.para not in page.title_set and _plan_lead(s.text):
             return k
     for k, s in enumerate(page.sentences):
         line = page.lines[s.para]
@@ -84,6 +90,14 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
         ):
             return k
     return len(page.sentences)
+
+
+def _plan_lead(sentence: str) -> re.Match[str] | None:
+    """ "Tháng tới, …", "Từ nay đến cuối năm, …", or "Tháng 10, <subject> sẽ …": a plan."""
+    m = pt.PLAN_LEAD.match(sentence) or pt.PLAN_LEAD_PERIOD.match(sentence)
+    if m and (m.re is pt.PLAN_LEAD or pt.WILL.search(sentence, m.end(), m.end() + 120)):
+        return m
+    return None
 
 
 def _theo_leader(sentence: str) -> re.Match[str] | None:
@@ -190,7 +204,8 @@ class _Pass:
                             out.append(d)
                     self.used.update(s.text for s in sents)
                     continue
-                header = pt.TOPIC_HEADER.match(body)
+                # "Về đề xuất của X về Y: ghi nhận, giao Z …" is an answer, read whole below.
+                header = None if rp.REQUEST_ANSWER.match(body) else pt.TOPIC_HEADER.match(body)
                 if header:
                     body = body[header.end() :]
                     hdr_units = cl.assignees(header.group(0), ())
@@ -317,7 +332,7 @@ class _Pass:
         theo = _theo_leader(sentence)
         if theo:
             sentence = sentence[theo.end() :]
-        plan = pt.PLAN_LEAD.match(sentence)
+        plan = _plan_lead(sentence)
         if plan and pt.WILL.search(sentence, plan.end(), plan.end() + 120):
             if pt.PLAN_LEAD_NO_DATE.match(sentence):
                 sentence = sentence[plan.end() :]
@@ -356,7 +371,12 @@ class _Pass:
 
     def _answer_task(self, answer: str, default: tuple[str, ...], item: bool) -> Directive | None:
         clauses = [c for c in pt.SEMICOLON.split(answer) if c.strip()]
-        while clauses and rp.ANSWER_ONLY.match(clauses[0].strip()):
+        # "ghi nhận;" alone is no task, "ghi nhận, giao Ban Tổ chức … thẩm định" gives one.
+        while (
+            clauses
+            and rp.ANSWER_ONLY.match(clauses[0].strip())
+            and not rp.ANSWER_GIVES.search(clauses[0].strip(), 1)
+        ):
             clauses = clauses[1:]
         if not clauses:
             return None

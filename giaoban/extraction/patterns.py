@@ -160,7 +160,7 @@ TITLE_START: Final = re.compile(rf"^(?:{TITLE_HEAD})(?!\w)")
 CONCLUSION: Final = re.compile(
     r"(?i)phát\s+biểu\s+kết\s+luận|kết\s+luận\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp"
     r"|(?:buổi\s+)?giao\s+ban|phiên\s+họp|tại\s+(?:hội\s+nghị|buổi|phiên|cuộc))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
-    r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo"
+    r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo|kết\s+luận\s*:"
 )
 FRAME_VERB: Final = re.compile(word_alternation(lx._FRAME_VERB_WORDS) + r"(?!\w)\s*(?:[,:]\s*)?")
 # What may stand right before a frame verb: the speaker and an adverb.
@@ -415,6 +415,10 @@ TOPIC_ASSIGNEE: Final = re.compile(
 PLAN_LEAD: Final = re.compile(
     r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới|từ\s+nay\s+đến\s+(?:hết|cuối)\s+[^,]{2,25}"
     r"|(?:trong\s+)?những\s+tháng\s+cuối\s+năm|(?:trong\s+)?(?:quý|tháng)\s+[IVX\d]{1,4}(?:/\d{4})?\s+tới)\s*,\s*"
+)
+# "Tháng 10, các chi bộ sẽ …", "Trong quý IV/2025, …": a named coming period (with "sẽ").
+PLAN_LEAD_PERIOD: Final = re.compile(
+    r"(?i)^(?:trong\s+)?(?:tháng|quý)\s+[IVX\d]{1,4}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?\s*,\s*"
 )
 PLAN_LEAD_NO_DATE: Final = re.compile(
     r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới)\s*,\s*"
