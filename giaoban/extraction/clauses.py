@@ -207,7 +207,7 @@ class Clauses:
                 and (
                     gr.ALL_UNITS_RE.match(head)
                     or gr.SUBSET_GROUP_RE.match(head)
-                    or len(head.split()) <= 8
+                    or len(head.split()) <= 10
                     and (gr.GROUP_HEAD_RE.match(head) or gr.STATE_BODY_RE.match(head))
                 )
             )

@@ -383,8 +383,8 @@ class _Pass:
         text = "; ".join(clauses)
         given = rp.ANSWER_GIVES.search(text, 0, 120)
         if given:
-            text = text[given.end() :]
-        if not self.clauses.has_subject(text):
+            text = text[given.end() :]  # "giao <whoever> …": who follows "giao" is tasked
+        elif not self.clauses.has_subject(text):
             return None
         return self.directive(clean(text), default, item=item)
 
@@ -423,12 +423,13 @@ class _Pass:
             return None
         assignees, lead = cl.assign(text, default)
         text = text[0].upper() + text[1:] if item else text
-        return Directive(
-            text=text,
-            assignees=assignees,
-            deadline=deadline(text, self.ref, self.ref_year),
-            lead=lead,
-        )
+        when = deadline(text, self.ref, self.ref_year)
+        period = pt.PLAN_LEAD_PERIOD.match(text) if when is None else None
+        if period:
+            # "Tháng 10, các chi bộ sẽ …": the leading time frame of the work is its limit.
+            frame = pt.LEADING_TRONG.sub("", period.group(0)).strip(" ,")
+            when = deadline("trong " + frame, self.ref, self.ref_year)
+        return Directive(text=text, assignees=assignees, deadline=when, lead=lead)
 
 
 def inline_items(text: str) -> tuple[str, list[str]] | None:

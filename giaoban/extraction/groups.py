@@ -64,7 +64,7 @@ STATE_BODY_RE: Final = re.compile(
     r"|Văn\s+hóa\s+và\s+Thể\s+thao|Dân\s+tộc\s+và\s+Tôn\s+giáo)"
     r"|(?:Công\s+an|Thanh\s+tra|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Văn\s+phòng\s+UBND|UBND|Ủy\s+ban\s+nhân\s+dân"
     r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
-    r"\s+(?:tỉnh|thành\s+phố))(?!\w)"
+    r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường))(?!\w)"
 )
 
 

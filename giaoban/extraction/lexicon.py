@@ -83,7 +83,8 @@ _ACTION_VERB_WORDS: Final = words(
     "tiếp thu | tiếp nhận | vận hành | ứng dụng | cải thiện | giữ vững | nhân rộng | "
     "kiểm điểm | đánh giá | tuyên dương | khen thưởng | xem xét | sắp xếp | bồi dưỡng | "
     "đào tạo | tập huấn | quán triệt | phổ biến | học tập | mở | làm | sửa | khảo sát | "
-    "lắp đặt | chỉnh trang | ra quân | giải tỏa | hoàn thiện"
+    "lắp đặt | chỉnh trang | ra quân | giải tỏa | hoàn thiện | phát quang | hỗ trợ | cân đối | "
+    "nâng cấp | thu hoạch | thu hái | dọn | di dời | bàn giao | hoàn tất"
 )
 
 # Not directives: evaluation, scheduling, reports of what was done.

@@ -168,7 +168,8 @@ SPEAKER_END: Final = re.compile(
     rf"(?:(?i:đồng\s+chí|đ/c)|(?i:tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy|đảng\s+ủy|trung\s+ương"
     rf"|(?:hđnd|ubnd|mttq)\s+(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
     rf"|thường\s+trực|bí\s+thư|chủ\s+tịch|trưởng\s+ban|ban\s+thường\s+vụ|ông|bà"
-    rf"|tỉnh)(?:\s+[{UPPER}][^\W\d_]*){{0,5}}|[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}})"
+    rf"|tỉnh)(?:\s+(?i:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)(?!\w))?"
+    rf"(?:\s+[{UPPER}][^\W\d_]*){{0,5}}|[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}})"
     r"(?:\s+(?i:cũng|đặc\s+biệt|còn|đồng\s+thời|tiếp\s+tục|thẳng\s+thắn|nghiêm\s+túc|đề\s+nghị\s+và))*\s*$"
 )
 LEADING_CONNECTIVE: Final = re.compile(
@@ -420,6 +421,7 @@ PLAN_LEAD: Final = re.compile(
 PLAN_LEAD_PERIOD: Final = re.compile(
     r"(?i)^(?:trong\s+)?(?:tháng|quý)\s+[IVX\d]{1,4}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?\s*,\s*"
 )
+LEADING_TRONG: Final = re.compile(r"(?i)^trong\s+")
 PLAN_LEAD_NO_DATE: Final = re.compile(
     r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới)\s*,\s*"
 )
