@@ -207,7 +207,7 @@ class Clauses:
                 and (
                     gr.ALL_UNITS_RE.match(head)
                     or gr.SUBSET_GROUP_RE.match(head)
-                    or len(head.split()) <= 10
+                    or len(head.split()) <= _group_words(head)
                     and (gr.GROUP_HEAD_RE.match(head) or gr.STATE_BODY_RE.match(head))
                 )
             )
@@ -220,6 +220,9 @@ class Clauses:
         coop = pt.COOPERATION.search(text[:250])
         if coop:
             lead_units = [u for _, _, u in self.page.find_units(text[: coop.start()])]
+            if not lead_units and not text[: coop.start()].strip(" ,") and default != ("*",):
+                # "Chủ trì, phối hợp với Văn phòng Tỉnh ủy …" in a unit's plan: it leads.
+                lead_units = [default[0]]
             if lead_units:
                 partners_text = pt.PARTNERS_END.split(text[coop.end() :])[0]
                 partners = self.partners(partners_text)
@@ -300,7 +303,7 @@ class Clauses:
         state = gr.STATE_BODY_RE.match(head)
         if state:
             return (pt.SPACES.sub(" ", state.group(0)),)
-        if len(head.split()) <= 10 and gr.GROUP_HEAD_RE.match(head):
+        if len(head.split()) <= _group_words(head) and gr.GROUP_HEAD_RE.match(head):
             # "các cơ quan liên quan", "Ngành Giáo dục", "Tổ biên tập": as written.
             return ("*",) if self._same_as_attendees(head) else (head,)
         return default
@@ -379,6 +382,12 @@ def _after_prior_act(pre: str) -> bool:
             return True
         act = pt.PRIOR_ACT.search(pre, act.start() + 1)
     return False
+
+
+def _group_words(head: str) -> int:
+    """How long a group subject may be: "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội
+    xã" is long."""
+    return 14 if head.lower().startswith(("mặt trận", "mttq", "ủy ban mặt trận")) else 10
 
 
 def _start(m: re.Match[str]) -> int:

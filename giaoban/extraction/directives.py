@@ -15,7 +15,7 @@ from giaoban.extraction import patterns as pt
 from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.clauses import Clauses, speaker_is_leader
 from giaoban.extraction.dates import deadline
-from giaoban.extraction.page import PageModel, Sentence, clean, sentences
+from giaoban.extraction.page import PageModel, Sentence, clean, report_author, sentences
 from giaoban.extraction.record import Directive, Meeting
 
 # Item marks from the outermost to the innermost ("1." > "1.1" > "a)" > "-").
@@ -163,8 +163,10 @@ class _Pass:
         page, cl = self.page, self.clauses
         out: list[Directive] = []
         section_ok = True
-        default: tuple[str, ...] = ("*",)
-        lead_default: tuple[str, ...] = ("*",)
+        # In a unit's own report, the items of its plan are its own tasks.
+        author = report_author(page)
+        lead_default: tuple[str, ...] = (author,) if author else ("*",)
+        default = lead_default
         header_rank: int | None = None  # rank of the item line that set `default`
         paras: dict[int, list[Sentence]] = {}
         for s in page.sentences[region:]:
