@@ -123,7 +123,7 @@ class Clauses:
             rest = sentence[m.end() :]
             if rp.RECOMMEND_NOUN_AFTER.match(rest) or len(subject_text.split()) > 14:
                 continue
-            if request and not (group_speaks or rp.HIGHER_BODY.match(rest)):
+            if request and not (group_speaks or rp.HIGHER_BODY_AT.match(rest)):
                 continue  # "Ban A đề nghị các xã …" is not put to the committee
             subject = self.rec_subject(subject_text) or (("*",) if group_speaks else None)
             if subject is None:
