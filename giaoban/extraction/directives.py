@@ -67,6 +67,7 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
                 return k
         if (
             pt.QUOTED_INSTRUCTION.match(s.text)
+            or _answer_then_task(s.text)
             or _theo_leader(s.text)
             or pt.LIST_CUE.search(s.text)
         ):
@@ -98,6 +99,23 @@ def _plan_lead(sentence: str) -> re.Match[str] | None:
     if m and (m.re is pt.PLAN_LEAD or pt.WILL.search(sentence, m.end(), m.end() + 120)):
         return m
     return None
+
+
+def _answer_then_task(sentence: str) -> re.Match[str] | None:
+    """ "<leader or representative> đã giải thích …; hướng dẫn …": the task after the answer."""
+    if ";" not in sentence:
+        return None
+    m = pt.ANSWER_THEN_TASK.match(sentence)
+    if m is None:
+        return None
+    who, task = m.group("who"), m.group("task")
+    if not (speaker_is_leader(who) or who.lower().startswith("đại diện")):
+        return None
+    if pt.DONE.match(task) or pt.FRAME_VERB.match(task):
+        return None  # "…; đồng thời giao X …" is the frame's (an earlier act, then the frame)
+    if not (pt.IMPERATIVE_START.match(task) or pt.ACTION_VERB.match(task)):
+        return None
+    return m
 
 
 def _theo_leader(sentence: str) -> re.Match[str] | None:
@@ -304,6 +322,9 @@ class _Pass:
             and pt.CONCLUSION_ANNOUNCED.search(sentence)
         ):
             return None
+        answered = _answer_then_task(sentence)
+        if answered:
+            return self.directive(clean(answered.group("task")), default, item=item)
         frame = cl.frame(sentence)
         if frame is not None:
             content = sentence[frame.end() :]

@@ -247,6 +247,12 @@ PRIOR_ACT: Final = re.compile(
     r"|nghe|thảo\s+luận|xem\s+xét|phát\s+biểu\s+chỉ\s+đạo|chỉ\s+ra)(?!\w)"
     r"[^.;:]{0,200}?(?:\s+và|,\s*đồng\s+thời|\s*;(?:\s*đồng\s+thời)?)\s*,?\s*$"
 )
+# "Đại diện Ủy ban Kiểm tra đã giải thích …; hướng dẫn hoàn thiện hồ sơ …": an answer, then
+# the task the one who answered gives, with no frame verb of its own.
+ANSWER_THEN_TASK: Final = re.compile(
+    r"(?i)^(?P<who>[^;]{3,120}?)\s+(?:đã\s+)?(?:trả\s+lời|giải\s+thích|giải\s+đáp|làm\s+rõ)(?!\w)"
+    r"[^;]{0,250};\s*(?:đồng\s+thời\s*,?\s*)?(?P<task>[^;]{10,400})$"
+)
 META_ASSIGNMENT: Final = re.compile(
     r"(?i)^(?:nhiệm\s+vụ|việc)(?:\s+cụ\s+thể)?\s+cho\s+(?:từng|các|mỗi)|^(?:nhiệm\s+vụ|việc)\s*$"
 )
