@@ -108,6 +108,13 @@ class PageModel:
     def find_units(self, text: str) -> tuple[Span, ...]:
         """Units named in `text`, in this page's committee and province (and tree)."""
         found = gz.find_units(text, committee=self.unit_committee, province=self.province)
+        committee = self.unit_committee
+        if committee.startswith("Đảng ủy ") and any(n.endswith(" Đảng ủy") for _, _, n in found):
+            # "Văn phòng Đảng ủy" in a commune's or a bloc's text is that committee's office.
+            found = tuple(
+                (a, b, n[: -len("Đảng ủy")] + committee if n.endswith(" Đảng ủy") else n)
+                for a, b, n in found
+            )
         return self.tree.merge(text, found) if self.tree is not None else found
 
     def units_of_line(self, i: int) -> tuple[Span, ...]:

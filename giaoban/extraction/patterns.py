@@ -447,6 +447,12 @@ QUOTED_INSTRUCTION: Final = re.compile(
 THEO_LEADER: Final = re.compile(r"(?i)^theo\s+(?P<who>[^,]{3,90}?)\s*,\s*")
 # Modal words between a subject and its verb: "… xã Bình Minh sẽ vận động" -> the subject.
 HEAD_TAIL: Final = re.compile(r"(?i)(?:\s+(?:sẽ|cần|phải|đều|cũng|luôn|tiếp\s+tục|được|thì))+$")
+# The object of a list's intro: "các chi bộ thôn mấy việc sau:" -> "các chi bộ thôn".
+LIST_OBJECT_TAIL: Final = re.compile(
+    r"(?i)\s+(?:(?:ưu\s+tiên|làm|thực\s+hiện)\s+)?(?:mấy|một\s+số|các|những|hai|ba|bốn|năm|sáu)\s+"
+    r"(?:việc|nội\s+dung|nhiệm\s+vụ|vấn\s+đề|chủ\s+đề|công\s+việc)"
+    r"(?:\s+(?:chính|trọng\s+tâm|cụ\s+thể|sau|dưới\s+đây|cần\s+làm\s+ngay))*\s*$"
+)
 # The colon that opens a list of tasks inside a sentence: the last one before the items
 # ("… nêu rõ: Từ nay đến Tết, các đơn vị cần ưu tiên mấy việc sau: A; B; C").
 COLON_LIST: Final = re.compile(rf":\s+(?=[^:]*;[^:]*$|(?i:{TOPIC_LEAD})\s[^:;]{{1,60}}:[^;]*;)")
