@@ -113,7 +113,8 @@ _FIGURE_VERBS: Final = words(
     "điều động | biên soạn | thành lập | kết thúc | tổng hợp | di dời | hòa giải | số hóa | "
     "cấp phát | công nhận | giới thiệu | rà soát | cập nhật | khen thưởng | tiếp xúc | "
     "đối thoại | sắp xếp | hợp nhất | sáp nhập | kiện toàn | luân chuyển | chuyển | triển khai | "
-    "quán triệt | vận động | hỗ trợ | tuyên truyền | thực hiện | hoàn thành | ký kết"
+    "quán triệt | vận động | hỗ trợ | tuyên truyền | thực hiện | hoàn thành | ký kết | "
+    "khai giảng | bế giảng | in ấn | thăm hỏi | phát động | ra mắt"
 )
 
 

@@ -382,7 +382,7 @@ def _host(
 # A board's line under the committee's in a report's two-column header ("BAN TỔ CHỨC").
 _BOARD_LINE: Final = re.compile(
     r"^(BAN\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,5}?|VĂN\s+PHÒNG|[UỦ]Y\s+BAN\s+KIỂM\s+TRA"
-    r"|TRƯỜNG\s+CHÍNH\s+TRỊ)(?:\s+ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)?\s*\*?$"
+    r"|TRƯỜNG\s+CHÍNH\s+TRỊ)(?:\s+(?:TỈNH|THÀNH\s+PHỐ))?(?:\s+ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)?\s*\*?$"
 )
 
 

@@ -36,7 +36,7 @@ FIGURE: Final = re.compile(
 )
 FIGURE_MEASURE_STOP: Final = re.compile(
     r"(?i)^(?:tháng|năm|ngày|giờ|phút|quý|lần\s+thứ|nhiệm\s+kỳ|tuổi|km|điểm\s+cầu|đại\s+biểu"
-    r"|đồng\s+chí|ý\s+kiến|tham\s+luận|người\s+dự|%|phần\s+trăm|tỷ|triệu|nghìn|vào|của|tại"
+    r"|đồng\s+chí|ý\s+kiến(?!\s+(?:phản\s+ánh|của\s+(?:người\s+dân|nhân\s+dân|cử\s+tri)))|tham\s+luận|người\s+dự|%|phần\s+trăm|tỷ|triệu|nghìn|vào|của|tại"
     r"|trên|với|và|để|trong|từ|đến)(?!\w)"
 )
 FIGURE_GAP_STOP: Final = re.compile(
@@ -44,7 +44,7 @@ FIGURE_GAP_STOP: Final = re.compile(
 )
 # A second count sharing the verb: "tổ chức 2 hội nghị và 1 cuộc thi".
 FIGURE_COORDINATED: Final = re.compile(
-    r"(?:,\s*|\s+và\s+|,?\s+trong\s+đó(?:\s+có)?\s+|\s+với\s+(?:hơn\s+|gần\s+|trên\s+)?)"
+    r"(?:,\s*|\s+và\s+|,?\s+trong\s+đó(?:\s+có)?\s+|\s+(?:với|cho)\s+(?:hơn\s+|gần\s+|trên\s+)?)"
     + COUNT
     + COUNT_END
     + r"\s+(?=[^\W\d_])"
