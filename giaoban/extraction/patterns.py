@@ -155,7 +155,7 @@ PERSON_MARK: Final = re.compile(
     r"(?i)(?<!\w)(?:(?:hai|ba|các)\s+)?(?:đồng\s+chí|đ/c|ông|bà)(?:\s*:)?\s+"
 )
 PEOPLE_SPLIT: Final = re.compile(
-    r"\s+(?:và|cùng|cùng\s+với)\s+(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
+    r"(?:\s+(?:và|cùng|cùng\s+với)\s+|,\s+)(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
 )
 _NAME_RUN = rf"(?!(?:Ủy|Bí|Phó|Chủ|Trưởng|Tỉnh|Thành|Huyện|Ban|Đảng|Ủy|Thường|Giám|Tổng)(?!\w))[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}"
 # ", Nông Văn Chiến, Chủ tịch …": the next person of a comma-only list.
