@@ -228,12 +228,28 @@ def _chairs_in(sentence: str, kind: MeetingKind) -> list[Chair]:
                 spans.insert(0, span[start:])
     chairs: list[Chair] = []
     for span in spans:
-        for part in pt.PEOPLE_SPLIT.split(span):
+        for part in (p for chunk in pt.PEOPLE_SPLIT.split(span) for p in _marked(chunk)):
             for person in _people(part):
                 chair = _person(person)
                 if chair and chair.name not in {c.name for c in chairs}:
                     chairs.append(chair)
     return chairs
+
+
+def _marked(part: str) -> list[str]:
+    """ "A, T1, đồng chí B, T2" -> two people; "Bí thư Tỉnh ủy, đồng chí A" stays one."""
+    out: list[str] = []
+    carry = ""
+    for piece in pt.NEXT_MARKED.split(part):
+        piece = f"{carry}, {piece}" if carry else piece
+        if not any(_person(p) for p in _people(piece)):
+            carry = piece
+            continue
+        out.append(piece)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return out
 
 
 def _people(part: str) -> list[str]:

@@ -155,8 +155,10 @@ PERSON_MARK: Final = re.compile(
     r"(?i)(?<!\w)(?:(?:hai|ba|các)\s+)?(?:đồng\s+chí|đ/c|ông|bà)(?:\s*:)?\s+"
 )
 PEOPLE_SPLIT: Final = re.compile(
-    r"(?:\s+(?:và|cùng|cùng\s+với)\s+|,\s+)(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
+    r"\s+(?:và|cùng|cùng\s+với)\s+(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
 )
+# ", đồng chí B, TITLE" after a first person: the next person of the list.
+NEXT_MARKED: Final = re.compile(r",\s+(?=(?i:đồng\s+chí|đ/c)\s)")
 _NAME_RUN = rf"(?!(?:Ủy|Bí|Phó|Chủ|Trưởng|Tỉnh|Thành|Huyện|Ban|Đảng|Ủy|Thường|Giám|Tổng)(?!\w))[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}"
 # ", Nông Văn Chiến, Chủ tịch …": the next person of a comma-only list.
 NEXT_PERSON: Final = re.compile(rf",\s+(?={_NAME_RUN},\s*(?:{TITLE_HEAD}))")
