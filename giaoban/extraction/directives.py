@@ -15,6 +15,7 @@ from giaoban.extraction import patterns as pt
 from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.clauses import Clauses, speaker_is_leader
 from giaoban.extraction.dates import deadline
+from giaoban.extraction.items import inline_items, related_links
 from giaoban.extraction.page import PageModel, Sentence, clean, report_author, sentences
 from giaoban.extraction.record import Directive, Meeting
 
@@ -189,7 +190,10 @@ class _Pass:
         paras: dict[int, list[Sentence]] = {}
         for s in page.sentences[region:]:
             paras.setdefault(s.para, []).append(s)
+        related = related_links(page)
         for para, sents in paras.items():
+            if para in related:
+                continue
             line = page.lines[para]
             if pt.END_OF_NOTICE.match(line):
                 break
@@ -434,7 +438,11 @@ class _Pass:
         )
         if causal and causal.start() < 250:
             text = text[causal.end() :]
-        if not pt.IMPERATIVE_START.match(text) and not cl.has_subject(text):
+        if (
+            not pt.IMPERATIVE_START.match(text)
+            and not cl.has_subject(text)
+            and not pt.PLAN_LEAD_PERIOD.match(text)  # "Tháng 10, …": the time phrase stays in
+        ):
             later = pt.SUBJECT_AFTER_COMMA.search(text, 0, 250)
             if later:
                 text = text[later.start("subj") :]
@@ -448,38 +456,8 @@ class _Pass:
         text = text[0].upper() + text[1:] if item else text
         when = deadline(text, self.ref, self.ref_year)
         period = pt.PLAN_LEAD_PERIOD.match(text) if when is None else None
-        if period:
+        if period and not pt.EVENT_PLAN.search(text, period.end(), period.end() + 80):
             # "Tháng 10, các chi bộ sẽ …": the leading time frame of the work is its limit.
             frame = pt.LEADING_TRONG.sub("", period.group(0)).strip(" ,")
             when = deadline("trong " + frame, self.ref, self.ref_year)
         return Directive(text=text, assignees=assignees, deadline=when, lead=lead)
-
-
-def inline_items(text: str) -> tuple[str, list[str]] | None:
-    """(intro, items) of a paragraph with "(1) … (2) …" or "Một là, … Hai là, …"."""
-    if "(1)" not in text and " là" not in text and "hứ " not in text:
-        return None
-    marks = list(pt.INLINE_ITEM.finditer(text))
-    numbers = [int(m.group(1)) for m in marks]
-    if len(marks) < 2 or numbers[:2] != [1, 2]:
-        low = text.lower()
-        # "Một là,", "Thứ nhất:" need "là" or "thứ" before the long pattern is tried.
-        if "thứ " not in low and not ("là" in low and pt.LA_MARK.search(low)):
-            return None
-        marks = list(pt.INLINE_ORDINAL.finditer(text))
-        numbers = [pt.ORDINAL_WORDS.get((m.group(1) or m.group(2) or "").lower(), 0) for m in marks]
-        if len(marks) < 2 or numbers[:2] != [1, 2]:
-            return None
-    # keep the run 1, 2, 3, ... only
-    run = [marks[0]]
-    for m, n in zip(marks[1:], numbers[1:], strict=False):
-        if n == len(run) + 1:
-            run.append(m)
-    parts = []
-    for k, m in enumerate(run):
-        end = run[k + 1].start() if k + 1 < len(run) else len(text)
-        part = text[m.end() : end]
-        if k + 1 == len(run):
-            part = sentences(part)[0] if sentences(part) else part
-        parts.append(part)
-    return text[: run[0].start()], parts

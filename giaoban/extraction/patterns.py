@@ -437,6 +437,11 @@ PLAN_LEAD: Final = re.compile(
 PLAN_LEAD_PERIOD: Final = re.compile(
     r"(?i)^(?:trong\s+)?(?:tháng|quý)\s+[IVX\d]{1,4}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?\s*,\s*"
 )
+# "Tháng 11, phường sẽ tổ chức ngày hội …": the month says when an event falls, not a limit.
+EVENT_PLAN: Final = re.compile(
+    r"(?i)(?<!\w)(?:sẽ\s+)?(?:tổ\s+chức|diễn\s+ra|phát\s+động|khai\s+mạc)\s+(?:ngày\s+hội|lễ|hội\s+thi"
+    r"|hội\s+diễn|hội\s+chợ|giải|chương\s+trình|đêm|tuần\s+lễ|tháng\s+hành\s+động|liên\s+hoan)(?!\w)"
+)
 LEADING_TRONG: Final = re.compile(r"(?i)^trong\s+")
 PLAN_LEAD_NO_DATE: Final = re.compile(rf"(?i)^{COMING}\s*,\s*")
 WILL: Final = re.compile(r"(?i)(?<!\w)sẽ(?!\w)")
