@@ -50,7 +50,9 @@ def learn_alias(*, committee: Unit, user: Any, phrase: str, unit: Unit) -> UnitA
     if unit.pk == committee.pk or unit.pk not in set(
         subtree_ids([committee.pk], include_roots=False)
     ):
-        raise ValidationError(_("The unit is not one of this committee's units."))
+        raise ValidationError(
+            _("Unknown unit for this committee: %(names)s.") % {"names": unit.name}
+        )
     folded = fold(phrase)[:PHRASE_MAX]
     alias = UnitAlias.objects.filter(committee=committee, phrase_folded=folded).first()
     if alias is not None and alias.unit_id == unit.pk:

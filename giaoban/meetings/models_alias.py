@@ -21,12 +21,12 @@ class UnitAlias(models.Model):
         "org.Unit",
         on_delete=models.CASCADE,
         related_name="learned_aliases",
-        verbose_name=_("committee"),
+        verbose_name=_("host committee"),
     )
     unit = models.ForeignKey(
         "org.Unit", on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
     )
-    phrase = models.CharField(_("phrase"), max_length=PHRASE_MAX)
+    phrase = models.CharField(_("text"), max_length=PHRASE_MAX)
     phrase_folded = models.CharField(max_length=PHRASE_MAX, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -35,8 +35,6 @@ class UnitAlias(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("learned unit name")
-        verbose_name_plural = _("learned unit names")
         ordering = ["committee_id", "phrase_folded"]
         constraints = [
             models.UniqueConstraint(
