@@ -243,6 +243,13 @@ except OSError:
 WHITENOISE_USE_FINDERS = True  # serve straight from the source tree without collectstatic
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("GIAOBAN_MEDIA_ROOT", str(VAR_DIR / "media")))
+# attached files: written under a temporary name, moved into place when the transaction commits
+STORAGES = {
+    "default": {"BACKEND": "giaoban.core.storage.CommitStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# giaoban cleanfiles: temporary and unreferenced files younger than this are left alone
+GIAOBAN_CLEANFILES_GRACE_SECONDS = env_int("GIAOBAN_CLEANFILES_GRACE_HOURS", 24) * 3600
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # API lists: at most this many rows a request (the OpenAPI document states the maximum)
@@ -356,5 +363,7 @@ GIAOBAN_PUBLISH_ROLLUP = env_bool("GIAOBAN_PUBLISH_ROLLUP", False)
 # 256-bit tokens; this keeps a misconfigured script from hammering the database).
 GIAOBAN_TOKEN_FAILURES = env_int("GIAOBAN_TOKEN_FAILURES", 20)
 GIAOBAN_TOKEN_LOCKOUT_MINUTES = env_int("GIAOBAN_TOKEN_LOCKOUT_MINUTES", 15)
-# An API token expires this many days after it is issued (0: never).
-GIAOBAN_TOKEN_DAYS = env_int("GIAOBAN_TOKEN_DAYS", 365)
+# An API token expires this many days after it is issued (0: never), unless its owner chooses
+# another length, up to GIAOBAN_TOKEN_MAX_DAYS. An expired token is answered 401.
+GIAOBAN_TOKEN_DAYS = env_int("GIAOBAN_TOKEN_DAYS", 90)
+GIAOBAN_TOKEN_MAX_DAYS = env_int("GIAOBAN_TOKEN_MAX_DAYS", 365)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.accounts.models import User
@@ -64,6 +65,19 @@ class TokenForm(BootstrapMixin, forms.Form):
     name = forms.CharField(
         label=_("Token name"), max_length=100, help_text=_("What will use it, e.g. 'Excel report'.")
     )
+    days = forms.IntegerField(
+        label=_("Valid for (days)"),
+        required=False,
+        min_value=1,
+        help_text=_("After this the token stops working and a new one is needed."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = self.fields["days"]  # the upper bound is the service's rule (GIAOBAN_TOKEN_MAX_DAYS)
+        days.widget.attrs["max"] = settings.GIAOBAN_TOKEN_MAX_DAYS
+        if settings.GIAOBAN_TOKEN_DAYS:
+            days.initial = settings.GIAOBAN_TOKEN_DAYS
 
 
 class ImportForm(BootstrapMixin, forms.Form):

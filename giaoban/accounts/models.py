@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -76,7 +78,11 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    #: empty: never expires (tokens issued before expiry dates existed, or --days 0)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    #: noted at most once a minute (a busy script must not write on every request)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    last_used_from = models.GenericIPAddressField(_("last used from"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
@@ -86,8 +92,16 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (now or timezone.now())
+
     @classmethod
-    def issue(cls, *, user, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, *, user, name: str, days: int | None = None) -> tuple[ApiToken, str]:
+        """A new token valid ``days`` days (None: GIAOBAN_TOKEN_DAYS; 0: never expires)."""
+        days = settings.GIAOBAN_TOKEN_DAYS if days is None else days
         raw = "gb_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8])
+        expires = timezone.now() + timedelta(days=days) if days else None
+        token = cls.objects.create(
+            user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8], expires_at=expires
+        )
         return token, raw

@@ -209,16 +209,37 @@ def change_own_password(*, user: User, old: str, new: str) -> None:
 
 
 @transaction.atomic
-def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+def issue_token(
+    *,
+    user: User,
+    name: str,
+    days: int | None = None,
+    actor: User | None | str = "self",
+    allow_never: bool = False,
+) -> tuple[ApiToken, str]:
+    """A token for ``user``, valid ``days`` days (None: GIAOBAN_TOKEN_DAYS). Chosen lengths run
+    from 1 to GIAOBAN_TOKEN_MAX_DAYS; 0 (never expires) only where ``allow_never`` (the command
+    line). ``actor``: who issues it for the audit (the user themself, or None: the console)."""
     name = name.strip()
+    errors: dict[str, str] = {}
     if not name:
-        raise ValidationError({"name": _("Give the token a name (what will use it).")})
-    token, raw = ApiToken.issue(user=user, name=name[:100])
+        errors["name"] = _("Give the token a name (what will use it).")
+    limit = settings.GIAOBAN_TOKEN_MAX_DAYS
+    if days is not None and not (1 <= days <= limit or (days == 0 and allow_never)):
+        errors["days"] = _("A token is valid from 1 to %(max)s days.") % {"max": limit}
+    if errors:
+        raise ValidationError(errors)
+    token, raw = ApiToken.issue(user=user, name=name[:100], days=days)
     log_action(
         token,
         "accounts.token.issued",
-        user=user,
-        data={"user": user.pk, "name": token.name, "prefix": token.prefix},
+        user=user if actor == "self" else actor,
+        data={
+            "user": user.pk,
+            "name": token.name,
+            "prefix": token.prefix,
+            "expires_at": token.expires_at.isoformat() if token.expires_at else None,
+        },
     )
     return token, raw
 

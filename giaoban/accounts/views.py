@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -39,6 +40,7 @@ def me(request: HttpRequest) -> HttpResponse:
 def _me_page(request, status=200, **extra) -> HttpResponse:
     ctx = {
         "tokens": request.user.api_tokens.all(),
+        "now": timezone.now(),
         "token_form": TokenForm(),
         "memberships": request.user.memberships.select_related("unit"),
         "can_manage": services.can_manage_users(request.user),
@@ -75,7 +77,9 @@ def token_issue(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
-            token, raw = services.issue_token(user=request.user, name=form.cleaned_data["name"])
+            token, raw = services.issue_token(
+                user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:

@@ -18,7 +18,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from giaoban.accounts.models import ApiToken, hash_token
-from giaoban.accounts.security import note_token_failure, token_failures_exceeded
+from giaoban.accounts.security import client_ip, note_token_failure, token_failures_exceeded
 from giaoban.api.inputs import NulCharacter, StrictParser, UnsupportedMediaType
 from giaoban.api.openapi import document_errors
 from giaoban.core.limits import MAX_DATE, MIN_DATE
@@ -36,15 +36,27 @@ class TokenAuth(HttpBearer):
         if not api_token.user.is_active:
             return None
         now = timezone.now()
+        if api_token.is_expired(now):
+            raise ExpiredToken(api_token)
         # note the use at most once a minute: a busy script must not write on every read
         if api_token.last_used_at is None or (now - api_token.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+            ApiToken.objects.filter(pk=api_token.pk).update(
+                last_used_at=now, last_used_from=client_ip(request)
+            )
         request.user = api_token.user
         return api_token.user
 
 
 class TooManyFailures(Exception):
     """Too many wrong bearer tokens from one address lately."""
+
+
+class ExpiredToken(Exception):
+    """A known bearer token past its expiry date."""
+
+    def __init__(self, token: ApiToken):
+        super().__init__(token.prefix)
+        self.expires_at = token.expires_at
 
 
 class SignedInSession(SessionAuth):
@@ -109,6 +121,14 @@ def on_not_found(request, exc):
 @api.exception_handler(AuthenticationError)
 def on_auth_error(request, exc):
     return api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+
+
+@api.exception_handler(ExpiredToken)
+def on_expired_token(request, exc: ExpiredToken):
+    detail = _(
+        "This API token expired on %(date)s. Issue a new one on your account page (My account)."
+    ) % {"date": timezone.localtime(exc.expires_at).strftime("%d/%m/%Y %H:%M")}
+    return api.create_response(request, {"detail": detail}, status=401)
 
 
 @api.exception_handler(TooManyFailures)

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from giaoban.core.storage import SUFFIX as UNCOMMITTED
+
 FORMAT = "giaoban-backup"
 VERSION = 1
 
@@ -112,6 +114,8 @@ def write_backup(
         media_root = Path(media_root)
         if media_root.is_dir():
             for path in sorted(p for p in media_root.rglob("*") if p.is_file()):
+                if path.name.endswith(UNCOMMITTED):  # an upload whose transaction is still open
+                    continue
                 members["media/" + path.relative_to(media_root).as_posix()] = path
         manifest = {
             "format": FORMAT,

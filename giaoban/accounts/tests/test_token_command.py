@@ -29,9 +29,10 @@ def test_token_command_unknown_user(db):
 def test_token_last_use_is_written_at_most_once_a_minute(cast, client):
     import time_machine
 
-    token, raw = ApiToken.issue(user=cast.unit_a, name="t")
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    headers = {}
     with time_machine.travel("2026-11-22 09:00 +0700", tick=False):
+        token, raw = ApiToken.issue(user=cast.unit_a, name="t")  # valid from this day
+        headers["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
         assert client.get("/api/units/", **headers).status_code == 200
         token.refresh_from_db()
         first = token.last_used_at

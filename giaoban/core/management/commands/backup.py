@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
@@ -20,8 +21,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "archive", nargs="?", help="where to write (default var/backups/giaoban-DATE.tar)"
         )
+        parser.add_argument(
+            "--no-clean",
+            action="store_true",
+            help="do not remove orphaned attachment files first (giaoban cleanfiles --delete)",
+        )
 
-    def handle(self, *args, archive: str | None, **options):
+    def handle(self, *args, archive: str | None, no_clean: bool = False, **options):
+        if not no_clean:  # orphans (uploads that never committed) are not worth keeping
+            call_command("cleanfiles", delete=True, stdout=self.stdout)
         if archive is None:
             folder = Path(settings.VAR_DIR) / "backups"
             folder.mkdir(parents=True, exist_ok=True)
