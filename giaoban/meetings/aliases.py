@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action
 from giaoban.core.text import fold
-from giaoban.meetings.models_alias import PHRASE_MAX, UnitAlias
 from giaoban.org.models import Unit
+from giaoban.org.models_alias import PHRASE_MAX, UnitAlias
 
 
 def correction(

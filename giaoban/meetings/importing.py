@@ -29,8 +29,8 @@ from giaoban.core.audit import log_action
 from giaoban.core.text import fold
 from giaoban.meetings import aliases, services
 from giaoban.meetings import notice_services as ns
-from giaoban.meetings.models import FileKind, MeetingFile, MeetingKind, Part, UnitAlias
-from giaoban.org.models import HOST_KINDS, Unit, UnitKind
+from giaoban.meetings.models import FileKind, MeetingFile, MeetingKind, Part
+from giaoban.org.models import HOST_KINDS, Unit, UnitAlias, UnitKind
 from giaoban.periods import Period, PeriodType
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024

@@ -405,7 +405,6 @@ class ReviewSnapshot(models.Model):
         return f"{self.meeting} @ {self.as_of:%d/%m/%Y}"
 
 
-from giaoban.meetings.models_alias import UnitAlias  # noqa: E402,F401  (learned unit names)
 from giaoban.meetings.models_notice import (  # noqa: E402,F401  (notice models, kept apart)
     ItemTask,
     Notice,

@@ -8,8 +8,8 @@ import pytest
 from giaoban.core.models import AuditEntry
 from giaoban.extraction import extract
 from giaoban.meetings import aliases, importing
-from giaoban.meetings.models import UnitAlias
 from giaoban.meetings.tests.test_views import _form_values
+from giaoban.org.models import UnitAlias
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
