@@ -260,10 +260,13 @@ def build_national(
     from giaoban.meetings.demo import build_national_briefings  # the meetings app's shape
 
     briefings = build_national_briefings(today=today, progress=progress)
+    from giaoban.reports.demo_national import build_national_reports  # the reporting app's shape
+
+    reporting = build_national_reports(today=today, seed=seed, progress=progress)
     forget_tree()  # rows written around the services: every cached aggregate is void
     return (
         f"{len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users, {total_tasks:,} tasks, "
-        f"{total_asg:,} assignments, {briefings}"
+        f"{total_asg:,} assignments, {briefings}, {reporting}"
     )
 
 
