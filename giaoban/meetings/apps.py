@@ -23,6 +23,7 @@ class MeetingsConfig(AppConfig):
                 "meetings.minutes.signed": _("Minutes signed and locked"),
                 "meetings.file.added": _("File attached"),
                 "meetings.import.saved": _("Imported from text"),
+                "meetings.import.alias_learned": _("Unit name learned from an import correction"),
                 "meetings.notice.created": _("Notice drafted"),
                 "meetings.notice.changed": _("Notice changed"),
                 "meetings.notice.submitted": _("Notice sent for approval"),
