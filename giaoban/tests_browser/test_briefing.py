@@ -19,6 +19,7 @@ SEED_001 = (Path(__file__).parents[1] / "meetings" / "tests" / "data" / "seed_00
 
 def _log_out(page):
     with page.expect_navigation():
+        page.locator("#menu-user").click()  # the user menu holds "log out"
         page.locator("nav form[action$='/logout/'] button").click()
 
 

@@ -19,6 +19,7 @@ def _done_on_time(page) -> int:
 
 def _log_out(page):
     with page.expect_navigation():
+        page.locator("#menu-user").click()  # the user menu holds "log out"
         page.locator("nav form[action$='/logout/'] button").click()
     assert page.url.endswith("/accounts/login/")
 

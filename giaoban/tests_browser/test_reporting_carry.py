@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 def _log_out(page):
     with page.expect_navigation():
+        page.locator("#menu-user").click()  # the user menu holds "log out"
         page.locator("nav form[action$='/logout/'] button").click()
 
 
