@@ -18,6 +18,19 @@ Django test client (full request: middleware, scope, template):
 
 Prints p50/p95 in ms for each. Targets (issue 9): import ≤ 300 ms, DOCX ≤ 300 ms, review
 ≤ 100 ms p95.
+
+National scale (``--national``, PostgreSQL through ``bin/with-postgres``):
+
+    nice -n 10 .venv/bin/python bin/with-postgres .venv/bin/python bench/briefings.py --national
+
+loads ``giaoban demo --scale national --provinces N`` (the data of bench/load.py: 34 provinces,
+~88,000 assignments each, their held briefings with issued notices, one coming briefing per
+province) into the empty database of DATABASE_URL (a database that already holds it is reused),
+then, as the office user of the first province (``vp01``), measures the review of its coming
+briefing (every notice of the province in force: as of a date after today, the status rule's
+current form) and of its last held briefing as of its date (the historical form: completions,
+confirmations and extensions read as they stood then), cold (the cache cleared before every run,
+as after any change in the committee) and through the page, cold and cached.
 """
 
 from __future__ import annotations
@@ -35,7 +48,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
 os.environ.setdefault("GIAOBAN_CACHE", "locmem")
-if "DATABASE_URL" not in os.environ:
+os.environ.setdefault("GIAOBAN_INSTALLATION_KEY", "true")  # a key of its own under var/
+os.environ.setdefault("GIAOBAN_LOG_LEVEL", "WARNING")
+if "DATABASE_URL" not in os.environ and "--national" not in sys.argv:
     bench_dir = ROOT / "var" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     db = bench_dir / "briefings.sqlite3"
@@ -154,16 +169,131 @@ def build(units: int, assignments: int):
     return cast, nxt, Assignment.objects.count(), n_notices
 
 
+def national(runs: int, provinces: int) -> None:
+    """The review at national scale, as the office user of the first province."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from giaoban.accounts.models import Membership, Role, User
+    from giaoban.meetings.models import Meeting
+    from giaoban.meetings.review import _compute_review
+    from giaoban.tasks.models import Assignment
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("migrate", verbosity=0)
+    if not User.objects.filter(username="vp01").exists():
+        started = time.perf_counter()
+        call_command("demo", scale="national", provinces=provinces)
+        print(f"loaded in {time.perf_counter() - started:.0f} s")
+    else:
+        print("reusing the national data already loaded")
+    office = User.objects.get(username="vp01")
+    committee = Membership.objects.get(user=office, role=Role.OFFICE).unit.parent
+    coming = Meeting.objects.filter(committee=committee, state="planned").latest("starts_at")
+    held = Meeting.objects.filter(committee=committee, state="held").latest("starts_at")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        version = cursor.fetchone()[0].split(",")[0]
+    print(
+        f"{version}: {Assignment.objects.count():,} assignments, "
+        f"{Meeting.objects.filter(state='held').count():,} held briefings over "
+        f"{Membership.objects.filter(role=Role.OFFICE).count()} provinces; as vp01 "
+        f"({committee.name}), the review reads "
+        f"{_compute_review(coming, coming.date)['totals']['total']:,} assignments "
+        f"({len(_compute_review(coming, coming.date)['notices'])} notices)"
+    )
+    client = Client()
+    client.force_login(office)
+
+    def cold(fn):
+        def run():
+            cache.clear()  # as after any change in the committee: the review is recomputed
+            fn()
+
+        return run
+
+    def page(meeting):
+        def get():
+            r = client.get(f"/meetings/{meeting.pk}/")
+            assert r.status_code == 200, r.status_code
+
+        return get
+
+    from giaoban.core.cache import bump_on_commit
+    from giaoban.meetings.review import build_review
+
+    # a change in one unit between reads, as a clerk's confirmation makes it: the assignment's
+    # state written and its unit's data version bumped (what log_action does)
+    unit_rows = list(
+        Assignment.objects.filter(
+            task__notice_link__item__notice__committee=committee, state="open"
+        ).values_list("pk", "unit_id")[:200]
+    )
+    flips = iter(unit_rows * 10)
+
+    def one_change():
+        pk, unit_id = next(flips)
+        row = Assignment.objects.get(pk=pk)
+        done = row.state == "open"
+        Assignment.objects.filter(pk=pk).update(
+            state="done" if done else "open", completed_on=coming.date if done else None
+        )
+        bump_on_commit(unit_id)
+
+    def after_change(meeting):
+        def run():
+            one_change()
+            build_review(meeting)
+
+        return run
+
+    def page_after_change(meeting):
+        get = page(meeting)
+
+        def run():
+            one_change()
+            get()
+
+        return run
+
+    # the page's own reads (session, user, scope) are cached too: keep the login across clears
+    for label, fn in (
+        ("review after a change in one unit (kept up to date)", after_change(coming)),
+        ("briefing page after a change in one unit", page_after_change(coming)),
+        (
+            f"review computed, coming briefing {coming.date:%d/%m/%Y} (cold)",
+            cold(lambda: _compute_review(coming, coming.date)),
+        ),
+        (
+            f"review computed, held briefing {held.date:%d/%m/%Y} as of its date (cold)",
+            cold(lambda: _compute_review(held, held.date)),
+        ),
+        ("briefing page, coming briefing, review recomputed (cold)", cold(page(coming))),
+        ("briefing page, coming briefing, review cached", page(coming)),
+    ):
+        fn()  # warm up
+        p50, p95 = timed(fn, runs)
+        print(f"{label:<72} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--assignments", type=int, default=90_000)
     ap.add_argument("--units", type=int, default=110)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--national", action="store_true", help="the review at national scale")
+    ap.add_argument("--provinces", type=int, default=34, help="with --national: provinces")
     args = ap.parse_args()
 
     import django
 
     django.setup()
+    if args.national:
+        national(args.runs, args.provinces)
+        return
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection

@@ -9,13 +9,16 @@ so the page of a held meeting shows exactly what the meeting was told.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from giaoban.meetings.models import ItemTask, Meeting, Notice, NoticeItem, NoticeState
+from giaoban.org.models import Unit
 from giaoban.tasks.models import Assignment, AssignmentState
 from giaoban.tasks.status import StatusClass, status_case
 
@@ -60,81 +63,171 @@ def reviewed_notices(meeting: Meeting) -> QuerySet:
 MAX_ROWS = 500
 
 
-def _task_items(notice_ids: list[int], as_of: date) -> dict[int, int]:
+def _item_tasks(notice_ids: Any, as_of: date) -> QuerySet:
+    """The links of the notices' tasks given by ``as_of`` (``notice_ids``: ids or a query).
+    From today on every task was given by then (no task is entered with a future date), so
+    the tasks table is not read (as ``tasks.status.existed_q``)."""
+    qs = ItemTask.objects.filter(item__notice_id__in=notice_ids, task__isnull=False)
+    if as_of < timezone.localdate():
+        qs = qs.filter(task__created_on__lte=as_of)
+    return qs
+
+
+def _task_items(notice_ids: Any, as_of: date) -> dict[int, int]:
     """{task id: item id} of the notices' tasks given by ``as_of``."""
-    return dict(
-        ItemTask.objects.filter(
-            item__notice_id__in=notice_ids, task__isnull=False, task__created_on__lte=as_of
-        ).values_list("task_id", "item_id")
-    )
+    return dict(_item_tasks(notice_ids, as_of).values_list("task_id", "item_id"))
 
 
 def _reviewed_assignments(notice_ids: list[int], as_of: date) -> QuerySet:
     # by task id (the (task, unit) index) rather than joining four tables for every row
-    return Assignment.objects.filter(task_id__in=list(_task_items(notice_ids, as_of)))
+    return Assignment.objects.filter(task_id__in=_item_tasks(notice_ids, as_of).values("task_id"))
 
 
 def build_review(meeting: Meeting, *, as_of: date | None = None) -> dict[str, Any]:
-    """Figures and rows of the review, cached until anything in the committee changes
-    (every audited change bumps the committee's data version, see core/cache.py)."""
-    from giaoban.core.cache import cached
+    """Figures and rows of the review, kept up to date unit by unit (see review_live.py)."""
+    from giaoban.meetings.review_live import live_review
 
-    as_of = as_of or meeting.date
-    return cached(
-        f"giaoban:review:{meeting.pk}:{meeting.date.isoformat()}:{as_of.isoformat()}",
-        lambda: _compute_review(meeting, as_of),
-        roots=[meeting.committee_id],
+    return live_review(meeting, as_of or meeting.date)
+
+
+def _grouped_counts(task_ids: QuerySet, as_of: date) -> list[tuple[str, int, str, int]]:
+    """[(key kind "task" | "unit", id, status class, n)] over the assignments of the tasks
+    ``task_ids`` (a query: the ids stay in the database rather than travelling as parameters).
+
+    The status class is ``tasks.status.status_case`` at ``as_of`` (the rule every count of the
+    project uses), compiled by Django; only the grouping is written here. PostgreSQL reads the
+    rows once (GROUPING SETS: by task and by unit in one scan of the covering index of migration
+    0002); SQLite, which has no grouping sets, groups the same compiled rows twice.
+    """
+    inner = (
+        Assignment.objects.filter(task_id__in=task_ids)
+        .annotate(sclass=status_case(as_of, today=timezone.localdate()))
+        .values("task_id", "unit_id", "sclass")
+        .order_by()
     )
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT GROUPING(r.task_id), COALESCE(r.task_id, r.unit_id), r.sclass, COUNT(*) "
+                f"FROM ({sql}) r GROUP BY GROUPING SETS ((r.task_id, r.sclass), (r.unit_id, r.sclass))",
+                params,
+            )
+            return [("unit" if g else "task", key, cls, n) for g, key, cls, n in cursor.fetchall()]
+        out: list[tuple[str, int, str, int]] = []
+        for kind, column in (("task", "task_id"), ("unit", "unit_id")):
+            cursor.execute(
+                f"SELECT r.{column}, r.sclass, COUNT(*) FROM ({sql}) r GROUP BY r.{column}, r.sclass",
+                params,
+            )
+            out += [(kind, key, cls, n) for key, cls, n in cursor.fetchall()]
+        return out
+
+
+def _first_units(units: dict[int, dict[str, Any]], limit: int) -> list[int]:
+    """The units whose unfinished rows come first in the listing order (unit order, name),
+    enough of them to hold ``limit`` rows (with every unit tied with the last one)."""
+    order = sorted(units.values(), key=lambda u: (u["sort_order"], u["unit"]))
+    chosen: list[int] = []
+    total = 0
+    last: tuple[int, str] | None = None
+    for u in order:
+        key = (u["sort_order"], u["unit"])
+        if total >= limit and key != last:
+            break
+        chosen.append(u["unit_id"])
+        total += u["unfinished"]
+        last = key
+    return chosen
+
+
+@dataclass
+class Frame:
+    """What a review reads besides the assignments: the notices, their items, and the tasks."""
+
+    notices: list[tuple]
+    items: list[tuple]
+    task_item: dict[int, int]
+    task_ids: QuerySet  # the tasks' ids, as a subquery
+
+
+def frame(meeting: Meeting, as_of: date) -> Frame:
+    """Three queries: the reviewed notices, their items, the links of their tasks."""
+    reviewed = reviewed_notices(meeting)
+    notice_ids = reviewed.values("id")
+    return Frame(
+        notices=list(reviewed.values_list("id", "number", "doc_date", "title")),
+        items=list(
+            NoticeItem.objects.filter(notice_id__in=notice_ids)
+            .order_by("notice_id", "number")
+            .values_list("id", "notice_id", "number", "heading", "text", "no_task")
+        ),
+        task_item=_task_items(notice_ids, as_of),
+        task_ids=_item_tasks(notice_ids, as_of).values("task_id"),
+    )
+
+
+def new_unit_counts() -> dict[int, dict[str, int]]:
+    return defaultdict(lambda: {"unfinished": 0, "overdue": 0})
+
+
+def add_to_unit(counts: dict[str, int], sclass: str, n: int = 1) -> None:
+    if sclass in UNFINISHED:
+        counts["unfinished"] += n
+        if sclass == StatusClass.OPEN_OVERDUE.value:
+            counts["overdue"] += n
 
 
 def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
-    """Counts grouped in SQL (six queries whatever the number of notices and assignments);
-    unfinished rows listed up to MAX_ROWS."""
-    from django.db.models import Count
-
-    notices = list(reviewed_notices(meeting).values("id", "number", "doc_date", "title"))
-    notice_ids = [n["id"] for n in notices]
-    items = list(
-        NoticeItem.objects.filter(notice_id__in=notice_ids)
-        .order_by("notice_id", "number")
-        .values("id", "notice_id", "number", "heading", "text", "no_task")
-    )
-    task_item = _task_items(notice_ids, as_of)
-    base = Assignment.objects.filter(task_id__in=list(task_item)).annotate(
-        sclass=status_case(as_of, today=timezone.localdate())
-    )
+    """Counts grouped in SQL in one pass over the reviewed assignments (two on SQLite); the
+    unfinished rows listed up to MAX_ROWS, read from the first units only. Six queries (seven
+    on SQLite) whatever the number of notices and assignments."""
+    f = frame(meeting, as_of)
     by_item: dict[int, dict[str, int]] = defaultdict(_zero)
-    for r in base.values("task_id", "sclass").annotate(n=Count("id")).order_by():
-        _add(by_item[task_item[r["task_id"]]], r["sclass"], r["n"])
-    item_notice = {i["id"]: i["notice_id"] for i in items}
+    unit_counts = new_unit_counts()
+    for kind, key, sclass, n in _grouped_counts(f.task_ids, as_of) if f.task_item else []:
+        if kind == "task":
+            _add(by_item[f.task_item[key]], sclass, n)
+        else:
+            add_to_unit(unit_counts[key], sclass, n)
+    return assemble(f, by_item, unit_counts, as_of)
+
+
+def assemble(
+    f: Frame,
+    by_item: dict[int, dict[str, int]],
+    unit_counts: dict[int, dict[str, int]],
+    as_of: date,
+) -> dict[str, Any]:
+    """The review's JSON from the counts: per notice and in total, the units with unfinished
+    work (one query for their names), and the first MAX_ROWS unfinished rows (one query)."""
+    notices, items, task_ids = f.notices, f.items, f.task_ids
+    unit_counts = {k: v for k, v in unit_counts.items() if v["unfinished"]}
+    item_notice = {i[0]: i[1] for i in items}
     by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
     totals = _zero()
     for item_id, counts in by_item.items():
-        for key in counts:
-            by_notice[item_notice.get(item_id, 0)][key] += counts[key]
-            totals[key] += counts[key]
+        per_notice = by_notice[item_notice.get(item_id, 0)]
+        for key, value in counts.items():
+            per_notice[key] += value
+            totals[key] += value
     units: dict[int, dict[str, Any]] = {}
-    for r in (
-        base.filter(status_in_unfinished())
-        .values("unit_id", "unit__name", "sclass")
-        .annotate(n=Count("id"))
-        .order_by()
+    for pk, name, sort_order in Unit.objects.filter(pk__in=list(unit_counts)).values_list(
+        "pk", "name", "sort_order"
     ):
-        entry = units.setdefault(
-            r["unit_id"],
-            {
-                "unit_id": r["unit_id"],
-                "unit": r["unit__name"],
-                "unfinished": 0,
-                "overdue": 0,
-                "rows": [],
-            },
-        )
-        entry["unfinished"] += r["n"]
-        if r["sclass"] == StatusClass.OPEN_OVERDUE.value:
-            entry["overdue"] += r["n"]
+        units[pk] = {
+            "unit_id": pk,
+            "unit": name,
+            "unfinished": unit_counts[pk]["unfinished"],
+            "overdue": unit_counts[pk]["overdue"],
+            "rows": [],
+            "sort_order": sort_order,
+        }
+    first = _first_units(units, MAX_ROWS)
     rows = (
-        base.filter(status_in_unfinished())
+        Assignment.objects.filter(task_id__in=task_ids, unit_id__in=first)
+        .annotate(sclass=status_case(as_of, today=timezone.localdate()))
+        .filter(status_in_unfinished())
         .annotate(
             task_text=F("task__text"),
             task_item=F("task__item_number"),
@@ -151,6 +244,8 @@ def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
             "task_doc",
         )
         .order_by("unit__sort_order", "unit__name", "deadline", "id")[:MAX_ROWS]
+        if first
+        else []
     )
     overdue: list[dict[str, Any]] = []
     listed = 0
@@ -166,29 +261,32 @@ def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
         listed += 1
         if r["sclass"] == StatusClass.OPEN_OVERDUE.value:
             overdue.append({**row, "unit": r["unit__name"]})
+    items_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for pk, notice_id, number, heading, text, no_task in items:
+        items_of[notice_id].append(
+            {
+                "id": pk,
+                "number": number,
+                "heading": heading,
+                "text": text,
+                "no_task": no_task,
+                "counts": by_item[pk] if pk in by_item else _zero(),
+            }
+        )
     out_notices = [
         {
-            "id": n["id"],
-            "number": n["number"],
-            "doc_date": n["doc_date"].isoformat(),
-            "title": n["title"],
-            "items": [
-                {
-                    "id": i["id"],
-                    "number": i["number"],
-                    "heading": i["heading"],
-                    "text": i["text"],
-                    "no_task": i["no_task"],
-                    "counts": by_item[i["id"]] if i["id"] in by_item else _zero(),
-                }
-                for i in items
-                if i["notice_id"] == n["id"]
-            ],
-            "counts": by_notice[n["id"]] if n["id"] in by_notice else _zero(),
+            "id": pk,
+            "number": number,
+            "doc_date": doc_date.isoformat(),
+            "title": title,
+            "items": items_of.get(pk, []),
+            "counts": by_notice[pk] if pk in by_notice else _zero(),
         }
-        for n in notices
+        for pk, number, doc_date, title in notices
     ]
     unfinished = sum(u["unfinished"] for u in units.values())
+    for u in units.values():
+        del u["sort_order"]
     return {
         "as_of": as_of.isoformat(),
         "notices": out_notices,

@@ -5,6 +5,7 @@ from giaoban.meetings import import_views, notice_views, views
 app_name = "meetings"
 urlpatterns = [
     path("", views.meeting_list, name="list"),
+    path("calendar/", views.meeting_calendar, name="calendar"),
     path("new/", views.meeting_create, name="create"),
     path("import/", import_views.import_text, name="import"),
     path("<int:pk>/", views.meeting_detail, name="detail"),

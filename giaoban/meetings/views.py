@@ -3,6 +3,11 @@ through the scope, bind a form, call a service, redirect or render."""
 
 from __future__ import annotations
 
+import calendar as pycalendar
+import re
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,10 +46,8 @@ def _meeting(request: HttpRequest, pk: int, *, record: bool = False) -> Meeting:
     return meeting
 
 
-@login_required
-@require_GET
-def meeting_list(request: HttpRequest) -> HttpResponse:
-    form = FilterForm(request.GET or None)
+def _filtered(request: HttpRequest, form: FilterForm, *, year: bool = True):
+    """The user's meetings (scope) narrowed by the list's filters."""
     qs = Meeting.objects.for_user(request.user).select_related("committee")
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -54,8 +57,16 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(kind=data["kind"])
         if data.get("state"):
             qs = qs.filter(state=data["state"])
-        if data.get("year"):
+        if year and data.get("year"):
             qs = qs.filter(starts_at__year=data["year"])
+    return qs
+
+
+@login_required
+@require_GET
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    qs = _filtered(request, form)
     page = paginate(request, qs.order_by("-starts_at", "-id"))
     scope = scope_for(request.user)
     return render(
@@ -67,6 +78,76 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "qs": querystring_without_page(request),
             "can_create": bool(scope.office_committee_ids),
         },
+    )
+
+
+def _month(raw: str, today: date) -> date | None:
+    """The first day of the month ``YYYY-MM`` (today's month when empty; None when invalid)."""
+    if not raw:
+        return today.replace(day=1)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", raw.strip())
+    if not match or not 1990 <= int(match[1]) <= 2999 or not 1 <= int(match[2]) <= 12:
+        return None
+    return date(int(match[1]), int(match[2]), 1)
+
+
+def _month_link(request: HttpRequest, first: date) -> str:
+    params = request.GET.copy()
+    params["month"] = f"{first.year:04d}-{first.month:02d}"
+    return "?" + params.urlencode()
+
+
+@login_required
+@require_GET
+def meeting_calendar(request: HttpRequest) -> HttpResponse:
+    """A month grid (Monday first) with the meetings on their days, the list's filters, and
+    links to the previous and next month. Two queries beyond the session: scope and meetings."""
+    today = timezone.localdate()
+    first = _month(request.GET.get("month", ""), today)
+    error = None
+    if first is None:
+        error = _("Invalid month: use the form YYYY-MM, e.g. 2026-03.")
+        first = today.replace(day=1)
+    form = FilterForm(request.GET or None)
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(weeks[0][0], time.min, tzinfo=tz)
+    end = datetime.combine(weeks[-1][-1] + timedelta(days=1), time.min, tzinfo=tz)
+    by_day: dict[date, list[Meeting]] = defaultdict(list)
+    qs = _filtered(request, form, year=False).filter(starts_at__gte=start, starts_at__lt=end)
+    for meeting in qs.order_by("starts_at", "id"):
+        by_day[timezone.localtime(meeting.starts_at).date()].append(meeting)
+    grid = [
+        [
+            {
+                "day": d,
+                "in_month": d.month == first.month,
+                "today": d == today,
+                "meetings": by_day.get(d, []),
+            }
+            for d in week
+        ]
+        for week in weeks
+    ]
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    scope = scope_for(request.user)
+    return render(
+        request,
+        "meetings/meeting_calendar.html",
+        {
+            "form": form,
+            "first": first,
+            "weeks": grid,
+            "count": sum(len(v) for d, v in by_day.items() if d.month == first.month),
+            "previous": _month_link(request, previous),
+            "following": _month_link(request, following),
+            "this_month": _month_link(request, today.replace(day=1)),
+            "list_qs": querystring_without_page(request),
+            "error": error,
+            "can_create": bool(scope.office_committee_ids),
+        },
+        status=400 if error else 200,
     )
 
 

@@ -24,10 +24,14 @@ from giaoban.notifications.outbox import Spec
 
 Handler = Callable[[AuditEntry], Iterable[Spec]]
 _HANDLERS: dict[str, list[Handler]] = {}
-#: modules of other apps that register act handlers; imported once, missing ones skipped
+#: modules that register act handlers (``on_act``), reminders (``rules.rule_provider``) or
+#: calendar events (``calendar.feed_provider``) for other apps' objects; imported once at
+#: start-up, missing ones skipped
 EXTRA_MODULES = (
     "giaoban.notifications.acts_meetings",
     "giaoban.notifications.acts_reports",
+    "giaoban.notifications.reminders_reports",
+    "giaoban.notifications.calendar_more",
 )
 
 

@@ -71,3 +71,22 @@ def leaders(committee_ids: Iterable[int]) -> dict[int, list[int]]:
     for unit_id, user_id in rows:
         out[unit_id].append(user_id)
     return out
+
+
+def members(unit_ids: Iterable[int], *, exclude_units: Iterable[int] = ()) -> dict[int, list[int]]:
+    """unit id -> ids of everyone working in that unit (office or unit role), leaving out anyone
+    who also works in one of ``exclude_units`` (the unit that raised a request never answers it)."""
+    out: dict[int, list[int]] = defaultdict(list)
+    ids = set(unit_ids)
+    if not ids:
+        return out
+    excluded = set(
+        Membership.objects.filter(unit_id__in=set(exclude_units)).values_list("user_id", flat=True)
+    )
+    rows = Membership.objects.filter(
+        unit_id__in=ids, role__in=[Role.UNIT, Role.OFFICE], user__is_active=True
+    ).values_list("unit_id", "user_id")
+    for unit_id, user_id in rows:
+        if user_id not in excluded and user_id not in out[unit_id]:
+            out[unit_id].append(user_id)
+    return out

@@ -17,10 +17,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Count, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.org.models import Unit
-from giaoban.reports.models import ExpectedReport, ReportingPeriod, ReportState, UnitReport
+from giaoban.reports.models import (
+    ExpectedReport,
+    PeriodState,
+    ReportingPeriod,
+    ReportState,
+    UnitReport,
+)
 
 STATUS_LABELS = {
     "on_time": _("On time"),
@@ -188,3 +195,50 @@ def history_totals(rows: list[HistoryRow]) -> dict[str, Any]:
         "missing": statuses.count("missing"),
         "timeliness_rate": round(100.0 * on_time / n, 1) if n else 0.0,
     }
+
+
+@dataclass
+class PeriodRow:
+    """One line of the period list: the period, the user's own report (if any), whether the
+    user's unit must report in it, and (for the office) how many of the expected have sent."""
+
+    period: ReportingPeriod
+    mine: UnitReport | None
+    expected_mine: bool
+    expected: int
+    submitted: int
+
+    @property
+    def missing_mine(self) -> bool:
+        """Expected, nothing sent, and the period closed without taking late reports."""
+        return (
+            self.expected_mine
+            and self.mine is None
+            and self.period.state == PeriodState.CLOSED
+            and not self.period.accepts_reports
+        )
+
+
+def submission_counts(periods: list[ReportingPeriod], scope: Any) -> dict[int, tuple[int, int]]:
+    """Expected and submitted per period of the committees the user oversees: two grouped
+    queries whatever the number of periods (completeness counts a report once it was sent)."""
+    ids = [p.pk for p in periods if scope.is_admin or p.committee_id in scope.reach_root_ids]
+    if not ids:
+        return {}
+    expected = dict(
+        ExpectedReport.objects.filter(period__in=ids)
+        .values("period")
+        .annotate(n=Count("id"))
+        .values_list("period", "n")
+    )
+    sent = dict(
+        UnitReport.objects.filter(
+            period__in=ids,
+            first_submitted_at__isnull=False,
+            unit_id__in=ExpectedReport.objects.filter(period=OuterRef("period")).values("unit_id"),
+        )
+        .values("period")
+        .annotate(n=Count("id"))
+        .values_list("period", "n")
+    )
+    return {pk: (expected.get(pk, 0), sent.get(pk, 0)) for pk in ids}

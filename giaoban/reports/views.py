@@ -19,11 +19,17 @@ from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
 from giaoban.org.permissions import units_for
 from giaoban.reports import services
-from giaoban.reports.completeness import completeness, history_totals, unit_history
+from giaoban.reports.completeness import (
+    PeriodRow,
+    completeness,
+    history_totals,
+    submission_counts,
+    unit_history,
+)
 from giaoban.reports.content import raw_from_post
 from giaoban.reports.diff import version_diff
 from giaoban.reports.forms import CloseForm, ExpectedForm, PeriodForm, ReasonForm, SubmitForm
-from giaoban.reports.models import PeriodState, ReportState
+from giaoban.reports.models import ExpectedReport, PeriodState, ReportState
 from giaoban.reports.permissions import check, get_for_user, periods_for, reports_for
 
 
@@ -50,11 +56,26 @@ def period_list(request: HttpRequest) -> HttpResponse:
             .filter(period__in=[p.pk for p in periods], unit_id__in=scope.own_unit_ids)
             .select_related("unit")
         }
-    rows = [(p, mine.get(p.pk)) for p in periods]
+    expected_mine: set[int] = set()
+    if scope.own_unit_ids:
+        expected_mine = set(
+            ExpectedReport.objects.filter(
+                period__in=[p.pk for p in periods], unit_id__in=scope.own_unit_ids
+            ).values_list("period_id", flat=True)
+        )
+    counts = submission_counts(periods, scope)
+    rows = [
+        PeriodRow(p, mine.get(p.pk), p.pk in expected_mine, *counts.get(p.pk, (0, 0)))
+        for p in periods
+    ]
     return render(
         request,
         "reports/period_list.html",
-        {"rows": rows, "can_create": bool(scope.office_committee_ids)},
+        {
+            "rows": rows,
+            "can_create": bool(scope.office_committee_ids),
+            "show_counts": bool(scope.reach_root_ids or scope.is_admin),
+        },
     )
 
 

@@ -131,3 +131,139 @@ def _units(user: Any, words: list[str], folded: str) -> list[Hit]:
         )
         for u in qs
     ]
+
+
+@search_kind("meeting", _("Meetings"))
+def _meetings(user: Any, words: list[str], folded: str) -> list[Hit]:
+    from django.utils import timezone
+
+    from giaoban.meetings.models import Meeting
+
+    qs = (
+        Meeting.objects.for_user(user)
+        .filter(_all(words, "search_folded"))
+        .select_related("committee")
+        .order_by("-starts_at", "-id")[:PER_KIND]
+    )
+    return [
+        Hit(
+            kind="meeting",
+            kind_label=str(_("Meeting")),
+            title=m.title,
+            snippet=" · ".join(x for x in (m.committee.name, m.place) if x),
+            url=reverse("meetings:detail", args=[m.pk]),
+            when=timezone.localtime(m.starts_at).date(),
+            score=_score(fold(m.title), m.search_folded, words, folded),
+        )
+        for m in qs
+    ]
+
+
+@search_kind("notice", _("Notices"))
+def _notices(user: Any, words: list[str], folded: str) -> list[Hit]:
+    from giaoban.meetings.models import Notice
+
+    qs = (
+        Notice.objects.for_user(user)
+        .filter(_all(words, "search_folded"))
+        .select_related("committee")
+        .order_by("-doc_date", "-id")
+        .only("pk", "number", "doc_date", "title", "state", "search_folded", "committee__name")[
+            :PER_KIND
+        ]
+    )
+    out = []
+    for n in qs:
+        number = n.number or str(_("Draft notice"))
+        out.append(
+            Hit(
+                kind="notice",
+                kind_label=str(_("Notice")),
+                title=f"{number} — {n.title}"[:300],
+                snippet=f"{n.committee.name} · {n.get_state_display()}",
+                url=reverse("meetings:notice", args=[n.pk]),
+                when=n.doc_date,
+                score=_score(fold(f"{n.number} {n.title}"), n.search_folded, words, folded),
+            )
+        )
+    return out
+
+
+@search_kind("recommendation", _("Recommendations"))
+def _recommendations(user: Any, words: list[str], folded: str) -> list[Hit]:
+    from giaoban.recommendations.permissions import recommendations_for
+
+    per_word = Q()
+    for w in words:
+        per_word &= Q(search_folded__contains=w) | Q(unit__name_folded__contains=w)
+    qs = (
+        recommendations_for(user)
+        .filter(per_word)
+        .select_related("unit")
+        .order_by("-raised_on", "-id")[:PER_KIND]
+    )
+    return [
+        Hit(
+            kind="recommendation",
+            kind_label=str(_("Recommendation")),
+            title=str(_("Recommendation of %(unit)s") % {"unit": r.unit.display_name}),
+            snippet=f"{r.get_state_display()} · {r.text[:200]}",
+            url=reverse("recommendations:detail", args=[r.pk]),
+            when=r.raised_on,
+            score=_score(r.unit.name_folded, r.search_folded, words, folded),
+        )
+        for r in qs
+    ]
+
+
+@search_kind("report", _("Reports"))
+def _reports(user: Any, words: list[str], folded: str) -> list[Hit]:
+    """Reports by unit, period ("quy i 2026") and document number: every word must match one
+    of them. The period labels of the reachable periods are folded in Python (one query)."""
+    from giaoban.reports.permissions import periods_for, reports_for
+
+    labels = {pk: fold(label) for pk, label in _period_labels(periods_for(user))}
+    per_word = Q()
+    for w in words:
+        in_label = [pk for pk, label in labels.items() if w in label]
+        per_word &= (
+            Q(unit__name_folded__contains=w)
+            | Q(doc_number__icontains=w)
+            | Q(period_id__in=in_label)
+        )
+    qs = (
+        reports_for(user)
+        .filter(per_word)
+        .select_related("unit", "period")
+        .order_by("-period__due_date", "unit__sort_order", "id")[:PER_KIND]
+    )
+    out = []
+    for r in qs:
+        title = str(
+            _("Report %(period)s — %(unit)s") % {"period": r.period.label, "unit": r.unit.name}
+        )
+        body = f"{r.doc_number} {r.get_state_display()}"
+        out.append(
+            Hit(
+                kind="report",
+                kind_label=str(_("Report")),
+                title=title,
+                snippet=body,
+                url=reverse("reports:report", args=[r.pk]),
+                when=r.period.due_date,
+                score=_score(fold(title), fold(body), words, folded),
+            )
+        )
+    return out
+
+
+def _period_labels(qs) -> list[tuple[int, str]]:
+    from giaoban.periods import Period, PeriodType
+
+    out = []
+    for pk, year, ptype, number in qs.values_list("pk", "year", "period_type", "number"):
+        try:
+            out.append((pk, Period(year, PeriodType(ptype), number).label))
+        except ValueError:
+            continue
+    return out

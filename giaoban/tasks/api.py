@@ -252,15 +252,22 @@ def post_progress(request: HttpRequest, assignment_id: Id, payload: ProgressIn):
     return Status(201, _assignment(request, assignment_id))
 
 
+def _evidence(payload: ClaimIn) -> dict:
+    """A completion's evidence, as the claim and the office's record take it."""
+    return {
+        "completed_on": payload.completed_on,
+        "evidence_number": payload.evidence_number,
+        "evidence_date": payload.evidence_date,
+        "note": payload.note,
+    }
+
+
 @router.post("/assignments/{assignment_id}/claim", response={201: AssignmentOut})
 def post_claim(request: HttpRequest, assignment_id: Id, payload: ClaimIn):
     services.claim_completion(
         assignment=_assignment(request, assignment_id, "claim"),
         user=request.user,
-        completed_on=payload.completed_on,
-        evidence_number=payload.evidence_number,
-        evidence_date=payload.evidence_date,
-        note=payload.note,
+        **_evidence(payload),
     )
     return Status(201, _assignment(request, assignment_id))
 
@@ -431,15 +438,12 @@ def post_remove_unit(request: HttpRequest, assignment_id: int, payload: RemoveUn
     response=AssignmentOut,
     summary="The office records a completion it holds the evidence for (older notices)",
 )
-def post_record_completion(request: HttpRequest, assignment_id: int, payload: ClaimIn):
+def post_record_completion(request: HttpRequest, assignment_id: Id, payload: ClaimIn):
     from giaoban.tasks import editing
 
     editing.record_completion(
         assignment=_assignment(request, assignment_id, "confirm"),
         user=request.user,
-        completed_on=payload.completed_on,
-        evidence_number=payload.evidence_number,
-        evidence_date=payload.evidence_date,
-        note=payload.note,
+        **_evidence(payload),
     )
     return _assignment(request, assignment_id)

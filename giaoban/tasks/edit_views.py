@@ -26,6 +26,7 @@ from giaoban.tasks.edit_forms import (
 from giaoban.tasks.models import Task
 from giaoban.tasks.permissions import assignments_for, tasks_for
 from giaoban.tasks.status import STATUS_COLOURS, status_case
+from giaoban.tasks.views import completion_act
 
 
 def _task(request: HttpRequest, pk: int) -> Task:
@@ -159,22 +160,12 @@ def task_remove_unit(request: HttpRequest, pk: int, assignment_pk: int) -> HttpR
 @login_required
 @require_POST
 def assignment_record_completion(request: HttpRequest, pk: int) -> HttpResponse:
-    from giaoban.tasks.views import _act
-
-    return _act(
+    return completion_act(
         request,
         pk,
-        "confirm",
-        RecordCompletionForm,
-        "record_form",
-        lambda a, d: editing.record_completion(
-            assignment=a,
-            user=request.user,
-            completed_on=d["completed_on"],
-            evidence_number=d["evidence_number"],
-            evidence_date=d["evidence_date"],
-            note=d["note"],
-            attachment=d["attachment"],
-        ),
-        _("Completion recorded."),
+        action="confirm",
+        form_cls=RecordCompletionForm,
+        form_key="record_form",
+        service=editing.record_completion,
+        done_message=_("Completion recorded."),
     )

@@ -27,6 +27,7 @@ from giaoban.core.permissions import check_action
 from giaoban.core.references import parse_reference
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks import services
+from giaoban.tasks.evidence import check_evidence
 from giaoban.tasks.models import (
     Assignment,
     AssignmentRole,
@@ -284,30 +285,13 @@ def record_completion(
         raise ValidationError(
             _("Only an assignment in progress, without a pending claim, can be recorded as done.")
         )
-    services.validate_attachment(attachment)
-    reference = parse_reference(evidence_number) if evidence_number.strip() else None
-    if reference is not None:
-        evidence_number = reference.number
-        evidence_date = evidence_date or reference.date
-    errors: dict[str, list[str]] = {}
-    if completed_on > services.today():
-        errors.setdefault("completed_on", []).append(
-            _("The completion date cannot be in the future.")
-        )
-    if completed_on < assignment.task.doc_date:
-        errors.setdefault("completed_on", []).append(
-            _("The completion date cannot be before the task was given.")
-        )
-    if evidence_date is not None and evidence_date > services.today():
-        errors.setdefault("evidence_date", []).append(
-            _("The document date cannot be in the future.")
-        )
-    if not evidence_number.strip() and attachment is None:
-        errors.setdefault("evidence_number", []).append(
-            _("Give the output document's number, or attach a file, as evidence.")
-        )
-    if errors:
-        raise ValidationError(errors)
+    evidence_number, evidence_date = check_evidence(
+        assignment,
+        completed_on=completed_on,
+        evidence_number=evidence_number,
+        evidence_date=evidence_date,
+        attachment=attachment,
+    )
     now = timezone.now()
     claim = CompletionClaim(
         assignment=assignment,

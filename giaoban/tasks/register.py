@@ -122,9 +122,94 @@ def row_of(stt: int, task: Task) -> RegisterRow:
 
 
 def rows(qs: QuerySet, *, start: int = 1, chunk: int = 2000) -> Iterator[RegisterRow]:
-    """Every row of the register, read in chunks (the export of a province's ~90,000 tasks
-    holds one chunk in memory at a time)."""
+    """Every row of a ``registered_tasks`` query, read in chunks (for a page or a small list;
+    the export of a whole register uses ``export_rows``)."""
     stt = start
     for task in qs.iterator(chunk_size=chunk):
         yield row_of(stt, task)
         stt += 1
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitName:
+    name: str
+    display_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """What a register row reads of one assignment: a plain row, not a model instance (a
+    province's 90,000 tasks have hundreds of thousands of assignments)."""
+
+    unit: _UnitName
+    role: str
+    status: str
+    completed_on: date | None
+    deadline: date | None
+    extension_count: int
+    cancel_reason: str
+
+
+EXPORT_CHUNK = 1000
+
+
+def export_rows(user: Any, filters: Filters, ref: date) -> Iterator[RegisterRow]:
+    """Every row of the register, as ``registered_tasks`` gives them, for the XLSX export:
+    tasks read in chunks of EXPORT_CHUNK, their visible assignments as plain tuples (one query
+    per chunk), so memory holds one chunk whatever the size of the register."""
+    today = timezone.localdate()
+    tasks = (
+        task_list(user, filters, ref, today=today)
+        .order_by("doc_date", "doc_number", "item_number", "id")
+        .only(
+            "pk",
+            "doc_number",
+            "doc_date",
+            "item_number",
+            "text",
+            "deadline",
+            "directed_by_name",
+            "committee__name",
+        )
+    )
+    units: dict[int, _UnitName] = {}
+    stt = 1
+    chunk: list[Task] = []
+    for task in tasks.iterator(chunk_size=EXPORT_CHUNK):
+        chunk.append(task)
+        if len(chunk) >= EXPORT_CHUNK:
+            yield from _export_chunk(user, chunk, ref, today, units, stt)
+            stt += len(chunk)
+            chunk = []
+    if chunk:
+        yield from _export_chunk(user, chunk, ref, today, units, stt)
+
+
+def _export_chunk(user, chunk, ref, today, units, stt) -> Iterator[RegisterRow]:
+    lines: dict[int, list[_Line]] = {t.pk: [] for t in chunk}
+    qs = (
+        assignments_for(user)
+        .filter(task_id__in=list(lines))
+        .annotate(status=status_case(ref, today=today))
+        .order_by("task_id", "role", "unit__sort_order", "unit__name", "id")
+        .values_list(
+            "task_id",
+            "unit_id",
+            "unit__name",
+            "unit__short_name",
+            "role",
+            "status",
+            "completed_on",
+            "deadline",
+            "extension_count",
+            "cancel_reason",
+        )
+    )
+    for task_id, unit_id, name, short, role, status, done, deadline, ext, reason in qs:
+        unit = units.get(unit_id)
+        if unit is None:
+            unit = units[unit_id] = _UnitName(name, short or name)
+        lines[task_id].append(_Line(unit, role, status, done, deadline, ext, reason))
+    for i, task in enumerate(chunk):
+        task.visible = lines[task.pk]
+        yield row_of(stt + i, task)

@@ -23,7 +23,7 @@ from giaoban.org.models import Unit
 from giaoban.org.permissions import units_for
 from giaoban.tasks.forms import FilterForm
 from giaoban.tasks.queries import Filters
-from giaoban.tasks.register import COLUMNS, registered_tasks, row_of, rows
+from giaoban.tasks.register import COLUMNS, export_rows, registered_tasks, row_of
 from giaoban.tasks.register_import import run
 from giaoban.tasks.register_xlsx import MAX_BYTES, RegisterFileError, read_register, write_register
 
@@ -71,7 +71,7 @@ def register(request: HttpRequest) -> HttpResponse:
 def register_export(request: HttpRequest) -> FileResponse:
     _form, filters, ref = _filters(request)
     out = write_register(
-        rows(registered_tasks(request.user, filters, ref)),
+        export_rows(request.user, filters, ref),
         committee=_committee_label(request),
         as_of=ref,
     )

@@ -26,6 +26,7 @@ from giaoban.core.permissions import check_action, scope_for
 from giaoban.core.references import parse_reference
 from giaoban.core.text import clean_identifier
 from giaoban.org.models import Unit, subtree_ids
+from giaoban.tasks.evidence import check_evidence
 from giaoban.tasks.models import (
     ASSIGNMENT_FIELDS,
     Assignment,
@@ -245,37 +246,13 @@ def claim_completion(
     _ensure_open(assignment)
     if assignment.state == AssignmentState.CLAIMED:
         raise ValidationError(_("A completion claim is already awaiting the office's decision."))
-    validate_attachment(attachment)
-    evidence_number = clean_identifier(evidence_number)
-    # evidence pasted whole ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date
-    reference = parse_reference(evidence_number) if evidence_number.strip() else None
-    if reference is not None:
-        evidence_number = reference.number
-        evidence_date = evidence_date or reference.date
-    errors: dict[str, list[str]] = {}
-    if completed_on > today():
-        errors.setdefault("completed_on", []).append(
-            _("The completion date cannot be in the future.")
-        )
-    if completed_on < assignment.task.doc_date:
-        errors.setdefault("completed_on", []).append(
-            _("The completion date cannot be before the task was given.")
-        )
-    if evidence_date is not None and evidence_date > today():
-        errors.setdefault("evidence_date", []).append(
-            _("The document date cannot be in the future.")
-        )
-    if not evidence_number.strip() and attachment is None:
-        errors.setdefault("evidence_number", []).append(
-            _("Give the output document's number, or attach a file, as evidence.")
-        )
-    if evidence_date is not None and not evidence_number.strip():
-        errors.setdefault("evidence_number", []).append(
-            _("Give the number of the document dated %(d)s.")
-            % {"d": evidence_date.strftime("%d/%m/%Y")}
-        )
-    if errors:
-        raise ValidationError(errors)
+    evidence_number, evidence_date = check_evidence(
+        assignment,
+        completed_on=completed_on,
+        evidence_number=evidence_number,
+        evidence_date=evidence_date,
+        attachment=attachment,
+    )
     claim = CompletionClaim(
         assignment=assignment,
         claimed_by=user,

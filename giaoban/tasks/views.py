@@ -300,16 +300,25 @@ def assignment_progress(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def assignment_claim(request: HttpRequest, pk: int) -> HttpResponse:
+def completion_act(
+    request: HttpRequest,
+    pk: int,
+    *,
+    action: str,
+    form_cls,
+    form_key: str,
+    service: Callable[..., object],
+    done_message: str,
+) -> HttpResponse:
+    """A completion with its evidence (ClaimForm's fields): the unit's claim and the office's
+    record of an older completion (edit_views.assignment_record_completion) share this body."""
     return _act(
         request,
         pk,
-        "claim",
-        ClaimForm,
-        "claim_form",
-        lambda a, d: services.claim_completion(
+        action,
+        form_cls,
+        form_key,
+        lambda a, d: service(
             assignment=a,
             user=request.user,
             completed_on=d["completed_on"],
@@ -318,7 +327,21 @@ def assignment_claim(request: HttpRequest, pk: int) -> HttpResponse:
             note=d["note"],
             attachment=d["attachment"],
         ),
-        _("Completion claimed; the office will confirm it."),
+        done_message,
+    )
+
+
+@login_required
+@require_POST
+def assignment_claim(request: HttpRequest, pk: int) -> HttpResponse:
+    return completion_act(
+        request,
+        pk,
+        action="claim",
+        form_cls=ClaimForm,
+        form_key="claim_form",
+        service=services.claim_completion,
+        done_message=_("Completion claimed; the office will confirm it."),
     )
 
 

@@ -19,57 +19,32 @@ The objects in the paths are always Alpha's: task_a, its assignment to Ban Tổ 
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
-from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from giaoban.accounts.models import ApiToken
+from giaoban.core.tests.acts import (
+    ROLES,
+    Row,
+    api_call,
+    api_client,
+    api_table,
+    fill,
+    page_client,
+    page_table,
+)
 from giaoban.core.tests.support import frozen  # noqa: F401
 from giaoban.reports.tests import matrix as reporting_matrix
-from giaoban.tasks import services
-from giaoban.tasks.models import ExtensionRequest, ProgressUpdate
+from giaoban.tasks.tests import acts as tasks_acts
 
 pytestmark = pytest.mark.usefixtures("frozen")
 
-ROLES = ("anon", "office_a", "leader_a", "unit_a", "unit_b", "admin")
 #: URL prefixes with their own small tests (Django's admin, the language switch, sign-in/out)
 EXCLUDED = ("admin/", "i18n/", "accounts/login/", "accounts/logout/", "static/", "media/")
 
-
-@dataclass(frozen=True)
-class Row:
-    method: str
-    expect: str  # one status per role, in ROLES order
-    data: dict = field(default_factory=dict)
-    state: str = ""  # "claimed", "extension", "attachment": what the act needs
-
-    def status(self, role: str) -> int:
-        codes = self.expect.split()
-        assert len(codes) == len(ROLES), self.expect
-        return int(codes[ROLES.index(role)])
-
-
-NEW_TASK = {
-    "committee": "{committee_a}",
-    "doc_number": "95-TB/TU",
-    "doc_date": "02/03/2026",
-    "item_number": "1",
-    "text": "Sơ kết quý I",
-    "deadline": "30/06/2026",
-    "lead_units": "{board_a}",
-}
-CLAIM = {
-    "completed_on": "10/03/2026",
-    "evidence_number": "335-BC/ĐU",
-    "evidence_date": "10/03/2026",
-}
 
 #                         anon office leader unit_a unit_b admin
 READ_ALL = Row("get", "302  200    200    200    200    200")
@@ -113,56 +88,12 @@ PAGES: dict[str, list[Row]] = {
     "": [READ_ALL, NO_POST],
     "favicon.ico": [Row("get", "302  302    302    302    302    302")],
     "tasks/": [READ_ALL, NO_POST],
-    "tasks/new/": [
-        Row("get", "302  200    403    403    403    403"),
-        Row("post", "302  302    403    403    403    403", NEW_TASK),
-        Row("put", "302  405    405    405    405    405"),
-    ],
     "tasks/<int:pk>/": [READ_A, NO_POST],
     "tasks/assignments/": [READ_ALL, NO_POST],
     "tasks/assignments/<int:pk>/": [READ_A, NO_POST],
-    "tasks/assignments/<int:pk>/progress/": _unit_act({"text": "Đã có dự thảo", "percent": "40"}),
-    "tasks/assignments/<int:pk>/claim/": _unit_act(CLAIM),
-    "tasks/assignments/<int:pk>/extension/": _unit_act(
-        {"new_deadline": "31/03/2028", "reason": "Chờ hướng dẫn"}
-    ),
-    "tasks/assignments/<int:pk>/confirm/": _office_act({}, "claimed"),
-    "tasks/assignments/<int:pk>/return/": _office_act({"reason": "Thiếu văn bản"}, "claimed"),
-    "tasks/assignments/<int:pk>/extension/<int:req_pk>/decide/": _office_act(
-        {"approve": "1"}, "extension"
-    ),
-    "tasks/assignments/<int:pk>/cancel/": _office_act({"reason": "Điều chỉnh"}),
-    # -- corrections after entry (tasks/edit_views.py) --
-    "tasks/<int:pk>/edit/": [
-        Row("get", "302  200    403    403    404    403"),
-        Row(
-            "post",
-            "302  302    403    403    404    403",
-            {
-                "doc_number": "90-TB/TU",
-                "doc_date": "01/01/2026",
-                "item_number": "1",
-                "text": "Nội dung đã sửa",
-                "deadline": "31/12/2027",
-            },
-        ),
-    ],
-    "tasks/<int:pk>/units/": [
-        Row("post", "302  302    403    403    404    403", {"lead_units": "{commune_a}"}),
-        ACT_GET,
-    ],
-    "tasks/<int:pk>/units/<int:assignment_pk>/remove/": [
-        Row("post", "302  302    403    403    404    403", {"reason": ""}),
-        ACT_GET,
-    ],
-    "tasks/assignments/<int:pk>/record/": _office_act(CLAIM),
     # -- what awaits the office (tasks/awaiting_views.py) --
     "tasks/awaiting/": [Row("get", "302  200    403    403    403    403"), NO_POST],
     "tasks/awaiting/count/": [Row("get", "302  200    200    200    200    200"), NO_POST],
-    "tasks/awaiting/confirm/": [
-        Row("post", "302  200    403    403    403    403", {"ids": "{assignment}"}, "claimed"),
-        ACT_GET,
-    ],
     # -- accounts in the app (accounts/views.py); the paths' <pk> is unit_a (or unit_a's token) --
     "accounts/me/": [READ_ALL, NO_POST],
     "accounts/password/": [READ_ALL, Row("post", "302  400    400    400    400    400", {})],
@@ -258,6 +189,10 @@ PAGES: dict[str, list[Row]] = {
     "notifications/<int:pk>/": [Row("get", "302  404    404    302    404    404"), NO_POST],
     "notifications/<int:pk>/read/": [Row("post", "302  404    404    302    404    404"), NO_GET],
 }
+
+# -- the tasks acts (giaoban/tasks/tests/acts.py): their page and API rows come from the table --
+PAGES.update(page_table(tasks_acts.ACTS))
+PAGES["tasks/new/"].append(Row("put", "302  405    405    405    405    405"))
 
 # -- reporting and recommendations (objects and URLs: giaoban/reports/tests/matrix.py) ------
 _REPORT_SECTION = {
@@ -453,56 +388,12 @@ API: dict[tuple[str, str], Row] = {
     ("get", "/api/units/"): API_READ_ALL,
     ("get", "/api/units/{unit_id}"): API_READ_A,
     ("get", "/api/tasks"): API_READ_ALL,
-    ("post", "/api/tasks"): Row(
-        "post",
-        "401  201    403    403    403    403",
-        {
-            "committee": "{committee_a}",
-            "doc_number": "95-TB/TU",
-            "doc_date": "2026-03-02",
-            "text": "Sơ kết quý I",
-            "deadline": "2026-06-30",
-            "lead_units": ["{board_a}"],
-        },
-    ),
     ("get", "/api/tasks/{task_id}"): API_READ_A,
     ("get", "/api/assignments"): API_READ_ALL,
     ("get", "/api/assignments/{assignment_id}"): API_READ_A,
-    ("post", "/api/assignments/{assignment_id}/progress"): Row(
-        "post", API_UNIT_ACT, {"text": "Đã có dự thảo"}
-    ),
-    ("post", "/api/assignments/{assignment_id}/claim"): Row(
-        "post", API_UNIT_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
-    ),
-    ("post", "/api/assignments/{assignment_id}/extensions"): Row(
-        "post", API_UNIT_ACT, {"new_deadline": "2028-03-31", "reason": "Chờ hướng dẫn"}
-    ),
-    ("post", "/api/assignments/{assignment_id}/confirm"): Row(
-        "post", API_OFFICE_ACT, {}, "claimed"
-    ),
-    ("post", "/api/assignments/{assignment_id}/return"): Row(
-        "post", API_OFFICE_ACT, {"reason": "Thiếu"}, "claimed"
-    ),
-    ("post", "/api/assignments/{assignment_id}/extensions/{request_id}/decide"): Row(
-        "post", API_OFFICE_ACT, {"approve": True}, "extension"
-    ),
-    ("post", "/api/assignments/{assignment_id}/cancel"): Row(
-        "post", API_OFFICE_ACT, {"reason": "Điều chỉnh"}
-    ),
-    # -- corrections after entry (tasks/editing.py) --
-    ("patch", "/api/tasks/{task_id}"): Row(
-        "patch", "401  200    403    403    404    403", {"text": "Nội dung đã sửa"}
-    ),
-    ("post", "/api/tasks/{task_id}/units"): Row(
-        "post", "401  201    403    403    404    403", {"lead_units": ["{commune_a}"]}
-    ),
-    ("post", "/api/assignments/{assignment_id}/remove"): Row(
-        "post", "401  204    403    403    404    403", {"reason": ""}
-    ),
-    ("post", "/api/assignments/{assignment_id}/record"): Row(
-        "post", API_OFFICE_ACT, {"completed_on": "2026-03-10", "evidence_number": "335-BC/ĐU"}
-    ),
 }
+# the tasks acts (giaoban/tasks/tests/acts.py)
+API.update(api_table(tasks_acts.ACTS))
 API.update(_API_REPORTING)
 API.update(meetings_matrix.API)
 #: API URLs that are not operations of the document
@@ -573,16 +464,9 @@ def test_every_api_operation_is_in_the_table(db):
 
 
 def _prepare(cast, state: str) -> dict[str, int]:
-    """Bring asg_a to the state the act needs; return the ids for the path."""
-    ids = {
-        "committee_a": cast.committee_a.pk,
-        "board_a": cast.board_a.pk,
-        "commune_a": cast.commune_a.pk,
-        "task": cast.task_a.pk,
-        "assignment": cast.asg_a.pk,
-        "unit": cast.board_a.pk,
-        "user": cast.unit_a.pk,
-    }
+    """Bring the objects to the state the act needs; return the ids for the path."""
+    ids = {"unit": cast.board_a.pk, "user": cast.unit_a.pk}
+    tasks_acts.prepare(cast, state, ids)
     from giaoban.notifications.models import Notification
 
     ids["notification"] = Notification.objects.get(recipient=cast.unit_a).pk
@@ -590,30 +474,8 @@ def _prepare(cast, state: str) -> dict[str, int]:
 
     feed, ids["secret"] = create_feed(user=cast.unit_a)
     ids["feed"] = feed.pk
-    if state == "claimed":
-        services.claim_completion(
-            assignment=cast.asg_a,
-            user=cast.unit_a,
-            completed_on=date(2026, 3, 10),
-            evidence_number="335-BC/ĐU",
-            evidence_date=date(2026, 3, 10),
-        )
-    elif state == "extension":
-        services.request_extension(
-            assignment=cast.asg_a,
-            user=cast.unit_a,
-            new_deadline=date(2028, 3, 31),
-            reason="Chờ hướng dẫn",
-        )
-        ids["request"] = ExtensionRequest.objects.get().pk
-    elif state == "token":
+    if state == "token":
         ids["token"] = ApiToken.issue(user=cast.unit_a, name="matrix")[0].pk
-    elif state == "attachment":
-        upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 x", content_type="application/pdf")
-        services.add_progress(
-            assignment=cast.asg_a, user=cast.unit_a, text="Dự thảo", attachment=upload
-        )
-        ids["item"] = ProgressUpdate.objects.get().pk
     reporting_matrix.prepare(cast, state, ids)
     return ids
 
@@ -635,19 +497,15 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
         found = meetings_matrix.url_value(route, name, ids)
         if found is not None:
             return str(found)
+        found = tasks_acts.url_value(route, name, ids)
+        if found is not None:
+            return str(found)
         if name == "pk":
             if route.startswith("accounts/me/tokens/"):
                 return str(ids["token"])
-            if route.startswith("accounts/users/"):
-                return str(ids["user"])
-            return str(ids["assignment"] if route.startswith("tasks/assignments/") else ids["task"])
-        value = {
-            "req_pk": ids.get("request"),
-            "kind": "progress",
-            "item_pk": ids.get("item"),
-            "secret": ids.get("secret"),
-            "assignment_pk": ids["assignment"],
-        }[name]
+            assert route.startswith("accounts/users/"), route
+            return str(ids["user"])
+        value = {"secret": ids.get("secret")}.get(name)
         assert value is not None, f"{route}: give the row a state that creates <{name}>"
         return str(value)
 
@@ -657,9 +515,7 @@ def _page_url(route: str, ids: dict[str, int]) -> str:
 def _api_url(path: str, ids: dict[str, int]) -> str:
     names = {
         "unit_id": "unit",
-        "task_id": "task",
-        "assignment_id": "assignment",
-        "request_id": "request",
+        **tasks_acts.API_NAMES,
         "period_id": "period",
         "report_id": "report",
         "recommendation_id": "rec",
@@ -668,34 +524,11 @@ def _api_url(path: str, ids: dict[str, int]) -> str:
     return re.sub(r"{(\w+)}", lambda m: str(ids[names[m.group(1)]]), path)
 
 
-def _fill(data, ids: dict[str, int]):
-    if isinstance(data, dict):
-        return {k: _fill(v, ids) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_fill(v, ids) for v in data]
-    if isinstance(data, str) and data.startswith("{") and data.endswith("}"):
-        return ids[data[1:-1]]
-    return data
-
-
-def _page_client(cast, role: str) -> Client:
-    client = Client()
-    if role != "anon":
-        client.force_login(getattr(cast, role))
-    return client
+_fill, _page_client = fill, page_client
 
 
 def _api_request(cast, role: str, method: str, url: str, data: dict):
-    headers = {}
-    if role != "anon":
-        _, raw = ApiToken.issue(user=getattr(cast, role), name="matrix")
-        headers["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
-    client = Client()
-    if method == "get":
-        return client.get(url, **headers)
-    return getattr(client, method)(
-        url, json.dumps(data), content_type="application/json", **headers
-    )
+    return api_call(*api_client(cast, role), method, url, data)
 
 
 # -- the matrix ------------------------------------------------------------------------------

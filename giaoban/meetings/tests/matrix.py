@@ -60,6 +60,7 @@ PAGES: dict[str, list[Row]] = {
     # the review screen (200) saves nothing; its Save is the same URL with stage=save
     "meetings/import/": [*CREATE, Row("post", "302  200    403    403    403    403", IMPORT_POST)],
     "meetings/": [READ_ALL, NO_POST],
+    "meetings/calendar/": [READ_ALL, NO_POST],
     "meetings/new/": [*CREATE, Row("post", "302  302    403    403    403    403", MEETING_POST)],
     "meetings/<int:pk>/": [READ_A, NO_POST],
     "meetings/<int:pk>/edit/": [RECORD_GET, Row("post", RECORD_POST, MEETING_POST)],

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from giaoban.core.tests.support import TODAY, audit_for, frozen, row_counts  # noqa: F401
@@ -115,6 +116,39 @@ def test_recording_a_completion_needs_evidence_and_the_office(cast):
             assignment=asg, user=cast.unit_a, completed_on=TODAY, evidence_number="1-BC/BTC"
         )
     assert row_counts() == before
+
+
+@pytest.mark.parametrize("act", ["claim", "record"])
+def test_claim_and_record_take_the_same_evidence_rule(cast, act):
+    """One rule (services.check_evidence) for the unit's claim and the office's record: a dated
+    document needs its number, and the number is stored cleaned (no invisible characters)."""
+    asg = _old_notice(cast).assignments.get(unit=cast.board_a)
+    call, user = (
+        (services.claim_completion, cast.unit_a)
+        if act == "claim"
+        else (editing.record_completion, cast.office_a)
+    )
+    upload = SimpleUploadedFile("bc.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+    before = row_counts()
+    with pytest.raises(ValidationError) as exc:
+        call(
+            assignment=asg,
+            user=user,
+            completed_on=date(2026, 2, 20),
+            evidence_date=date(2026, 2, 20),
+            attachment=upload,
+        )
+    assert exc.value.message_dict["evidence_number"] == [
+        "Give the number of the document dated 20/02/2026."
+    ]
+    assert row_counts() == before
+    call(
+        assignment=asg,
+        user=user,
+        completed_on=date(2026, 2, 20),
+        evidence_number="41-BC/BTG\u200b",
+    )
+    assert asg.claims.get().evidence_number == "41-BC/BTG"
 
 
 # -- item 4: corrections -------------------------------------------------------------

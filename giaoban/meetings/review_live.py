@@ -1,0 +1,166 @@
+"""The live review of a briefing, kept up to date unit by unit.
+
+Recomputing the review reads every assignment of every notice in force (about 90,000 for a
+province): far more than a page may spend. But the review is a sum over the committee's units,
+and every change to an assignment is audited with the assignment's unit, which bumps that unit's
+data version (core/cache.py). So the cache keeps, per meeting and date:
+
+- the counts (per item, per unit) and the data version of every unit of the committee when they
+  were counted;
+- per unit, the status class of each of its reviewed assignments ({task id: class}).
+
+A read compares the units' versions (one ``get_many``): for the units that changed it reads their
+assignments again (a few hundred rows by the unit index), takes the old classes out of the counts
+and puts the new ones in. The frame (the notices in force, their items and tasks) is read on
+every request: when it differs from the one counted (a notice issued or taken out of review), or
+a cached part is missing, everything is counted again (``full``). The unfinished rows are always
+read anew (the first units only): task texts and unit names are never stale.
+
+The versions are read before the assignments, and a change bumps its unit's version when it is
+made and again when its transaction commits, so counts read from a not yet committed state are
+never kept under the final version (the rule of ``core.cache.cached``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from giaoban.core.cache import _version, _version_key
+from giaoban.meetings.models import Meeting
+from giaoban.meetings.review import (
+    Frame,
+    _add,
+    _compute_review,
+    _zero,
+    add_to_unit,
+    assemble,
+    frame,
+    new_unit_counts,
+)
+from giaoban.org.models import subtree_ids
+from giaoban.tasks.models import Assignment
+from giaoban.tasks.status import status_case
+
+#: counters for tests and the bench: how the last reads were answered
+STATS = {"full": 0, "patched": 0, "unchanged": 0, "units_read": 0}
+
+
+def _key(meeting: Meeting, as_of: date) -> str:
+    return f"giaoban:review-live:{meeting.pk}:{meeting.date.isoformat()}:{as_of.isoformat()}"
+
+
+def _digest(f: Frame) -> str:
+    text = repr((sorted(n[0] for n in f.notices), sorted(f.task_item.items())))
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _versions(unit_ids: list[int]) -> dict[int, int]:
+    keys = {_version_key(u): u for u in unit_ids}
+    found = cache.get_many(list(keys))
+    out = {keys[k]: int(v) for k, v in found.items()}
+    for u in unit_ids:
+        if u not in out:
+            out[u] = _version(u)  # a missing version starts above any cached entry
+    return out
+
+
+def _classes(f: Frame, as_of: date, unit_ids: list[int] | None) -> dict[int, dict[int, str]]:
+    """{unit id: {task id: status class}} of the reviewed assignments (of ``unit_ids`` only)."""
+    qs = Assignment.objects.filter(task_id__in=f.task_ids)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=unit_ids)
+    rows = (
+        qs.annotate(sclass=status_case(as_of, today=timezone.localdate()))
+        .values_list("unit_id", "task_id", "sclass")
+        .order_by()
+    )
+    out: dict[int, dict[int, str]] = defaultdict(dict)
+    for unit_id, task_id, sclass in rows.iterator(chunk_size=5000) if f.task_item else []:
+        out[unit_id][task_id] = sclass
+    return out
+
+
+def _full(meeting: Meeting, as_of: date, f: Frame, key: str, units: list[int]) -> dict[str, Any]:
+    STATS["full"] += 1
+    versions = _versions(units)
+    classes = _classes(f, as_of, None)
+    extra = sorted(set(classes) - set(units))  # assignments of units outside the tree, if any
+    if extra:
+        units = units + extra
+        versions.update(_versions(extra))
+    by_item: dict[int, dict[str, int]] = defaultdict(_zero)
+    unit_counts = new_unit_counts()
+    for unit_id, tasks in classes.items():
+        counts = unit_counts[unit_id]
+        for task_id, sclass in tasks.items():
+            _add(by_item[f.task_item[task_id]], sclass)
+            add_to_unit(counts, sclass)
+    timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
+    cache.set_many({f"{key}:u{u}": classes.get(u, {}) for u in units}, timeout=timeout)
+    state = {
+        "digest": _digest(f),
+        "versions": versions,
+        "by_item": dict(by_item),
+        "units": dict(unit_counts),
+    }
+    cache.set(key, state, timeout=timeout)
+    return assemble(f, by_item, unit_counts, as_of)
+
+
+def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
+    """The review at ``as_of``, equal to ``review._compute_review`` (tests check it)."""
+    if settings.GIAOBAN_AGGREGATE_CACHE_SECONDS <= 0:
+        return _compute_review(meeting, as_of)
+    key = _key(meeting, as_of)
+    f = frame(meeting, as_of)
+    units = subtree_ids([meeting.committee_id])
+    state = cache.get(key)
+    if state is None or state["digest"] != _digest(f) or not units <= set(state["versions"]):
+        return _full(meeting, as_of, f, key, sorted(units))
+    units = sorted(state["versions"])
+    versions = _versions(units)
+    changed = [u for u in units if versions[u] != state["versions"][u]]
+    by_item = defaultdict(_zero, state["by_item"])
+    unit_counts = new_unit_counts()
+    unit_counts.update(state["units"])
+    if not changed:
+        STATS["unchanged"] += 1
+        return assemble(f, by_item, unit_counts, as_of)
+    old = cache.get_many([f"{key}:u{u}" for u in changed])
+    if len(old) != len(changed):
+        return _full(meeting, as_of, f, key, units)
+    STATS["patched"] += 1
+    STATS["units_read"] += len(changed)
+    fresh = _classes(f, as_of, changed)
+    for u in changed:
+        before, after = old[f"{key}:u{u}"], fresh.get(u, {})
+        counts = unit_counts[u] = dict(unit_counts.get(u, {"unfinished": 0, "overdue": 0}))
+        for task_id in before.keys() | after.keys():
+            was, now = before.get(task_id), after.get(task_id)
+            if was == now:
+                continue
+            item = dict(by_item[f.task_item[task_id]])
+            if was is not None:
+                _add(item, was, -1)
+                add_to_unit(counts, was, -1)
+            if now is not None:
+                _add(item, now)
+                add_to_unit(counts, now)
+            by_item[f.task_item[task_id]] = item
+    timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
+    cache.set_many({f"{key}:u{u}": fresh.get(u, {}) for u in changed}, timeout=timeout)
+    state = {
+        "digest": state["digest"],
+        "versions": {**state["versions"], **{u: versions[u] for u in changed}},
+        "by_item": dict(by_item),
+        "units": dict(unit_counts),
+    }
+    cache.set(key, state, timeout=timeout)
+    return assemble(f, by_item, unit_counts, as_of)
