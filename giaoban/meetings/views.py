@@ -337,7 +337,25 @@ def meeting_held(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_present(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
-    return render(request, "meetings/present.html", meeting_context(meeting, user=request.user))
+    ctx = meeting_context(meeting, user=request.user)
+    review = ctx["review"]
+    # long lists go over several slides rather than running off the screen: what fits at
+    # 1366x768 in type read from the back of the room (docs/briefings.md)
+    ctx["unit_pages"] = _chunks(review["by_unit"][:PRESENT_UNITS], 7)
+    ctx["overdue_pages"] = _chunks(review["overdue"][:PRESENT_OVERDUE], 4)
+    ctx["notice_pages"] = [
+        (n, page, i) for n in ctx["notices"] for i, page in enumerate(_chunks(n["items"], 5))
+    ]
+    return render(request, "meetings/present.html", ctx)
+
+
+#: the most units and overdue tasks presented (the meeting page lists them all)
+PRESENT_UNITS = 21
+PRESENT_OVERDUE = 12
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 def _minutes(meeting: Meeting, minutes_pk: int | None) -> Minutes | None:

@@ -22,10 +22,14 @@ document.addEventListener("DOMContentLoaded", function () {
   var canvas = document.getElementById("present-chart");
   if (el && canvas && typeof Chart !== "undefined") {
     var data = JSON.parse(el.textContent);
+    var size = Math.max(16, Math.round(parseFloat(getComputedStyle(document.body).fontSize) * 0.8));
     new Chart(canvas, {
       type: "doughnut",
       data: { labels: data.labels, datasets: [{ data: data.values, backgroundColor: data.colours }] },
-      options: { plugins: { legend: { position: "right", labels: { font: { size: 18 } } } }, animation: false }
+      options: {
+        maintainAspectRatio: false, animation: false, color: "#111",
+        plugins: { legend: { position: "bottom", labels: { color: "#111", font: { size: size } } } }
+      }
     });
   }
 });
