@@ -124,10 +124,15 @@ def log_action(
     before: dict[str, Any] | None = None,
     data: dict[str, Any] | None = None,
     unit: Any | None = None,
+    stales_aggregates: bool = True,
 ) -> AuditEntry:
-    """Record one state change. Call inside the service's transaction."""
-    # cached aggregates (dashboard counts) of the unit's committees are stale from now on
-    bump_on_commit(getattr(unit, "pk", None))
+    """Record one state change. Call inside the service's transaction.
+
+    ``stales_aggregates=False``: a change no cached aggregate reads (a unit's report draft,
+    saved every few seconds while typing) leaves the committees' data versions alone."""
+    if stales_aggregates:
+        # cached aggregates (dashboard counts) of the unit's committees are stale from now on
+        bump_on_commit(getattr(unit, "pk", None))
     actor = user if (user is not None and getattr(user, "is_authenticated", False)) else None
     return AuditEntry.objects.create(
         actor=actor,

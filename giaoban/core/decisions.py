@@ -52,6 +52,9 @@ class DecisionRecord(models.Model):
 
     #: name of the ForeignKey to the user who made the request (set by every subclass)
     requester_field: str = ""
+    #: lookups of other people who count as the request's authors ("notice__created_by": the
+    #: drafter of the notice whose approval is asked): they may not decide on it either
+    co_requester_fields: tuple[str, ...] = ()
 
     decision = models.CharField(
         gettext_lazy("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
@@ -74,6 +77,25 @@ class DecisionRecord(models.Model):
     def requester_id(self) -> int | None:
         return getattr(self, f"{self.requester_field}_id")
 
+    def requester_ids(self) -> set[int]:
+        """The requester and the co-requesters: the people who may not decide on this."""
+        ids = {self.requester_id}
+        for lookup in self.co_requester_fields:
+            *path, last = lookup.split("__")
+            obj: Any = self
+            for part in path:
+                obj = getattr(obj, part)
+            ids.add(getattr(obj, f"{last}_id"))
+        return {i for i in ids if i is not None}
+
+    @classmethod
+    def own_request_q(cls) -> Q:
+        """Rows decided by their requester or a co-requester (for the data checks)."""
+        q = Q(decided_by=F(cls.requester_field))
+        for lookup in cls.co_requester_fields:
+            q |= Q(decided_by=F(lookup))
+        return q
+
     @property
     def is_pending(self) -> bool:
         return self.decision == Decision.PENDING
@@ -91,7 +113,7 @@ def one_pending(field: str, *, name: str, message: Any) -> models.UniqueConstrai
 
 def is_own_request(user: Any, obj: DecisionRecord) -> bool:
     user_id = getattr(user, "pk", None)
-    return user_id is not None and obj.requester_id == user_id
+    return user_id is not None and user_id in obj.requester_ids()
 
 
 def ensure_not_own_request(user: Any, obj: DecisionRecord) -> None:
@@ -144,7 +166,7 @@ def self_decided() -> dict[str, int]:
     out: dict[str, int] = {}
     for model in decision_models():
         decided = model._default_manager.exclude(decision=Decision.PENDING)
-        bad = decided.filter(decided_by=F(model.requester_field)).count()
+        bad = decided.filter(model.own_request_q()).count()
         if bad:
             out[model._meta.label] = bad
     return out

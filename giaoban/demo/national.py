@@ -284,10 +284,18 @@ def _load(
         with transaction.atomic():
             briefings = build_national_briefings(today=ref, progress=progress)
         mark.step_done("briefings")
+    from giaoban.reports.demo_national import build_national_reports  # the reporting app's shape
+
+    reporting = "reports loaded before"
+    if not mark.done("reports"):
+        with transaction.atomic():
+            reporting = build_national_reports(today=ref, seed=seed, progress=progress)
+        mark.step_done("reports")
     forget_tree()  # rows written around the services: every cached aggregate is void
     return (
         f"{len(trees)} provinces, {Unit.objects.count()} units, {User.objects.count()} users, "
-        f"{Task.objects.count():,} tasks, {Assignment.objects.count():,} assignments, {briefings}"
+        f"{Task.objects.count():,} tasks, {Assignment.objects.count():,} assignments, {briefings}, "
+        f"{reporting}"
     )
 
 

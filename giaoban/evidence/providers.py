@@ -21,7 +21,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -131,13 +131,18 @@ def recommendations_answered(out: dict[int, UnitFigures], period: Period, ref: d
 @decision_provider
 def notices_to_approve(user: Any) -> list[Decision]:
     from giaoban.core.permissions import scope_for
-    from giaoban.meetings.models import Notice, NoticeState
+    from giaoban.meetings.models import Notice, NoticeApproval, NoticeState
 
     scope = scope_for(user)
     if not scope.leader_unit_ids:
         return []
+    pending = NoticeApproval.objects.filter(notice=OuterRef("pk"), decision="pending")
     qs = (
         Notice.objects.filter(state=NoticeState.SUBMITTED, committee_id__in=scope.leader_unit_ids)
+        .annotate(
+            submitted_at=Subquery(pending.values("requested_at")[:1]),
+            submitted_by_id=Subquery(pending.values("requested_by_id")[:1]),
+        )
         .exclude(submitted_by_id=user.pk)
         .exclude(created_by_id=user.pk)
         .select_related("committee")

@@ -107,10 +107,26 @@ class NoticeOut(Schema):
     in_force: bool
 
 
+class ApprovalOut(Schema):
+    """A request for a leader's approval and its answer (core.decisions)."""
+
+    requested_by_id: int
+    requested_at: datetime
+    decision: str
+    decided_by_id: int | None
+    decided_at: datetime | None
+    decision_reason: str
+
+
 class NoticeDetailOut(NoticeOut):
     items: list[ItemOut]
     done: int
     total: int
+    approvals: list[ApprovalOut]
+
+
+class ReturnIn(Schema):
+    reason: str = Field(..., max_length=2000)
 
 
 class IssueIn(Schema):
@@ -256,6 +272,7 @@ def _notice_detail(notice: Notice) -> dict[str, Any]:
         for i, c in rolled["items"]
     ]
     out["done"], out["total"] = rolled["counts"]["done"], rolled["counts"]["total"]
+    out["approvals"] = [ApprovalOut.from_orm(a).dict() for a in notice.approvals.all()]
     return out
 
 
@@ -272,6 +289,15 @@ def submit_notice(request: HttpRequest, notice_id: int):
 @router.post("/notices/{notice_id}/approve", response=NoticeDetailOut)
 def approve_notice(request: HttpRequest, notice_id: int):
     return _notice_detail(ns.approve_notice(notice=_notice(request, notice_id), user=request.user))
+
+
+@router.post("/notices/{notice_id}/return", response=NoticeDetailOut)
+def return_notice(request: HttpRequest, notice_id: int, payload: ReturnIn):
+    """A leader returns the notice to draft, with the reason (never the drafter or the asker)."""
+    notice = ns.return_notice(
+        notice=_notice(request, notice_id), user=request.user, reason=payload.reason
+    )
+    return _notice_detail(notice)
 
 
 @router.post("/notices/{notice_id}/issue", response=NoticeDetailOut)

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from giaoban.core.cache import forget_tree
+from giaoban.core.decisions import Decision
 from giaoban.core.text import fold
 from giaoban.meetings import services
 from giaoban.meetings.models import (
@@ -25,6 +26,7 @@ from giaoban.meetings.models import (
     Minutes,
     MinutesState,
     Notice,
+    NoticeApproval,
     NoticeItem,
     NoticeState,
     Part,
@@ -130,14 +132,18 @@ def _notice(
         recipients="- Các đồng chí Tỉnh ủy viên,\n- Các đơn vị trực thuộc Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.",
         state=NoticeState.ISSUED,
         created_by=office,
-        submitted_by=office,
-        submitted_at=issued_at,
-        approved_by=leader,
-        approved_at=issued_at,
         issued_by=office,
         issued_at=issued_at,
     )
     notice.save()
+    NoticeApproval.objects.create(
+        notice=notice,
+        requested_by=office,
+        requested_at=issued_at,
+        decision=Decision.APPROVED,
+        decided_by=leader,
+        decided_at=issued_at,
+    )
     for task in tasks:
         item = NoticeItem.objects.create(
             notice=notice,
@@ -272,12 +278,25 @@ def build_national_briefings(*, today: date, progress=print) -> str:
                 signing_formula="T/M THƯỜNG TRỰC TỈNH ỦY\nPHÓ BÍ THƯ THƯỜNG TRỰC",
                 state="issued",
                 created_by_id=meeting.created_by_id,
-                approved_by_id=leaders.get(committee_id),
                 issued_by_id=meeting.created_by_id,
                 search_folded=fold(number),
             )
         )
     Notice.objects.bulk_create(notices, batch_size=2000)
+    NoticeApproval.objects.bulk_create(
+        [
+            NoticeApproval(
+                notice=n,
+                requested_by_id=n.created_by_id,
+                requested_at=_at(n.doc_date),
+                decision=Decision.APPROVED,
+                decided_by_id=leaders.get(n.committee_id),
+                decided_at=_at(n.doc_date),
+            )
+            for n in notices
+        ],
+        batch_size=5000,
+    )
     items, links = [], []
     for notice in notices:
         for tid, item, text, deadline in docs[

@@ -408,6 +408,7 @@ class ReviewSnapshot(models.Model):
 from giaoban.meetings.models_notice import (  # noqa: E402,F401  (notice models, kept apart)
     ItemTask,
     Notice,
+    NoticeApproval,
     NoticeItem,
     NoticeState,
 )

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.decisions import Decision, DecisionRecord, one_pending
 from giaoban.core.text import fold
 
 TEXT_MAX = 20000
@@ -45,8 +46,9 @@ class Notice(models.Model):
 
     The number is unique per committee and year (numbering restarts each year); a draft may
     not have one yet. Draft → awaiting approval → approved by a leader (never the person who
-    asked) → issued by the office; an issued notice is locked and corrected only by a
-    supplementary notice pointing to it.
+    asked, nor the drafter) → issued by the office; an issued notice is locked and corrected
+    only by a supplementary notice pointing to it. Each request for approval, with its answer,
+    is a ``NoticeApproval`` (core.decisions).
     """
 
     committee = models.ForeignKey(
@@ -105,25 +107,6 @@ class Notice(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    return_reason = models.CharField(_("returned because"), max_length=2000, blank=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -185,11 +168,51 @@ class Notice(models.Model):
             return str(self)
         return f"Thông báo số {self.number} ngày {self.doc_date:%d/%m/%Y}"
 
+    @property
+    def last_approval(self) -> NoticeApproval | None:
+        """The latest request for approval (pending, or with its answer), or None."""
+        return self.approvals.order_by("-requested_at", "-id").first()
+
     def formula_lines(self) -> list[str]:
         return [line.strip() for line in self.signing_formula.splitlines() if line.strip()]
 
     def recipient_lines(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+
+class NoticeApproval(DecisionRecord):
+    """The office asks a leader to approve a draft notice; the leader approves it or returns it
+    to draft with the reason. Nobody decides on a notice they asked approval for or drafted."""
+
+    requester_field = "requested_by"
+    co_requester_fields = ("notice__created_by",)
+
+    notice = models.ForeignKey(
+        Notice, models.CASCADE, related_name="approvals", verbose_name=_("notice")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("asked by")
+    )
+    requested_at = models.DateTimeField(_("asked at"))
+
+    class Meta:
+        verbose_name = _("approval of a notice")
+        verbose_name_plural = _("approvals of notices")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            one_pending(
+                "notice",
+                name="meetings_notice_approval_one_pending",
+                message=_("This notice is already awaiting a leader's approval."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notice} · {self.get_decision_display()}"
+
+    @property
+    def returned(self) -> bool:
+        return self.decision == Decision.REJECTED
 
 
 class NoticeItem(models.Model):

@@ -1,5 +1,5 @@
 """Every write to conclusion notices: draft, submit, approve (a leader, never the person who
-asked), return, issue (the tasks are created then), supplement. Keyword-only, atomic, audited.
+asked nor the drafter: core.decisions), return, issue (the tasks are created then), supplement. Keyword-only, atomic, audited.
 """
 
 from __future__ import annotations
@@ -15,8 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
+from giaoban.core.decisions import Decision, decide, ensure_not_own_request
 from giaoban.core.references import parse_reference
-from giaoban.meetings.models import ItemTask, Meeting, Notice, NoticeItem, NoticeState
+from giaoban.meetings.models import (
+    ItemTask,
+    Meeting,
+    Notice,
+    NoticeApproval,
+    NoticeItem,
+    NoticeState,
+)
 from giaoban.meetings.services import _units_of, can_approve, require_record
 from giaoban.org.models import Unit
 from giaoban.tasks.models import Task
@@ -296,85 +304,75 @@ def _check_complete(notice: Notice) -> None:
 
 @transaction.atomic
 def submit_notice(*, notice: Notice, user: Any) -> Notice:
-    """The office asks a leader to approve the draft."""
+    """The office asks a leader to approve the draft: a pending NoticeApproval (who asked, when)."""
     notice = _lock(notice)
     require_record(user, notice.committee_id)
     if notice.state != NoticeState.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for approval."))
     _check_complete(notice)
     before = snapshot(notice, ["state"])
-    notice.state, notice.submitted_by, notice.submitted_at = (
-        NoticeState.SUBMITTED,
-        user,
-        timezone.now(),
-    )
-    notice.return_reason = ""
-    notice.save(
-        update_fields=["state", "submitted_by", "submitted_at", "return_reason", "updated_at"]
-    )
+    approval = NoticeApproval(notice=notice, requested_by=user, requested_at=timezone.now())
+    approval.full_clean()
+    approval.save()
+    notice.state = NoticeState.SUBMITTED
+    notice.save(update_fields=["state", "updated_at"])
     log_action(
         notice,
         "meetings.notice.submitted",
         user=user,
         unit=notice.committee,
         before=before,
-        data={"state": notice.state},
+        data={"state": notice.state, "approval": approval.pk},
     )
     return notice
 
 
-def _decide(notice: Notice, user: Any) -> None:
+def _decide(notice: Notice, user: Any, *, approve: bool, reason: str = "") -> NoticeApproval:
+    """A leader of the committee answers the pending request; core.decisions refuses the person
+    who asked and the drafter (whatever roles they hold) and records who, when and why."""
     if not can_approve(user, notice.committee_id):
         raise PermissionDenied
-    # nobody decides on their own request: neither the drafter nor the person who submitted
-    uid = getattr(user, "pk", None)
-    if uid is not None and uid in (notice.submitted_by_id, notice.created_by_id):
-        raise PermissionDenied
-    if notice.state != NoticeState.SUBMITTED:
+    pending = (
+        NoticeApproval.objects.select_for_update()
+        .select_related("notice")
+        .filter(notice=notice, decision=Decision.PENDING)
+        .first()
+    )
+    if notice.state != NoticeState.SUBMITTED or pending is None:
         raise ValidationError(_("The notice is not awaiting approval."))
+    ensure_not_own_request(user, pending)
+    if approve:
+        _check_complete(notice)
+    elif not reason.strip():
+        raise ValidationError({"reason": _("Say why the notice is returned.")})
+    decide(pending, user=user, approve=approve, reason=reason.strip()[:2000])
+    return pending
+
+
+def _answered(notice: Notice, user: Any, approval: NoticeApproval, state: str, action: str):
+    before = snapshot(notice, ["state"])
+    notice.state = state
+    notice.save(update_fields=["state", "updated_at"])
+    data = {"state": notice.state, "approval": approval.pk}
+    if approval.decision_reason:
+        data["reason"] = approval.decision_reason
+    log_action(notice, action, user=user, unit=notice.committee, before=before, data=data)
+    return notice
 
 
 @transaction.atomic
 def approve_notice(*, notice: Notice, user: Any) -> Notice:
     notice = _lock(notice)
-    _decide(notice, user)
-    _check_complete(notice)
-    before = snapshot(notice, ["state"])
-    notice.state, notice.approved_by, notice.approved_at = (
-        NoticeState.APPROVED,
-        user,
-        timezone.now(),
-    )
-    notice.save(update_fields=["state", "approved_by", "approved_at", "updated_at"])
-    log_action(
-        notice,
-        "meetings.notice.approved",
-        user=user,
-        unit=notice.committee,
-        before=before,
-        data={"state": notice.state},
-    )
-    return notice
+    approval = _decide(notice, user, approve=True)
+    return _answered(notice, user, approval, NoticeState.APPROVED, "meetings.notice.approved")
 
 
 @transaction.atomic
 def return_notice(*, notice: Notice, user: Any, reason: str) -> Notice:
+    """The leader returns the notice to draft, saying why (kept on its NoticeApproval)."""
     notice = _lock(notice)
-    _decide(notice, user)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the notice is returned.")})
-    before = snapshot(notice, ["state"])
-    notice.state, notice.return_reason = NoticeState.DRAFT, reason.strip()[:2000]
-    notice.save(update_fields=["state", "return_reason", "updated_at"])
-    log_action(
-        notice,
-        "meetings.notice.returned",
-        user=user,
-        unit=notice.committee,
-        before=before,
-        data={"state": notice.state, "reason": notice.return_reason},
-    )
-    return notice
+    approval = _decide(notice, user, approve=False, reason=reason)
+    return _answered(notice, user, approval, NoticeState.DRAFT, "meetings.notice.returned")
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from giaoban.core.decisions import is_own_request, may_decide
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
@@ -289,13 +290,18 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     counts = dict((i.pk, c) for i, c in rolled["items"])
     scope = scope_for(request.user)
+    approval = notice.approvals.select_related("requested_by", "decided_by", "notice").first()
     ctx = {
         "notice": notice,
         "items": [(i, counts.get(i.pk)) for i in items],
         "counts": rolled["counts"],
         "can_record": can_record(request.user, notice.committee_id),
+        "approval": approval,
         "can_approve": can_approve(request.user, notice.committee_id)
-        and request.user.pk not in (notice.created_by_id, notice.submitted_by_id),
+        and may_decide(request.user, approval),
+        "own_request": approval is not None
+        and approval.is_pending
+        and is_own_request(request.user, approval),
         "is_overseer": scope.is_overseer,
         "issue_form": IssueForm(
             initial={"number": notice.number, "doc_date": notice.doc_date or timezone.localdate()}

@@ -19,7 +19,9 @@ def notice_submitted(entry: AuditEntry) -> list[Spec]:
     notice = Notice.objects.select_related("committee").filter(pk=entry.object_id).first()
     if notice is None:
         return []
-    barred = {notice.created_by_id, notice.submitted_by_id, entry.actor_id}
+    # the request's authors (core.decisions: who asked, and the drafter) never decide on it
+    approval = notice.approvals.filter(decision="pending").first()
+    barred = {entry.actor_id, notice.created_by_id, *(approval.requester_ids() if approval else ())}
     who = recipients.leaders([notice.committee_id]).get(notice.committee_id, [])
     return [
         Spec(

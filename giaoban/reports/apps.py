@@ -34,5 +34,6 @@ class ReportsConfig(AppConfig):
                 "reports.plan.submitted": _("Work plan sent"),
                 "reports.plan.approved": _("Work plan approved"),
                 "reports.plan.returned": _("Work plan returned"),
+                "reports.plan.items_carried": _("Next period's tasks carried into the plan"),
             }
         )

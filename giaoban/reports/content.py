@@ -177,8 +177,11 @@ def clean_content(
     return CleanContent(content=content, values=values, progress=progress)
 
 
-def raw_from_post(data: Any, *, section_keys: list[str], indicators: list[Indicator]) -> RawContent:
-    """The raw input of the report form (a QueryDict)."""
+def raw_from_post(
+    data: Any, *, section_keys: list[str], indicators: list[Indicator] | None = None
+) -> RawContent:
+    """The raw input of the report form (a QueryDict). Without ``indicators``, every
+    ``indicator_<code>`` field sent is read (the service checks them against the form)."""
     texts = data.getlist("rec_text")
     addressed = data.getlist("rec_addressed_to")
     ids = data.getlist("rec_id")
@@ -196,7 +199,9 @@ def raw_from_post(data: Any, *, section_keys: list[str], indicators: list[Indica
         sections={k: data.get(f"section_{k}", "") for k in section_keys},
         next_tasks=data.getlist("next_task"),
         recommendations=recs,
-        indicators={ind.code: data.get(f"indicator_{ind.code}", "") for ind in indicators},
+        indicators={ind.code: data.get(f"indicator_{ind.code}", "") for ind in indicators}
+        if indicators is not None
+        else {k[len("indicator_") :]: v for k, v in data.items() if k.startswith("indicator_")},
         plan_progress={
             k[len("plan_") :]: v
             for k, v in data.items()

@@ -330,3 +330,20 @@ def issue_synthesis(*, period: ReportingPeriod, user: Any) -> SynthesisReport:
         unit=period.committee,
     )
     return synthesis
+
+
+def synthesis_pdf(synthesis: SynthesisReport) -> bytes:
+    """The PDF of a kept synthesis version: the file itself when it is a PDF, else converted by
+    headless LibreOffice (``giaoban.documents``); raises ``DocumentError`` with the reason when
+    it cannot (no LibreOffice on the server, a broken file) and ``FileNotFoundError``."""
+    from giaoban.documents.render import PdfUnavailable, convert
+
+    with synthesis.document.open("rb") as handle:
+        data = handle.read()
+    suffix = "." + synthesis.document.name.rsplit(".", 1)[-1].lower()
+    if suffix == ".pdf":
+        return data
+    pdf = convert(data, source_suffix=suffix, target="pdf")
+    if not pdf.startswith(b"%PDF"):
+        raise PdfUnavailable("LibreOffice trả về tệp không phải PDF. / LibreOffice gave no PDF.")
+    return pdf

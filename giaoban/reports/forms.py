@@ -6,7 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.periods import MAX_YEAR, MIN_YEAR, Period, PeriodType
-from giaoban.reports.models import REASON_MAX, PeriodTypeChoice, ReportingRules, SectionKey
+from giaoban.reports.models import (
+    NEXT_TASKS_MAX,
+    REASON_MAX,
+    PeriodTypeChoice,
+    ReportingRules,
+    SectionKey,
+)
 from giaoban.tasks.forms import BootstrapMixin, date_field
 
 
@@ -203,3 +209,24 @@ class PlanDecisionForm(BootstrapMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CarryItemForm(BootstrapMixin, forms.Form):
+    """One task of the report's "next period's tasks", as a draft item of the next quarter's plan."""
+
+    carry = forms.BooleanField(label=_("Carry"), required=False)
+    text = forms.CharField(label=_("Content"), max_length=1000, required=False)
+    key_result = forms.CharField(label=_("Key result"), max_length=500, required=False)
+    weight = forms.IntegerField(label=_("Weight"), min_value=1, max_value=100, initial=1)
+    breakthrough = forms.BooleanField(label=_("Breakthrough"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("carry") and not (data.get("text") or "").strip():
+            self.add_error("text", _("This field cannot be empty."))
+        return data
+
+
+CarryFormSet = forms.formset_factory(
+    CarryItemForm, extra=0, max_num=NEXT_TASKS_MAX, absolute_max=NEXT_TASKS_MAX
+)

@@ -4,6 +4,9 @@ weighted completion share of the plan (breakthrough items are left out of the sh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
 
 from giaoban.reports.models import PlanItem, PlanItemProgress, ReportingPeriod, WorkPlan
 
@@ -43,3 +46,16 @@ def plan_progress(plan: WorkPlan, *, until: ReportingPeriod | None = None) -> Pl
         if item_id not in latest or cutoff >= latest[item_id][1]:
             latest[item_id] = (percent, cutoff)
     return PlanProgress(plan, [ItemProgress(i, latest.get(i.pk, (None,))[0]) for i in items])
+
+
+def plan_items_for(report: Any) -> list[PlanItem]:
+    """The plan items of the report's year that fall in its period (or the whole year)."""
+    if not report.period.form.asks_plan_progress:
+        return []
+    p = report.period.period
+    quarters = {q for q in range(1, 5) if p.first_month <= 3 * q and 3 * q - 2 <= p.last_month}
+    return list(
+        PlanItem.objects.filter(plan__unit_id=report.unit_id, plan__year=p.year)
+        .filter(Q(quarter__isnull=True) | Q(quarter__in=sorted(quarters)))
+        .order_by("quarter", "sort_order", "id")
+    )

@@ -28,7 +28,6 @@ from giaoban.reports.models import (
     ExpectedReport,
     IndicatorValue,
     PeriodState,
-    PlanItem,
     PlanItemProgress,
     ReportingPeriod,
     ReportState,
@@ -36,6 +35,7 @@ from giaoban.reports.models import (
     UnitReport,
     rules_for,
 )
+from giaoban.reports.plans import plan_items_for  # noqa: F401  (callers use services.plan_items_for)
 from giaoban.reports.services_setup import form_for, office_only
 from giaoban.tasks.services import validate_attachment
 
@@ -263,29 +263,21 @@ def _closed_message(period: ReportingPeriod) -> str:
     ) % {"period": period.label}
 
 
-def plan_items_for(report: UnitReport) -> list[PlanItem]:
-    """The approved plan items of the report's year that fall in its period (or the whole year)."""
-    if not report.period.form.asks_plan_progress:
-        return []
-    p = report.period.period
-    quarters = {q for q in range(1, 5) if p.first_month <= 3 * q and 3 * q - 2 <= p.last_month}
-    return list(
-        PlanItem.objects.filter(plan__unit_id=report.unit_id, plan__year=p.year)
-        .filter(models_q_quarters(quarters))
-        .order_by("quarter", "sort_order", "id")
-    )
-
-
-def models_q_quarters(quarters: set[int]):
-    from django.db.models import Q
-
-    return Q(quarter__isnull=True) | Q(quarter__in=sorted(quarters))
-
-
 @transaction.atomic
 def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
-    """Save what the unit typed. Raises ValidationError (and saves nothing) on bad input."""
-    report = UnitReport.objects.select_for_update().select_related("period__form").get(pk=report.pk)
+    """Save what the unit typed. Raises ValidationError (and saves nothing) on bad input.
+
+    Autosave calls this every few seconds: the row is locked and its state and content read
+    again (two columns); the period, form and unit come with ``report`` as the caller loaded it."""
+    locked = (
+        UnitReport.objects.select_for_update()
+        .filter(pk=report.pk)
+        .values_list("state", "content")
+        .first()
+    )
+    if locked is None:
+        raise ValidationError(_("This report no longer exists."))
+    report.state, report.content = locked
     permissions.check(user, report, "edit_report")
     if not report.editable:
         raise ValidationError(_("This report has been sent and can no longer be edited."))
@@ -294,7 +286,10 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
         raw,
         section_keys=report.period.form.section_keys,
         indicators=indicators,
-        plan_items=plan_items_for(report),
+        # the plan items are read only to check progress typed for them
+        plan_items=plan_items_for(report)
+        if any((v or "").strip() for v in raw.plan_progress.values())
+        else [],
         existing_recs=report.content.get("recommendations", []),
     )
     changed = sorted(
@@ -315,6 +310,7 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
             user=user,
             data={"changed": changed},
             unit=report.unit,
+            stales_aggregates=False,  # drafts count nowhere: no cached figure reads them
         )
     return report
 

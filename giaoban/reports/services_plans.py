@@ -231,3 +231,99 @@ def plan_deadlines(plan: WorkPlan) -> dict[str, Any]:
         "sent_late": sent is not None and sent > due,
         "approved_late": approved is not None and approved > approve_by,
     }
+
+
+# -- next period's tasks -> items of the next quarter's plan --------------------------------
+
+
+def next_quarter(report: Any) -> tuple[int, int]:
+    """(year, quarter) holding the month after the report's period: Q1/2026 -> Q2/2026,
+    Q4/2026 or the year 2026 -> Q1/2027, February -> Q1."""
+    p = report.period.period
+    if p.last_month == 12:
+        return p.year + 1, 1
+    return p.year, p.last_month // 3 + 1
+
+
+def may_carry(user: Any, report: Any) -> bool:
+    """The reporting unit's staff, or the committee's office."""
+    scope = scope_for(user)
+    return (
+        scope.can_act_for_unit(report.unit_id)
+        or report.period.committee_id in scope.office_committee_ids
+    )
+
+
+def carried_texts(plan: WorkPlan | None, quarter: int) -> set[str]:
+    """The item texts already in the plan's quarter (folded), so a task is not carried twice."""
+    if plan is None:
+        return set()
+    from giaoban.core.text import fold
+
+    return {fold(t) for t in plan.items.filter(quarter=quarter).values_list("text", flat=True)}
+
+
+@transaction.atomic
+def carry_next_tasks(
+    *, report: Any, user: Any, items: list[dict[str, Any]]
+) -> tuple[WorkPlan, list[PlanItem]]:
+    """Turn the report's "next period's tasks" into items of the next quarter of the unit's plan.
+
+    ``items``: ``[{"text", "key_result", "weight", "breakthrough"}]`` as the clerk edited them.
+    The plan of that year is created (draft) when missing; a plan already sent or approved is not
+    changed. Texts already in that quarter are skipped. Audited on the plan."""
+    from giaoban.core.text import fold
+
+    if not may_carry(user, report):
+        raise PermissionDenied
+    year, quarter = next_quarter(report)
+    plan = WorkPlan.objects.select_for_update().filter(unit_id=report.unit_id, year=year).first()
+    created = plan is None
+    if plan is None:
+        plan = WorkPlan(unit_id=report.unit_id, year=year)
+        plan.full_clean()
+        plan.save()
+    elif plan.state not in (PlanState.DRAFT, PlanState.RETURNED):
+        raise ValidationError(
+            _(
+                "The work plan of %(year)s has been sent or approved: ask the office to return it "
+                "before adding items."
+            )
+            % {"year": year}
+        )
+    seen = carried_texts(plan, quarter)
+    order = plan.items.aggregate(n=Max("sort_order"))["n"] or 0
+    new: list[PlanItem] = []
+    for spec in items:
+        text = (spec.get("text") or "").strip()
+        if not text or fold(text) in seen:
+            continue
+        seen.add(fold(text))
+        order += 1
+        item = PlanItem(
+            plan=plan,
+            quarter=quarter,
+            text=text,
+            key_result=(spec.get("key_result") or "").strip(),
+            weight=spec.get("weight") or 1,
+            breakthrough=bool(spec.get("breakthrough")),
+            sort_order=order,
+        )
+        item.full_clean()
+        new.append(item)
+    if not new:
+        raise ValidationError(_("Choose at least one task that is not yet in the plan."))
+    PlanItem.objects.bulk_create(new)
+    log_action(
+        plan,
+        "reports.plan.items_carried",
+        user=user,
+        data={
+            "report": report.pk,
+            "quarter": quarter,
+            "plan_created": created,
+            "items": [i.text for i in new],
+        },
+        unit=plan.unit,
+    )
+    return plan, new

@@ -55,4 +55,10 @@ urlpatterns = [
         views_setup.form_edit,
         name="form_edit",
     ),
+    path("r/<int:pk>/carry/", views_plans.report_carry, name="report_carry"),
+    path(
+        "periods/<int:pk>/synthesis/<int:number>/pdf/",
+        views_setup.synthesis_pdf,
+        name="synthesis_pdf",
+    ),
 ]

@@ -16,9 +16,10 @@ from giaoban.core.decisions import may_decide
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error
+from giaoban.documents import pdf_unavailable_reason
 from giaoban.org.models import Unit
 from giaoban.org.permissions import units_for
-from giaoban.reports import services
+from giaoban.reports import services, services_plans
 from giaoban.reports.completeness import (
     PeriodRow,
     completeness,
@@ -30,15 +31,8 @@ from giaoban.reports.content import raw_from_post
 from giaoban.reports.diff import version_diff
 from giaoban.reports.forms import CloseForm, ExpectedForm, PeriodForm, ReasonForm, SubmitForm
 from giaoban.reports.models import ExpectedReport, PeriodState, ReportState
-from giaoban.reports.permissions import check, get_for_user, periods_for, reports_for
-
-
-def _may(user, obj, action: str) -> bool:
-    try:
-        check(user, obj, action)
-    except PermissionDenied:
-        return False
-    return True
+from giaoban.reports.permissions import get_for_user, periods_for, reports_for
+from giaoban.reports.views_common import error_messages, may, run_act
 
 
 @login_required
@@ -110,7 +104,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
 
 
 def _period_context(request: HttpRequest, period) -> dict:
-    can_manage = _may(request.user, period, "manage_period")
+    can_manage = may(request.user, period, "manage_period")
     scope = scope_for(request.user)
     reach = None if (scope.is_admin or scope.is_overseer) else scope.own_unit_ids
     stats = completeness(period, unit_ids=reach)
@@ -120,6 +114,7 @@ def _period_context(request: HttpRequest, period) -> dict:
         "can_manage": can_manage,
         "close_form": CloseForm(initial={"allow_late": period.allow_late}),
         "own_rows": [r for r in stats.rows if r.unit.pk in scope.own_unit_ids],
+        "pdf_reason": pdf_unavailable_reason() if can_manage else None,
         "syntheses": list(period.syntheses.select_related("created_by"))
         if scope.is_overseer
         else [],
@@ -145,12 +140,7 @@ def _period_act(request: HttpRequest, pk: int, act) -> HttpResponse:
     period = get_for_user(
         request.user, periods_for(request.user).select_related("committee"), pk, "manage_period"
     )
-    try:
-        act(period)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("reports:period", period.pk)
+    return run_act(request, lambda: act(period), back=("reports:period", period.pk))
 
 
 @login_required
@@ -228,18 +218,21 @@ def _report_context(request: HttpRequest, report, **extra) -> dict:
         "next_tasks": list(content.get("next_tasks", [])) + ["", "", ""],
         "recs": recs + [{"text": "", "addressed_to": "", "rec_id": None}] * 2,
         "versions": versions,
-        "can_edit": report.editable and _may(request.user, report, "edit_report"),
+        "can_edit": report.editable and may(request.user, report, "edit_report"),
         "can_decide": report.state == ReportState.SUBMITTED
-        and _may(request.user, report, "decide_report")
+        and may(request.user, report, "decide_report")
         and may_decide(request.user, last),
         "own_request": report.state == ReportState.SUBMITTED
         and last is not None
         and not may_decide(request.user, last)
-        and _may(request.user, report, "decide_report"),
+        and may(request.user, report, "decide_report"),
         "submit_form": SubmitForm(
             initial={"doc_number": report.doc_number, "doc_date": report.doc_date}
         ),
         "reason_form": ReasonForm(),
+        "carry": services_plans.next_quarter(report)
+        if services_plans.may_carry(request.user, report)
+        else None,
         "history": AuditEntry.objects.filter(
             object_type="reports.unitreport", object_id=str(report.pk)
         ).select_related("actor")[:30],
@@ -257,10 +250,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _save(request: HttpRequest, report):
     """Save the typed draft; returns the ValidationError (nothing saved) or None."""
-    indicators = list(report.period.form.indicators.all())
-    raw = raw_from_post(
-        request.POST, section_keys=report.period.form.section_keys, indicators=indicators
-    )
+    raw = raw_from_post(request.POST, section_keys=report.period.form.section_keys)
     try:
         services.save_draft(report=report, user=request.user, raw=raw)
     except ValidationError as exc:
@@ -285,21 +275,13 @@ def _typed_context(request, report, raw, errors) -> dict:
     )
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return (
-        [m for msgs in exc.message_dict.values() for m in msgs]
-        if hasattr(exc, "error_dict")
-        else exc.messages
-    )
-
-
 @login_required
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     report = _load_report(request, pk, "edit_report")
     exc, raw = _save(request, report)
     if request.htmx:
-        ctx = {"errors": _errors(exc) if exc else [], "saved_at": timezone.localtime()}
+        ctx = {"errors": error_messages(exc) if exc else [], "saved_at": timezone.localtime()}
         return render(
             request, "reports/_partials/save_status.html", ctx, status=400 if exc else 200
         )
@@ -307,7 +289,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "reports/report_detail.html",
-            _typed_context(request, report, raw, _errors(exc)),
+            _typed_context(request, report, raw, error_messages(exc)),
             status=400,
         )
     messages.success(request, _("Draft saved."))
@@ -334,7 +316,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Report sent to the office."))
             return redirect("reports:report", report.pk)
-    errors = _errors(exc) if exc else [m for msgs in form.errors.values() for m in msgs]
+    errors = error_messages(exc) if exc else [m for msgs in form.errors.values() for m in msgs]
     report.refresh_from_db()
     ctx = _typed_context(request, report, raw, errors)
     ctx["submit_form"] = form
@@ -345,14 +327,12 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
     report = _load_report(request, pk, "decide_report")
-    try:
-        services.accept_report(report=report, user=request.user)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    else:
-        messages.success(request, _("Report accepted."))
-    return redirect("reports:report", report.pk)
+    return run_act(
+        request,
+        lambda: services.accept_report(report=report, user=request.user),
+        back=("reports:report", report.pk),
+        success=_("Report accepted."),
+    )
 
 
 @login_required

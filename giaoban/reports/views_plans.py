@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from giaoban.core.permissions import scope_for
+from giaoban.core.text import fold
 from giaoban.core.views import apply_validation_error
 from giaoban.org.models import Unit
 from giaoban.org.permissions import units_for
 from giaoban.reports import services_plans
 from giaoban.reports.forms import (
+    CarryFormSet,
     IndicatorForm,
     PlanCreateForm,
     PlanDecisionForm,
@@ -23,17 +25,16 @@ from giaoban.reports.forms import (
     TargetForm,
 )
 from giaoban.reports.indicators import indicator_table
-from giaoban.reports.models import PeriodState, PlanState
-from giaoban.reports.permissions import check, get_for_user, indicators_for, periods_for, plans_for
+from giaoban.reports.models import PeriodState, PlanState, WorkPlan
+from giaoban.reports.permissions import (
+    get_for_user,
+    indicators_for,
+    periods_for,
+    plans_for,
+    reports_for,
+)
 from giaoban.reports.plans import plan_progress
-
-
-def _may(user, obj, action: str) -> bool:
-    try:
-        check(user, obj, action)
-    except PermissionDenied:
-        return False
-    return True
+from giaoban.reports.views_common import error_messages, may, run_act
 
 
 def _chosen_period(request: HttpRequest):
@@ -113,7 +114,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ctx = {
         "indicator": indicator,
         "targets": targets,
-        "can_manage": _may(request.user, indicator, "manage_indicator"),
+        "can_manage": may(request.user, indicator, "manage_indicator"),
         "target_form": TargetForm(units=_target_units(indicator)),
     }
     return render(request, "reports/indicator_detail.html", ctx)
@@ -214,8 +215,8 @@ def _plan_context(request: HttpRequest, plan, **extra) -> dict:
         "progress": plan_progress(plan),
         "deadlines": services_plans.plan_deadlines(plan),
         "can_edit": plan.state in (PlanState.DRAFT, PlanState.RETURNED)
-        and _may(request.user, plan, "edit_plan"),
-        "can_decide": plan.state == PlanState.SUBMITTED and _may(request.user, plan, "decide_plan"),
+        and may(request.user, plan, "edit_plan"),
+        "can_decide": plan.state == PlanState.SUBMITTED and may(request.user, plan, "decide_plan"),
         "item_form": PlanItemForm(),
         "decision_form": PlanDecisionForm(),
     }
@@ -262,26 +263,23 @@ def plan_item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpRespons
     item = plan.items.filter(pk=item_pk).first()
     if item is None:
         raise Http404
-    try:
-        services_plans.remove_item(item=item, user=request.user)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("reports:plan", plan.pk)
+    return run_act(
+        request,
+        lambda: services_plans.remove_item(item=item, user=request.user),
+        back=("reports:plan", plan.pk),
+    )
 
 
 @login_required
 @require_POST
 def plan_submit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _load_plan(request, pk, "edit_plan")
-    try:
-        services_plans.submit_plan(plan=plan, user=request.user)
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    else:
-        messages.success(request, _("Plan sent to the office."))
-    return redirect("reports:plan", plan.pk)
+    return run_act(
+        request,
+        lambda: services_plans.submit_plan(plan=plan, user=request.user),
+        back=("reports:plan", plan.pk),
+        success=_("Plan sent to the office."),
+    )
 
 
 @login_required
@@ -290,14 +288,65 @@ def plan_decide(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _load_plan(request, pk, "decide_plan")
     form = PlanDecisionForm(request.POST)
     form.is_valid()
-    try:
-        services_plans.decide_plan(
+    return run_act(
+        request,
+        lambda: services_plans.decide_plan(
             plan=plan,
             user=request.user,
             approve=form.cleaned_data.get("approve", False),
             reason=form.cleaned_data.get("reason", ""),
-        )
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("reports:plan", plan.pk)
+        ),
+        back=("reports:plan", plan.pk),
+    )
+
+
+# -- next period's tasks -> next quarter's plan ------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_carry(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report's "next period's tasks" as draft items of the next quarter's plan: pre-filled,
+    editable, chosen one by one; the unit or the committee's office saves them into the plan."""
+    report = get_for_user(
+        request.user, reports_for(request.user).select_related("period__committee", "unit"), pk
+    )
+    if not services_plans.may_carry(request.user, report):
+        raise PermissionDenied
+    year, quarter = services_plans.next_quarter(report)
+    plan = WorkPlan.objects.filter(unit_id=report.unit_id, year=year).first()
+    done = services_plans.carried_texts(plan, quarter)
+    tasks = [t for t in (report.content or {}).get("next_tasks", []) if t]
+    initial = [{"carry": fold(t) not in done, "text": t, "weight": 1} for t in tasks]
+    formset = CarryFormSet(request.POST or None, initial=initial, prefix="item")
+    errors: list[str] = []
+    if request.method == "POST" and formset.is_valid():
+        chosen = [f.cleaned_data for f in formset if f.cleaned_data.get("carry")]
+        try:
+            plan, new = services_plans.carry_next_tasks(
+                report=report, user=request.user, items=chosen
+            )
+        except ValidationError as exc:
+            errors = error_messages(exc)
+        else:
+            messages.success(
+                request,
+                _("%(n)s items added to quarter %(q)s of the %(y)s plan.")
+                % {"n": len(new), "q": quarter, "y": year},
+            )
+            return redirect("reports:plan", plan.pk)
+    if request.method == "POST" and not formset.is_valid():
+        errors = [str(e) for e in formset.non_form_errors()] or [
+            _("Check the items marked in red.")
+        ]
+    ctx = {
+        "report": report,
+        "period": report.period,
+        "year": year,
+        "quarter": quarter,
+        "plan": plan,
+        "formset": formset,
+        "rows": [(f, i < len(tasks) and fold(tasks[i]) in done) for i, f in enumerate(formset)],
+        "errors": errors,
+    }
+    return render(request, "reports/carry_tasks.html", ctx, status=400 if errors else 200)

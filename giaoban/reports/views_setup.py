@@ -174,3 +174,30 @@ def synthesis_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         as_attachment=True,
         filename=f"bao-cao-tong-hop-{period.period.code}-v{number}.{ext}",
     )
+
+
+@login_required
+@require_GET
+def synthesis_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """A kept synthesis version as PDF (LibreOffice headless); without it, back with the reason."""
+    from giaoban.documents import DocumentError
+
+    period = get_for_user(request.user, periods_for(request.user), pk)
+    scope = scope_for(request.user)
+    if not (scope.is_admin or scope.is_overseer):
+        raise PermissionDenied
+    synthesis = period.syntheses.filter(number=number).first()
+    if synthesis is None:
+        raise Http404
+    try:
+        pdf = exports.synthesis_pdf(synthesis)
+    except FileNotFoundError:
+        raise Http404 from None
+    except DocumentError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:period", period.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-tong-hop-{period.period.code}-v{number}.pdf"'
+    )
+    return response

@@ -68,6 +68,8 @@ class Case:
     api: dict[str, Callable[..., tuple[str, dict]]]
     #: the page showing the request and its decision buttons
     detail: Callable[..., str] = lambda obj: reverse("tasks:assignment", args=[obj.assignment_id])
+    #: the colleague of the cast whose role decides such requests
+    decider: str = "office_a"
 
 
 def _claim(cast, user):
@@ -125,7 +127,62 @@ def _reporting_case() -> Case:
     )
 
 
+def _notice(cast, user):
+    """A draft notice of committee Alpha written and sent for approval by ``user``, who is made a
+    leader of the committee too: they hold the right to approve, but not their own request."""
+    from giaoban.core.permissions import forget_scope
+    from giaoban.meetings import notice_services as ns
+
+    Membership.objects.get_or_create(user=user, unit=cast.committee_a, role=Role.LEADER)
+    forget_scope(user)
+    notice = ns.create_notice(
+        committee=cast.committee_a,
+        user=user,
+        title="kết luận tại buổi làm việc",
+        issuer="TỈNH ỦY",
+        signing_formula="T/M THƯỜNG TRỰC TỈNH ỦY",
+        items=[
+            ns.ItemSpec(
+                number=1,
+                text="Báo cáo kết quả",
+                tasks=[ns.TaskSpec(text="Báo cáo", lead_units=[cast.board_a])],
+            )
+        ],
+    )
+    ns.submit_notice(notice=notice, user=user)
+    return notice.approvals.get()
+
+
+def _notice_case() -> Case:
+    from giaoban.meetings import notice_services as ns
+
+    reason = "Bổ sung thời hạn."
+    return Case(
+        request=_notice,
+        service={
+            "approve": lambda obj, user: ns.approve_notice(notice=obj.notice, user=user),
+            "return": lambda obj, user: ns.return_notice(
+                notice=obj.notice, user=user, reason=reason
+            ),
+        },
+        page={
+            "approve": lambda obj: (reverse("meetings:notice_approve", args=[obj.notice_id]), {}),
+            "return": lambda obj: (
+                reverse("meetings:notice_return", args=[obj.notice_id]),
+                {"reason": reason},
+            ),
+        },
+        api={
+            "approve": lambda obj: (f"/api/notices/{obj.notice_id}/approve", {}),
+            "return": lambda obj: (f"/api/notices/{obj.notice_id}/return", {"reason": reason}),
+        },
+        detail=lambda obj: reverse("meetings:notice", args=[obj.notice_id]),
+        decider="leader_a",
+    )
+
+
 CASES: dict[str, Case] = {
+    "meetings.NoticeApproval": _notice_case(),
     "reports.ReportVersion": _reporting_case(),
     "tasks.CompletionClaim": Case(
         request=_claim,
@@ -214,10 +271,11 @@ def test_another_office_user_decides(cast, dual, label, name):
     """The rule is about the person: a colleague with the office role decides the same request."""
     case = CASES[label]
     obj = case.request(cast, dual)
-    assert may_decide(cast.office_a, obj) is True
-    case.service[name](obj, cast.office_a)
+    decider = getattr(cast, case.decider)
+    assert may_decide(decider, obj) is True
+    case.service[name](obj, decider)
     obj = _reload(obj)
-    assert obj.decision != Decision.PENDING and obj.decided_by == cast.office_a
+    assert obj.decision != Decision.PENDING and obj.decided_by == decider
     assert obj.decided_at is not None
     assert self_decided() == {} and unsigned_decisions() == {}
 
@@ -236,7 +294,7 @@ def test_page_refuses_own_request_and_hides_the_buttons(cast, dual, client, labe
     assert client.post(url, data).status_code == 403
     assert _reload(obj).decision == Decision.PENDING
     # the colleague sees the buttons
-    client.force_login(cast.office_a)
+    client.force_login(getattr(cast, case.decider))
     html = client.get(case.detail(obj)).content.decode()
     assert ("confirm-form" in html) or ("decide-form" in html)
 

@@ -318,6 +318,25 @@ PAGES.update(
             Row("get", NO_GET.expect),
         ],
         "recommendations/<int:pk>/close/": _office_post({}, "rec_answered"),
+        "reports/periods/<int:pk>/synthesis/<int:number>/pdf/": [
+            Row("get", _OVERSEER_READ.expect, state="synthesis"),
+            Row("post", NO_POST.expect, state="synthesis"),
+        ],
+        # a report's next period's tasks -> items of the next quarter's plan (unit or office)
+        "reports/r/<int:pk>/carry/": [
+            Row("get", "302  200    403    200    404    403"),
+            Row(
+                "post",
+                "302  302    403    302    404    403",
+                {
+                    "item-TOTAL_FORMS": "1",
+                    "item-INITIAL_FORMS": "1",
+                    "item-0-carry": "on",
+                    "item-0-text": "Sơ kết 6 tháng",
+                    "item-0-weight": "1",
+                },
+            ),
+        ],
     }
 )
 # -- meetings and notices: their rows, objects and path values live in the app --------------

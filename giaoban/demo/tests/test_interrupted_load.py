@@ -122,7 +122,7 @@ def test_interrupted_load_is_detected_then_resumed_then_equals_a_reset(monkeypat
     assert unfinished_load() is None
     done = BulkLoad.objects.get()
     assert done.state == "finished" and done.finished_at and done.dropped_indexes == []
-    assert done.steps == ["units", "province:P01", "province:P02", "briefings"]
+    assert done.steps == ["units", "province:P01", "province:P02", "briefings", "reports"]
     assert Assignment.objects.count() >= 3000
     status, body, served = _guard_answer()
     assert status.startswith("200") and served

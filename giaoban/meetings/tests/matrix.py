@@ -11,7 +11,9 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
+from giaoban.core.tests.acts import api_table, page_table
 from giaoban.core.tests.test_permission_matrix import NO_GET, NO_POST, READ_A, READ_ALL, Row
+from giaoban.meetings.tests import acts as notice_acts
 
 MEETING_POST = {
     "committee": "{committee_a}",
@@ -39,7 +41,6 @@ RECORD_GET = Row("get", "302  200    403    403    404    403")
 RECORD_POST = "302  302    403    403    404    403"
 DRAFT_GET = Row("get", "302  200    403    404    404    403", state="draft")
 DRAFT_POST = "302  302    403    404    404    403"
-DECIDE_POST = "302  403    302    404    404    403"
 CREATE = [
     Row("get", "302  200    403    403    403    403"),
 ]
@@ -89,20 +90,11 @@ PAGES: dict[str, list[Row]] = {
         DRAFT_GET,
         Row("post", DRAFT_POST, ITEM_TASKS_POST, "draft"),
     ],
-    "meetings/notices/<int:pk>/submit/": _post(DRAFT_POST, state="draft"),
-    "meetings/notices/<int:pk>/approve/": _post(DECIDE_POST, state="submitted"),
-    "meetings/notices/<int:pk>/return/": _post(
-        DECIDE_POST, {"reason": "Bổ sung thời hạn"}, "submitted"
-    ),
-    "meetings/notices/<int:pk>/issue/": _post(
-        DRAFT_POST, {"number": "30-TB/TU", "doc_date": "16/03/2026"}, "approved"
-    ),
-    "meetings/notices/<int:pk>/in-force/": _post(
-        "302  302    403    403    404    403", {"in_force": "0"}
-    ),
     "meetings/notices/<int:pk>/docx/": [READ_A, NO_POST],
     "meetings/notices/<int:pk>/pdf/": [READ_A, NO_POST],
 }
+# the notice acts (submit, approve, return, issue, in force): giaoban/meetings/tests/acts.py
+PAGES.update(page_table(notice_acts.ACTS))
 STATES = {"draft", "submitted", "approved"}
 
 
@@ -186,17 +178,6 @@ API: dict[tuple[str, str], Row] = {
     ),
     ("get", "/api/notices"): Row("get", "401  200    200    200    200    200"),
     ("get", "/api/notices/{notice_id}"): Row("get", "401  200    200    200    404    200"),
-    ("post", "/api/notices/{notice_id}/submit"): Row(
-        "post", "401  200    403    404    404    403", state="draft"
-    ),
-    ("post", "/api/notices/{notice_id}/approve"): Row(
-        "post", "401  403    200    404    404    403", state="submitted"
-    ),
-    ("post", "/api/notices/{notice_id}/issue"): Row(
-        "post",
-        "401  200    403    404    404    403",
-        {"number": "30-TB/TU", "doc_date": "2026-03-16"},
-        "approved",
-    ),
 }
+API.update(api_table(notice_acts.ACTS))
 API_NAMES = {"meeting_id": "meeting", "notice_id": "notice"}

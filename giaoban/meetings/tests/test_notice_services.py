@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from giaoban.core.decisions import Decision, may_decide, self_decided, unsigned_decisions
 from giaoban.core.tests.support import audit_for
 from giaoban.meetings import notice_services as ns
-from giaoban.meetings.models import ItemTask, Notice, NoticeState
+from giaoban.meetings.models import ItemTask, Notice, NoticeApproval, NoticeState
 from giaoban.meetings.tests.conftest import make_briefing
 from giaoban.tasks.models import Assignment, AssignmentRole, Task
 
@@ -65,7 +66,59 @@ def test_nobody_approves_their_own_request(cast):
     with pytest.raises(PermissionDenied):
         ns.approve_notice(notice=notice, user=cast.unit_a)
     ns.approve_notice(notice=notice, user=cast.leader_a)
-    assert Notice.objects.get(pk=notice.pk).approved_by == cast.leader_a
+    approval = Notice.objects.get(pk=notice.pk).last_approval
+    assert (approval.requested_by, approval.decided_by) == (cast.office_a, cast.leader_a)
+    assert approval.decision == Decision.APPROVED and approval.decided_at is not None
+    assert self_decided() == {} and unsigned_decisions() == {}
+
+
+def test_the_drafter_does_not_approve_what_a_colleague_sent(cast):
+    """The drafter counts as a requester (NoticeApproval.co_requester_fields): a drafter who is
+    also a leader may not approve the notice, even when another clerk asked for the approval."""
+    from giaoban.accounts.models import Membership, Role, User
+    from giaoban.core.permissions import forget_scope
+
+    _, notice = make_briefing(cast, issue=False)
+    Membership.objects.create(user=cast.office_a, unit=cast.committee_a, role=Role.LEADER)
+    forget_scope(cast.office_a)
+    colleague = User.objects.create_user("colleague", password="x", full_name="Phan Thị Hà")
+    Membership.objects.create(user=colleague, unit=cast.office_unit_a, role=Role.OFFICE)
+    ns.submit_notice(notice=notice, user=colleague)
+    approval = notice.approvals.get()
+    assert approval.requester_ids() == {colleague.pk, cast.office_a.pk}
+    assert not may_decide(cast.office_a, approval) and may_decide(cast.leader_a, approval)
+    with pytest.raises(PermissionDenied):
+        ns.approve_notice(notice=notice, user=cast.office_a)
+    with pytest.raises(PermissionDenied):
+        ns.return_notice(notice=notice, user=cast.office_a, reason="Tự trả")
+    assert notice.approvals.get().decision == Decision.PENDING
+    # rows written around the service are found by the data check
+    NoticeApproval.objects.filter(pk=approval.pk).update(
+        decision=Decision.APPROVED, decided_by=cast.office_a
+    )
+    assert self_decided() == {"meetings.NoticeApproval": 1}
+
+
+def test_each_request_for_approval_is_kept_with_its_answer(cast):
+    """Submitted, returned, submitted again, approved: two decision records, newest first."""
+    _, notice = make_briefing(cast, issue=False)
+    ns.submit_notice(notice=notice, user=cast.office_a)
+    with pytest.raises(ValidationError, match="already awaiting"):
+        NoticeApproval(
+            notice=notice, requested_by=cast.office_a, requested_at=notice.created_at
+        ).full_clean()
+    ns.return_notice(notice=notice, user=cast.leader_a, reason="Bổ sung thời hạn")
+    ns.submit_notice(notice=notice, user=cast.office_a)
+    ns.approve_notice(notice=notice, user=cast.leader_a)
+    rows = list(notice.approvals.values_list("decision", "decided_by", "decision_reason"))
+    assert rows == [
+        (Decision.APPROVED, cast.leader_a.pk, ""),
+        (Decision.REJECTED, cast.leader_a.pk, "Bổ sung thời hạn"),
+    ]
+    returned = [e for e in audit_for(notice) if e.action == "meetings.notice.returned"]
+    assert returned[0].data["reason"] == "Bổ sung thời hạn"
+    with pytest.raises(ValidationError, match="not awaiting"):
+        ns.approve_notice(notice=notice, user=cast.leader_a)
 
 
 def test_issue_needs_approval_and_an_issued_notice_is_locked(cast):
@@ -94,7 +147,12 @@ def test_returned_notice_goes_back_to_draft_with_the_reason(cast):
         ns.return_notice(notice=notice, user=cast.leader_a, reason=" ")
     ns.return_notice(notice=notice, user=cast.leader_a, reason="Bổ sung thời hạn mục 2")
     notice.refresh_from_db()
-    assert notice.state == NoticeState.DRAFT and notice.return_reason == "Bổ sung thời hạn mục 2"
+    approval = notice.last_approval
+    assert notice.state == NoticeState.DRAFT and approval.returned
+    assert (approval.decision_reason, approval.decided_by) == (
+        "Bổ sung thời hạn mục 2",
+        cast.leader_a,
+    )
     ns.update_notice(
         notice=notice, user=cast.office_a, fields={"closing": "Đề nghị các đơn vị thực hiện."}
     )

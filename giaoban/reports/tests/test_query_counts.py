@@ -64,3 +64,33 @@ def test_period_page_and_lists(login, cast, period, report):
     assert _queries(office, "/reports/") == small_list
     assert _queries(office, "/recommendations/") == small_recs
     assert _queries(office, f"/reports/indicators/?period={big_period.pk}") == small_ind
+
+
+def test_autosave_is_a_fixed_handful_of_queries_and_bumps_no_cached_figure(
+    login, cast, period, report, monkeypatch
+):
+    """Autosave over HTMX: the session and the user, the scoped load, the lock (two columns), the
+    form's indicators, the UPDATE and one audit row; the cached aggregates (dashboard, briefing
+    review) are not invalidated by a draft, and plan items are read only when progress is typed."""
+    from giaoban.core import cache
+
+    bumps: list = []
+    monkeypatch.setattr(cache, "bump", lambda unit_id=None: bumps.append(unit_id))
+    client = login(cast.unit_a)
+    url = f"/reports/r/{report.pk}/save/"
+    body = {"section_results": "Lần 1", "indicator_DV01": "12", "next_task": ["Sơ kết"]}
+    client.post(url, body, HTTP_HX_REQUEST="true")
+    body["section_results"] = "Lần 2"
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.post(url, body, HTTP_HX_REQUEST="true").status_code == 200
+    sql = [q["sql"] for q in ctx.captured_queries]
+    writes = [s for s in sql if s.startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert len(writes) == 2, writes  # the content, one audit row (the value did not change)
+    assert not any("reports_planitem" in s for s in sql)
+    assert len(sql) <= 11, "\n".join(sql)
+    assert bumps == [], "a draft feeds no cached figure"
+    # a submission still bumps: completeness and the dashboard change
+    services.submit_report(
+        report=report, user=cast.unit_a, doc_number="1-BC", doc_date=date(2026, 3, 16)
+    )
+    assert bumps
