@@ -20,7 +20,7 @@ from django.db import connection
 from giaoban.core.bulk import unfinished_load
 from giaoban.core.loadguard import LoadGuard
 from giaoban.core.models import BulkLoad
-from giaoban.demo import national
+from giaoban.demo import national_rows
 from giaoban.org.models import Unit
 from giaoban.tasks.models import Assignment, CompletionClaim, ExtensionRequest, Task
 
@@ -54,8 +54,8 @@ def _fingerprint() -> dict:
 
 def _fail_midway(monkeypatch) -> None:
     """The second batch of the second province fails (power cut, disk full)."""
-    monkeypatch.setattr(national, "NATIONAL_BATCH_TASKS", 20)
-    real = national.copy_rows
+    monkeypatch.setattr(national_rows, "NATIONAL_BATCH_TASKS", 20)
+    real = national_rows.copy_rows
     batches: Counter = Counter()
 
     def flaky(table, columns, rows):
@@ -66,7 +66,7 @@ def _fail_midway(monkeypatch) -> None:
                 raise RuntimeError("mất điện / power cut")
         return real(table, columns, rows)
 
-    monkeypatch.setattr(national, "copy_rows", flaky)
+    monkeypatch.setattr(national_rows, "copy_rows", flaky)
 
 
 def _guard_answer() -> tuple[str, bytes, bool]:
