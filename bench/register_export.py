@@ -85,7 +85,7 @@ print(n, last)
 GROW = r"""
 import sys
 from django.db import connection, transaction
-from giaoban.demo.national import _ASG_COLS, _TASK_COLS
+from giaoban.demo.national_rows import _ASG_COLS, _TASK_COLS
 from giaoban.tasks.models import Assignment, Task
 target = int(sys.argv[-1])
 have = Task.objects.count()

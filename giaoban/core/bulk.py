@@ -4,15 +4,30 @@
 ``indexes_dropped`` drops a table's plain indexes for the load and builds them again after;
 ``reset_sequences`` moves PostgreSQL's id sequences past explicitly written ids. Rows written this
 way skip ``save()``, the services and the audit log: the caller fills derived columns itself.
+
+A load that spans several transactions marks itself (``BulkLoad`` rows): ``start_load`` before
+the first row, ``LoadMark.step_done`` after each committed step, ``LoadMark.finish`` after the
+last; each mark is written in its own transaction. ``indexes_dropped(..., mark=...)`` records
+the indexes it drops before dropping them, so a load killed before it built them again leaves
+the statements to build them (``restore_indexes``). ``unfinished_load()`` is the load that never
+finished, if any: the web server refuses to serve such a database (``LoadGuard``) and the
+``demo`` command says so and offers ``--resume`` and ``--reset``.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Model
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from giaoban.core.models import BulkLoad
 
 
 def copy_rows(table: str, columns: list[str], rows: Iterable[tuple]) -> int:
@@ -60,13 +75,19 @@ def secondary_indexes(tables: list[str]) -> list[tuple[str, str]]:
 
 
 @contextmanager
-def indexes_dropped(tables: list[str]) -> Iterator[None]:
+def indexes_dropped(tables: list[str], mark: LoadMark | None = None) -> Iterator[None]:
     """Drop the plain indexes of ``tables`` for a bulk load and build them again afterwards
-    (one sorted build per index is several times faster than millions of inserts into each)."""
-    indexes = secondary_indexes(tables)
+    (one sorted build per index is several times faster than millions of inserts into each).
+    With ``mark``, the dropped indexes are recorded on the load first (kept from an earlier,
+    interrupted run of the same load) and forgotten once built again."""
+    indexes = [tuple(i) for i in secondary_indexes(tables)]
+    if mark is not None:
+        indexes = _merged(mark.row.dropped_indexes, indexes)
+        mark.record_indexes(indexes)
     with connection.cursor() as cursor:
         for name, _sql in indexes:
-            cursor.execute(f'DROP INDEX "{name}"')
+            if _index_exists(cursor, name):
+                cursor.execute(f'DROP INDEX "{name}"')
     try:
         yield
     finally:
@@ -74,10 +95,37 @@ def indexes_dropped(tables: list[str]) -> Iterator[None]:
             deferred = connection.vendor == "postgresql" and connection.in_atomic_block
             if deferred:  # PostgreSQL builds no index while deferred foreign-key checks are pending
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for _name, sql in indexes:
-                cursor.execute(sql)
+            for name, sql in indexes:
+                if not _index_exists(cursor, name):
+                    cursor.execute(sql)
             if deferred:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        if mark is not None:
+            mark.record_indexes([])
+
+
+def _merged(recorded: list, current: list[tuple]) -> list[tuple]:
+    names = {name for name, _sql in current}
+    return [tuple(i) for i in recorded if i[0] not in names] + current
+
+
+def _index_exists(cursor, name: str) -> bool:
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [name])
+    else:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = %s", [name])
+    return cursor.fetchone() is not None
+
+
+def restore_indexes(indexes: list) -> int:
+    """Build again the recorded indexes that are missing; the number built."""
+    built = 0
+    with connection.cursor() as cursor:
+        for name, sql in indexes:
+            if not _index_exists(cursor, name):
+                cursor.execute(sql)
+                built += 1
+    return built
 
 
 def reset_sequences(models: list[type[Model]]) -> None:
@@ -89,3 +137,88 @@ def reset_sequences(models: list[type[Model]]) -> None:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
+
+
+# -- in-progress and finished marks -----------------------------------------------------------
+
+
+class LoadMark:
+    """The mark of one running load; every write is its own transaction (a savepoint when the
+    caller holds a transaction open, as the tests do)."""
+
+    def __init__(self, row: BulkLoad):
+        self.row = row
+
+    def _save(self, **fields: Any) -> None:
+        from giaoban.core.models import BulkLoad
+
+        for name, value in fields.items():
+            setattr(self.row, name, value)
+        self.row.updated_at = timezone.now()
+        with transaction.atomic():
+            BulkLoad.objects.filter(pk=self.row.pk).update(updated_at=self.row.updated_at, **fields)
+
+    def done(self, step: str) -> bool:
+        return step in self.row.steps
+
+    def step_done(self, step: str) -> None:
+        if step not in self.row.steps:
+            self._save(steps=[*self.row.steps, step])
+
+    def record_indexes(self, indexes: list) -> None:
+        self._save(dropped_indexes=[list(i) for i in indexes])
+
+    def failed(self, error: str) -> None:
+        self._save(error=error[:2000])
+
+    def finish(self, summary: str) -> None:
+        from giaoban.core.models import BulkLoad
+
+        self._save(state=BulkLoad.State.FINISHED, finished_at=timezone.now(), summary=summary)
+
+
+def start_load(kind: str, parameters: dict[str, Any]) -> LoadMark:
+    """Mark a load of ``kind`` in progress (with what it loads) before its first row."""
+    from giaoban.core.models import BulkLoad
+
+    now = timezone.now()
+    with transaction.atomic():
+        row = BulkLoad.objects.create(
+            kind=kind,
+            parameters=parameters,
+            pid=os.getpid(),
+            host=socket.gethostname()[:255],
+            started_at=now,
+            updated_at=now,
+        )
+    return LoadMark(row)
+
+
+def resume_load(row: BulkLoad) -> LoadMark:
+    """Take over an interrupted load: this process carries it on."""
+    mark = LoadMark(row)
+    mark._save(pid=os.getpid(), host=socket.gethostname()[:255], error="")
+    return mark
+
+
+def unfinished_load() -> BulkLoad | None:
+    """The most recent load that never finished, or None (also before the table exists)."""
+    from giaoban.core.models import BulkLoad
+
+    try:
+        return BulkLoad.objects.filter(state=BulkLoad.State.RUNNING).order_by("-started_at").first()
+    except DatabaseError:  # not migrated yet
+        return None
+
+
+def still_running(row: BulkLoad) -> bool:
+    """Is the process that marked the load alive on this machine? (False when unknown)."""
+    if not row.pid or row.host != socket.gethostname()[:255]:
+        return False
+    try:
+        os.kill(row.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return row.pid != os.getpid()

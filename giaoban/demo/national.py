@@ -10,128 +10,33 @@ from __future__ import annotations
 import random
 import time as _time
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from giaoban.accounts.models import Membership, Role, User
-from giaoban.core.bulk import copy_rows, indexes_dropped, reset_sequences
+from giaoban.core.bulk import (
+    LoadMark,
+    indexes_dropped,
+    reset_sequences,
+    resume_load,
+    start_load,
+)
 from giaoban.core.cache import forget_tree
-from giaoban.core.text import fold
-from giaoban.demo.shared import DEMO_PASSWORD, PROVINCES, TASK_TEXTS, choose_fate, unit_objects
+from giaoban.core.models import BulkLoad
+
+#: tasks generated, written and committed together: bounds memory and transaction size
+from giaoban.demo.national_rows import (
+    _national_units,
+    _province_rows,
+)
+from giaoban.demo.shared import DEMO_PASSWORD, PROVINCES
 from giaoban.org.models import Unit, UnitKind
 from giaoban.tasks.models import Assignment, CompletionClaim, ExtensionRequest, Task
 
-#: tasks generated, written and committed together: bounds memory and transaction size
-NATIONAL_BATCH_TASKS = 2_000
-
-_TASK_COLS = [
-    "id",
-    "committee_id",
-    "doc_number",
-    "doc_date",
-    "doc_year",
-    "item_number",
-    "text",
-    "deadline",
-    "directed_by_id",
-    "directed_by_name",
-    "created_by_id",
-    "created_at",
-    "created_on",
-    "search_folded",
-]
-_ASG_COLS = [
-    "id",
-    "task_id",
-    "unit_id",
-    "role",
-    "state",
-    "deadline",
-    "original_deadline",
-    "extension_count",
-    "progress_percent",
-    "completed_on",
-    "confirmed_at",
-    "confirmed_by_id",
-    "cancelled_on",
-    "cancel_reason",
-    "created_at",
-    "updated_at",
-    "extension_pending",
-]
-_CLAIM_COLS = [
-    "assignment_id",
-    "claimed_by_id",
-    "claimed_at",
-    "completed_on",
-    "evidence_number",
-    "evidence_date",
-    "note",
-    "attachment",
-    "decision",
-    "decided_by_id",
-    "decided_at",
-    "decision_reason",
-]
-_EXT_COLS = [
-    "assignment_id",
-    "requested_by_id",
-    "requested_at",
-    "old_deadline",
-    "new_deadline",
-    "reason",
-    "decision",
-    "decided_by_id",
-    "decided_at",
-    "decision_reason",
-]
-
-
-def _national_units(
-    nation: Unit, number: int, prefix: str, province: str, rng: random.Random, communes: int
-) -> tuple[Unit, list[Unit], list[Unit]]:
-    """One province's committee, bloc units and communes (bulk insert, codes P01, P01.01, P01.101, …)."""
-    code = f"P{number:02d}"
-    name = f"{prefix} {province}"
-    committee = Unit.objects.create(
-        kind=UnitKind.COMMITTEE,
-        name=name,
-        short_name=name,
-        code=code,
-        code_scheme="demo",
-        parent=nation,
-        sort_order=number,
-        valid_from=date(2025, 7, 1),
-    )
-    bloc, comm = unit_objects(committee, prefix, province, code, rng, communes)
-    for u in bloc + comm:
-        u.name_folded = fold(f"{u.name} {u.short_name}")  # bulk_create skips Unit.save
-    Unit.objects.bulk_create(bloc + comm)
-    if any(u.pk is None for u in bloc + comm):  # backends without RETURNING
-        by_code = dict(Unit.objects.filter(parent=committee).values_list("code", "pk"))
-        for u in bloc + comm:
-            u.pk = by_code[u.code]
-    return committee, bloc, comm
-
-
-def _national_fanout(
-    rng: random.Random, bloc: list[Unit], communes: list[Unit]
-) -> list[tuple[Unit, str]]:
-    """Which units get one task, as build_province spreads them: every unit, one lead board with two
-    coordinating boards, a set of communes, or three boards."""
-    boards = [u for u in bloc if u.kind != UnitKind.OFFICE]
-    roll = rng.random()
-    if roll < 0.2:
-        return [(u, "lead") for u in bloc[1:] + communes]
-    if roll < 0.5:
-        lead, *coord = rng.sample(boards, 3)
-        return [(lead, "lead")] + [(u, "coordinating") for u in coord]
-    if roll < 0.7:
-        return [(u, "lead") for u in rng.sample(communes, rng.randint(10, 40))]
-    return [(u, "lead") for u in rng.sample(boards, 3)]
+NATIONAL_KIND = "demo-national"
 
 
 def build_national(
@@ -142,6 +47,7 @@ def build_national(
     today: date | None = None,
     communes: int = 90,
     progress: Callable[[str], object] = print,
+    resume: BulkLoad | None = None,
 ) -> str:
     """Every province (committee, 9 bloc units, ``communes`` communes), users and enough tasks to reach
     ``min_assignments`` assignments, written by bulk insert in batches of NATIONAL_BATCH_TASKS tasks.
@@ -150,15 +56,55 @@ def build_national(
     the committee), ``unitNN`` (staff of its Ban Tổ chức), ``xaNN`` (staff of its first commune).
     Claimed assignments get their pending completion claim, extended ones their approved extension
     request, and some open ones a pending request. Needs an empty database; writes no audit entries.
+
+    The load marks itself (``BulkLoad``, kind NATIONAL_KIND) in progress with its parameters, each
+    step as it commits (the units and users, then each province) and finished at the end.
+    ``resume``: an unfinished mark of this kind; the load carries on from its last committed step
+    with the parameters recorded (each province draws from its own seeded generator, so a resumed
+    load writes the same rows as an uninterrupted one).
     """
-    if Unit.objects.exists() or User.objects.exists():
-        raise ValueError("build_national needs an empty database")
-    if not 1 <= provinces <= len(PROVINCES):
-        raise ValueError(f"provinces must be between 1 and {len(PROVINCES)}")
-    rng = random.Random(seed)
-    today = today or timezone.localdate()
+    if resume is None:
+        if Unit.objects.exists() or User.objects.exists():
+            raise ValueError("build_national needs an empty database")
+        if not 1 <= provinces <= len(PROVINCES):
+            raise ValueError(f"provinces must be between 1 and {len(PROVINCES)}")
+        today = today or timezone.localdate()
+        params = {
+            "provinces": provinces,
+            "min_assignments": min_assignments,
+            "seed": seed,
+            "today": today.isoformat(),
+            "communes": communes,
+        }
+        mark = start_load(NATIONAL_KIND, params)
+    else:
+        params = resume.parameters
+        mark = resume_load(resume)
+    try:
+        summary = _load(mark, progress=progress, **params)
+    except BaseException as exc:  # KeyboardInterrupt too: the mark says what stopped it
+        try:
+            mark.failed(f"{type(exc).__name__}: {exc}")
+        except DatabaseError:
+            pass
+        raise
+    mark.finish(summary)
+    return summary
+
+
+def _load(
+    mark: LoadMark,
+    *,
+    provinces: int,
+    min_assignments: int,
+    seed: int,
+    today: str,
+    communes: int,
+    progress: Callable[[str], object],
+) -> str:
     started = _time.perf_counter()
     postgres = connection.vendor == "postgresql"
+    ref = date.fromisoformat(today)
 
     def db_dt(value: datetime):
         return value if postgres else connection.ops.adapt_datetimefield_value(value)
@@ -166,7 +112,89 @@ def build_national(
     def db_date(value: date | None):
         return value if postgres or value is None else value.isoformat()
 
-    # -- units and users (small: ordinary bulk_create) --
+    resumed = bool(mark.row.steps)
+    if not mark.done("units"):
+        if not Unit.objects.exists():  # (one transaction: present means complete)
+            _units_and_users(provinces, seed, communes)
+        mark.step_done("units")
+    trees, office_of, staff_of = _trees()
+    progress(
+        f"  {len(trees)} provinces, {Unit.objects.count()} units, {User.objects.count()} users "
+        f"({_time.perf_counter() - started:.1f} s)"
+    )
+
+    # -- tasks and assignments, streamed in batches, one committed step per province --
+    per_province = -(-min_assignments // len(trees))
+    tables = [
+        Task._meta.db_table,
+        Assignment._meta.db_table,
+        CompletionClaim._meta.db_table,
+        ExtensionRequest._meta.db_table,
+    ]
+    now_db = db_dt(timezone.now())
+    with indexes_dropped(tables, mark):
+        for number, (committee, bloc, comm) in enumerate(trees, start=1):
+            step = f"province:{committee.code}"
+            if mark.done(step):
+                continue
+            if resumed:  # the one province an interrupted run may have written in part
+                _forget_province(committee)
+                resumed = False
+            ids = _next_ids()
+            rng = random.Random(seed * 1000 + number)
+            tasks, _asg = _province_rows(
+                committee,
+                bloc,
+                comm,
+                office_of[committee.pk],
+                staff_of[committee.pk],
+                per_province,
+                rng,
+                ref,
+                ids,
+                now_db,
+                db_date,
+                db_dt,
+            )
+            mark.step_done(step)
+            progress(
+                f"  {committee.name}: {tasks} tasks ({ids[1] - 1:,} assignments so far, "
+                f"{_time.perf_counter() - started:.0f} s)"
+            )
+    progress(f"  indexes built ({_time.perf_counter() - started:.0f} s)")
+    reset_sequences([Task, Assignment])
+    with connection.cursor() as cursor:
+        if postgres:
+            # VACUUM (outside a transaction only) also sets the visibility map: index-only scans
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+        else:
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")
+    from giaoban.meetings.demo import build_national_briefings  # the meetings app's shape
+
+    briefings = "briefings loaded before"
+    if not mark.done("briefings"):
+        with transaction.atomic():
+            briefings = build_national_briefings(today=ref, progress=progress)
+        mark.step_done("briefings")
+    from giaoban.reports.demo_national import build_national_reports  # the reporting app's shape
+
+    reporting = "reports loaded before"
+    if not mark.done("reports"):
+        with transaction.atomic():
+            reporting = build_national_reports(today=ref, seed=seed, progress=progress)
+        mark.step_done("reports")
+    forget_tree()  # rows written around the services: every cached aggregate is void
+    return (
+        f"{len(trees)} provinces, {Unit.objects.count()} units, {User.objects.count()} users, "
+        f"{Task.objects.count():,} tasks, {Assignment.objects.count():,} assignments, {briefings}, "
+        f"{reporting}"
+    )
+
+
+def _units_and_users(provinces: int, seed: int, communes: int) -> None:
+    """The nation, every province's units and the demo users, in one transaction."""
+    rng = random.Random(seed)
     password = make_password(DEMO_PASSWORD)
     trees = []
     with transaction.atomic():
@@ -229,193 +257,49 @@ def build_national(
         Membership.objects.bulk_create(
             [Membership(user=users[k], unit=unit, role=role) for k, unit, role in members]
         )
-    office_of = {c.pk: users[1 + 4 * n] for n, (c, _b, _m) in enumerate(trees)}
-    staff_of = {c.pk: users[3 + 4 * n] for n, (c, _b, _m) in enumerate(trees)}
-    progress(
-        f"  {len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users "
-        f"({_time.perf_counter() - started:.1f} s)"
-    )
 
-    # -- tasks and assignments, streamed in batches --
-    per_province = -(-min_assignments // len(trees))
-    tables = [
-        Task._meta.db_table,
-        Assignment._meta.db_table,
-        CompletionClaim._meta.db_table,
-        ExtensionRequest._meta.db_table,
-    ]
-    with indexes_dropped(tables):
-        total_tasks, total_asg = _national_rows(
-            trees, office_of, staff_of, per_province, rng, today, progress, started, db_date, db_dt
+
+def _trees() -> tuple[list[tuple[Unit, list[Unit], list[Unit]]], dict, dict]:
+    """The provinces as written by _units_and_users: (committee, bloc units, communes) in
+    order, and each committee's office clerk and board staff user."""
+    committees = list(
+        Unit.objects.filter(kind=UnitKind.COMMITTEE, code_scheme="demo").order_by("sort_order")
+    )
+    children: dict[int, list[Unit]] = {c.pk: [] for c in committees}
+    for unit in Unit.objects.filter(parent__in=committees).order_by("parent_id", "sort_order"):
+        children[unit.parent_id].append(unit)
+    users = {u.username: u for u in User.objects.all()}
+    trees, office_of, staff_of = [], {}, {}
+    for c in committees:
+        units = children[c.pk]
+        trees.append(
+            (c, [u for u in units if u.sort_order < 100], [u for u in units if u.sort_order >= 100])
         )
-    progress(f"  indexes built ({_time.perf_counter() - started:.0f} s)")
-    reset_sequences([Task, Assignment])
+        office_of[c.pk] = users[f"vp{c.sort_order:02d}"]
+        staff_of[c.pk] = users[f"unit{c.sort_order:02d}"]
+    return trees, office_of, staff_of
+
+
+def _next_ids() -> list[int]:
     with connection.cursor() as cursor:
-        if postgres:
-            # VACUUM (outside a transaction only) also sets the visibility map: index-only scans
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
-        else:
-            cursor.execute("PRAGMA analysis_limit=1000")
-            cursor.execute("ANALYZE")
-    from giaoban.meetings.demo import build_national_briefings  # the meetings app's shape
-
-    briefings = build_national_briefings(today=today, progress=progress)
-    from giaoban.reports.demo_national import build_national_reports  # the reporting app's shape
-
-    reporting = build_national_reports(today=today, seed=seed, progress=progress)
-    forget_tree()  # rows written around the services: every cached aggregate is void
-    return (
-        f"{len(trees)} provinces, {Unit.objects.count()} units, {len(users)} users, {total_tasks:,} tasks, "
-        f"{total_asg:,} assignments, {briefings}, {reporting}"
-    )
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {Task._meta.db_table}")
+        task = cursor.fetchone()[0]
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {Assignment._meta.db_table}")
+        return [task, cursor.fetchone()[0]]
 
 
-def _national_rows(
-    trees, office_of, staff_of, per_province, rng, today, progress, started, db_date, db_dt
-):
-    """Tasks, assignments, claims and extension requests of every province, in batches."""
-    next_task = next_asg = 1
-    now = timezone.now()
-    now_db = db_dt(now)
-    total_tasks = total_asg = 0
-    for committee, bloc, comm in trees:
-        office, staff = office_of[committee.pk], staff_of[committee.pk]
-        remaining = per_province
-        number = 0
-        while remaining > 0:
-            task_rows: list[tuple] = []
-            asg_rows: list[tuple] = []
-            claim_rows: list[tuple] = []
-            ext_rows: list[tuple] = []
-            for _ in range(NATIONAL_BATCH_TASKS):
-                if remaining <= 0:
-                    break
-                number += 1
-                # documents of eight items each, spread over the last eighteen months
-                doc, item = divmod(number - 1, 8)
-                if item == 0:
-                    doc_date = today - timedelta(days=rng.randint(5, 540))
-                    doc_number = f"{doc + 1}-TB/TU"
-                deadline = (
-                    None
-                    if item % 4 == 3
-                    else doc_date + timedelta(days=rng.choice((15, 30, 60, 90)))
-                )
-                text = rng.choice(TASK_TEXTS)
-                directed = f"Thường trực {committee.name}"
-                task_rows.append(
-                    (
-                        next_task,
-                        committee.pk,
-                        doc_number,
-                        db_date(doc_date),
-                        doc_date.year,
-                        str(item + 1),
-                        text,
-                        db_date(deadline),
-                        None,
-                        directed,
-                        office.pk,
-                        now_db,
-                        db_date(doc_date),
-                        fold(f"{doc_number} {text} {directed}"),
-                    )
-                )
-                for unit, role in _national_fanout(rng, bloc, comm):
-                    fate = choose_fate(rng, today, doc_date, deadline)
-                    state, in_force, ext = fate.state, fate.deadline, fate.extensions
-                    completed, cancelled, asks = (
-                        fate.completed_on,
-                        fate.cancelled_on,
-                        fate.asks_extension,
-                    )
-                    confirmed_at = (
-                        db_dt(timezone.make_aware(datetime.combine(completed, time(16, 0))))
-                        if state == "done"
-                        else None
-                    )
-                    asg_rows.append(
-                        (
-                            next_asg,
-                            next_task,
-                            unit.pk,
-                            role,
-                            state,
-                            db_date(in_force),
-                            db_date(deadline),
-                            ext,
-                            fate.percent,
-                            db_date(completed),
-                            confirmed_at,
-                            office.pk if state == "done" else None,
-                            db_date(cancelled),
-                            "Điều chỉnh theo kết luận mới." if state == "cancelled" else "",
-                            now_db,
-                            now_db,
-                            asks,
-                        )
-                    )
-                    if state == "claimed":
-                        claim_rows.append(
-                            (
-                                next_asg,
-                                staff.pk,
-                                now_db,
-                                db_date(fate.claimed_on),
-                                "15-BC/ĐU",
-                                db_date(today),
-                                "",
-                                "",
-                                "pending",
-                                None,
-                                None,
-                                "",
-                            )
-                        )
-                    if ext:
-                        # asked ten days before the first deadline, granted the next morning:
-                        # the status rule counts the extension from that day
-                        asked = min(today, max(doc_date, deadline - timedelta(days=10)))
-                        granted = min(today, asked + timedelta(days=1))
-                        ext_rows.append(
-                            (
-                                next_asg,
-                                staff.pk,
-                                db_dt(timezone.make_aware(datetime.combine(asked, time(15, 0)))),
-                                db_date(deadline),
-                                db_date(in_force),
-                                "Cần thêm thời gian phối hợp.",
-                                "approved",
-                                office.pk,
-                                db_dt(timezone.make_aware(datetime.combine(granted, time(9, 0)))),
-                                "",
-                            )
-                        )
-                    elif asks:
-                        ext_rows.append(
-                            (
-                                next_asg,
-                                staff.pk,
-                                now_db,
-                                db_date(in_force),
-                                db_date(in_force + timedelta(days=30)),
-                                "Chờ ý kiến của các sở, ngành liên quan.",
-                                "pending",
-                                None,
-                                None,
-                                "",
-                            )
-                        )
-                    next_asg += 1
-                    remaining -= 1
-                next_task += 1
-            with transaction.atomic():
-                total_tasks += copy_rows(Task._meta.db_table, _TASK_COLS, task_rows)
-                total_asg += copy_rows(Assignment._meta.db_table, _ASG_COLS, asg_rows)
-                copy_rows(CompletionClaim._meta.db_table, _CLAIM_COLS, claim_rows)
-                copy_rows(ExtensionRequest._meta.db_table, _EXT_COLS, ext_rows)
-        progress(
-            f"  {committee.name}: {number} tasks ({total_asg:,} assignments so far, "
-            f"{_time.perf_counter() - started:.0f} s)"
+def _forget_province(committee: Unit) -> None:
+    """Delete what an interrupted run wrote of one province (its committed batches)."""
+    task, asg = Task._meta.db_table, Assignment._meta.db_table
+    mine = f"SELECT a.id FROM {asg} a JOIN {task} t ON t.id = a.task_id WHERE t.committee_id = %s"
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model in (ExtensionRequest, CompletionClaim):
+            cursor.execute(
+                f"DELETE FROM {model._meta.db_table} WHERE assignment_id IN ({mine})",
+                [committee.pk],
+            )
+        cursor.execute(
+            f"DELETE FROM {asg} WHERE task_id IN (SELECT id FROM {task} WHERE committee_id = %s)",
+            [committee.pk],
         )
-    return total_tasks, total_asg
+        cursor.execute(f"DELETE FROM {task} WHERE committee_id = %s", [committee.pk])

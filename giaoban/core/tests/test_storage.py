@@ -148,8 +148,7 @@ def test_cleanfiles_removes_a_killed_upload_and_keeps_referenced_files(cast, set
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_file_referenced_only_by_a_report_version_is_kept(cast, settings):
-    # ReportVersion.document shares the report's file: any FileField's reference counts
+def test_a_referenced_file_is_kept_even_without_a_grace_period(cast, settings):
     media = Path(settings.MEDIA_ROOT)
     name = _progress(cast).attachment.name
     _age(media / name, 100)

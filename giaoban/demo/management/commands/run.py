@@ -20,6 +20,14 @@ class Command(BaseCommand):
 
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
+        from giaoban.core.bulk import unfinished_load
+
+        load = unfinished_load()
+        if load is not None:  # the server refuses to serve it (core/loadguard.py): say why here
+            from giaoban.core.loadguard import describe
+
+            self.stderr.write(" / ".join(describe(load)))
+            self.stderr.write("giaoban demo --resume | giaoban demo --reset")
         if not no_demo and not Unit.objects.exists():
             self.stdout.write("Đang tạo dữ liệu mẫu / loading demo data…")
             call_command("demo")
