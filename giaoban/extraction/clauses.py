@@ -123,7 +123,7 @@ class Clauses:
             rest = sentence[m.end() :]
             if rp.RECOMMEND_NOUN_AFTER.match(rest) or len(subject_text.split()) > 14:
                 continue
-            if request and not (group_speaks or rp.HIGHER_BODY.match(rest)):
+            if request and not (group_speaks or rp.HIGHER_BODY_AT.match(rest)):
                 continue  # "Ban A đề nghị các xã …" is not put to the committee
             subject = self.rec_subject(subject_text) or (("*",) if group_speaks else None)
             if subject is None:
@@ -207,7 +207,7 @@ class Clauses:
                 and (
                     gr.ALL_UNITS_RE.match(head)
                     or gr.SUBSET_GROUP_RE.match(head)
-                    or len(head.split()) <= 8
+                    or len(head.split()) <= _group_words(head)
                     and (gr.GROUP_HEAD_RE.match(head) or gr.STATE_BODY_RE.match(head))
                 )
             )
@@ -217,38 +217,55 @@ class Clauses:
     # --- assignees -------------------------------------------------------------
     def assign(self, text: str, default: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
         """(assignees, lead unit) of a directive's text."""
+        clauses = pt.SEMICOLON.split(text) if ";" in text else [text]
+        found, lead = self._assign_clause(clauses[0], default)
+        if len(clauses) > 1 and found != ("*",):
+            # "A chuẩn bị …; B phối hợp với C …": each clause's subject (and partners) too.
+            for clause in clauses[1:]:
+                units = self.page.find_units(clause)
+                if units and units[0][0] <= 1:
+                    more, _ = self._assign_clause(clause, (units[0][2],))
+                    found = tuple(dict.fromkeys((*found, *more)))
+            lead = found[0] if len(found) == 1 and self.page.is_unit_name(found[0]) else lead
+        return found, lead
+
+    def _assign_clause(
+        self, text: str, default: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], str | None]:
         coop = pt.COOPERATION.search(text[:250])
         if coop:
-            lead_units = [u for _, _, u in self.page.find_units(text[: coop.start()])]
+            before = text[: coop.start()]
+            lead_units = [u for _, _, u in self.page.find_units(before)]
+            if not lead_units and not before.strip(" ,") and default != ("*",):
+                # "Chủ trì, phối hợp với Văn phòng Tỉnh ủy …" in a unit's plan: it leads.
+                lead_units = [default[0]]
+            if not lead_units and before.strip(" ,"):
+                # "Sở Nội vụ phối hợp với …", "Các tổ dân phố phối hợp với …": a state body
+                # or a group leads.
+                lead_units = [a for a in self.assignees(before, ()) if a != "*"][:1]
             if lead_units:
                 partners_text = pt.PARTNERS_END.split(text[coop.end() :])[0]
                 partners = self.partners(partners_text)
                 names = list(dict.fromkeys([lead_units[-1]] + partners))
                 return tuple(names), lead_units[-1]
-        found = self.assignees(text, default)
-        if ";" in text and found != ("*",):
-            # "A chuẩn bị …; B biên soạn …; C mở lớp …": each clause's subject is assigned.
-            for clause in pt.SEMICOLON.split(text)[1:]:
-                units = self.page.find_units(clause)
-                if units and units[0][0] <= 1:
-                    found = tuple(dict.fromkeys((*found, units[0][2])))
+        found = tuple(self.assignees(text, default))
         lead = found[0] if len(found) == 1 and self.page.is_unit_name(found[0]) else None
-        return tuple(found), lead
+        return found, lead
 
     def partners(self, text: str) -> list[str]:
-        out: list[str] = []
-        # "Sở Kế hoạch và Đầu tư" has a "và" of its own: state bodies are taken out first.
-        for state in gr.STATE_BODY_RE.finditer(text):
+        # Units first ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "Đảng ủy Ủy ban nhân dân tỉnh"),
+        # then state bodies ("Sở Kế hoạch và Đầu tư" has a "và" of its own), then groups.
+        spans = self.page.find_units(text)
+        out: list[str] = [u for _, _, u in spans]
+        masked = text
+        for a, b, _ in reversed(spans):
+            masked = masked[:a] + "," * (b - a) + masked[b:]
+        for state in gr.STATE_BODY_RE.finditer(masked):
             out.append(pt.SPACES.sub(" ", state.group(0)))
-        if out:
-            text = gr.STATE_BODY_RE.sub(",", text)
-        for chunk in pt.LIST_SEP.split(text):
-            chunk = chunk.strip()
+        masked = gr.STATE_BODY_RE.sub(",", masked)
+        for chunk in pt.LIST_SEP.split(masked):
+            chunk = chunk.strip(" ,")
             if not chunk or vague(chunk):
-                continue
-            units = self.page.find_units(chunk)
-            if units:
-                out.extend(u for _, _, u in units)
                 continue
             g = gr.SUBSET_GROUP_RE.match(chunk)
             if g and chunk.lower().startswith("các"):
@@ -266,6 +283,7 @@ class Clauses:
         text = pt.TOPIC_WORD.sub("", text)
         at = self.verb_at(text)
         head = pt.HEAD_TAIL.sub("", (text[:at] if at is not None else text[:120]).strip(" ,:"))
+        head = pt.LIST_OBJECT_TAIL.sub("", head)
         if not head:
             return default
         every = gr.ALL_UNITS_RE.match(text)
@@ -277,6 +295,10 @@ class Clauses:
             return ("*",)
         # Matched on the text, not the head: a group may contain a verb ("tổ chức đảng").
         g = gr.SUBSET_GROUP_RE.match(text)
+        if g and not g.group(0).lower().startswith("các"):
+            named = self.page.find_units(head)
+            if named and named[0][0] == 0:
+                g = None  # "Ban Xây dựng Đảng" in a commune's text names its board
         if g:
             group = g.group(0).rstrip(" ,")
             # "các chi bộ còn lại", "các xã, thị trấn": the group as the clause names it.
@@ -300,7 +322,7 @@ class Clauses:
         state = gr.STATE_BODY_RE.match(head)
         if state:
             return (pt.SPACES.sub(" ", state.group(0)),)
-        if len(head.split()) <= 10 and gr.GROUP_HEAD_RE.match(head):
+        if len(head.split()) <= _group_words(head) and gr.GROUP_HEAD_RE.match(head):
             # "các cơ quan liên quan", "Ngành Giáo dục", "Tổ biên tập": as written.
             return ("*",) if self._same_as_attendees(head) else (head,)
         return default
@@ -379,6 +401,12 @@ def _after_prior_act(pre: str) -> bool:
             return True
         act = pt.PRIOR_ACT.search(pre, act.start() + 1)
     return False
+
+
+def _group_words(head: str) -> int:
+    """How long a group subject may be: "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội
+    xã" is long."""
+    return 14 if head.lower().startswith(("mặt trận", "mttq", "ủy ban mặt trận")) else 10
 
 
 def _start(m: re.Match[str]) -> int:

@@ -15,7 +15,8 @@ from giaoban.extraction import patterns as pt
 from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.clauses import Clauses, speaker_is_leader
 from giaoban.extraction.dates import deadline
-from giaoban.extraction.page import PageModel, Sentence, clean, sentences
+from giaoban.extraction.items import inline_items, related_links
+from giaoban.extraction.page import PageModel, Sentence, clean, report_author, sentences
 from giaoban.extraction.record import Directive, Meeting
 
 # Item marks from the outermost to the innermost ("1." > "1.1" > "a)" > "-").
@@ -46,29 +47,36 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
         ):
             return k
     previous = ""
+    in_requests = False  # inside a report's "Kiến nghị, đề xuất" section
     for k, s in enumerate(page.sentences):
         if s.para in page.title_set:
             continue
-        frame = clauses.frame(s.text)
+        if s.start == 0 and pt.SECTION.match(page.lines[s.para]):
+            in_requests = bool(rp.REQUESTS_SECTION.match(page.lines[s.para]))
+        frame = None if in_requests else clauses.frame(s.text)
         if frame is not None and clauses.rec_frame(s.text, False) is None:
             speaker = s.text[: frame.start()]
             if speaker_is_leader(speaker):
                 return k
-            # "Đồng chí … biểu dương …. Đồng thời đề nghị …": the speaker of the sentence before.
-            if not pt.LEADING_CONNECTIVE.sub("", speaker.strip()) and speaker_is_leader(
-                previous[:80]
+            # "Đồng chí … biểu dương …. Đồng thời đề nghị …": the speaker of the sentence before
+            # (not a unit's request to the standing committee).
+            if (
+                not pt.LEADING_CONNECTIVE.sub("", speaker.strip())
+                and speaker_is_leader(previous[:80])
+                and clauses.rec_frame(previous, False) is None
             ):
                 return k
         if (
             pt.QUOTED_INSTRUCTION.match(s.text)
+            or _answer_then_task(s.text)
             or _theo_leader(s.text)
             or pt.LIST_CUE.search(s.text)
         ):
             return k
         previous = s.text
     for k, s in enumerate(page.sentences):
-        # No frame at all: the tasks start at a plan sentence ("Tháng tới, …").
-        if s.para not in page.title_set and pt.PLAN_LEAD.match(s.text):
+        # No frame at all: the tasks start at a plan sentence ("Tháng tới, …", "Tháng 10, … sẽ").
+        if s.para not in page.title_set and _plan_lead(s.text):
             return k
     for k, s in enumerate(page.sentences):
         line = page.lines[s.para]
@@ -84,6 +92,31 @@ def conclusion_start(page: PageModel, clauses: Clauses) -> int:
         ):
             return k
     return len(page.sentences)
+
+
+def _plan_lead(sentence: str) -> re.Match[str] | None:
+    """ "Tháng tới, …", "Từ nay đến cuối năm, …", or "Tháng 10, <subject> sẽ …": a plan."""
+    m = pt.PLAN_LEAD.match(sentence) or pt.PLAN_LEAD_PERIOD.match(sentence)
+    if m and (m.re is pt.PLAN_LEAD or pt.WILL.search(sentence, m.end(), m.end() + 120)):
+        return m
+    return None
+
+
+def _answer_then_task(sentence: str) -> re.Match[str] | None:
+    """ "<leader or representative> đã giải thích …; hướng dẫn …": the task after the answer."""
+    if ";" not in sentence:
+        return None
+    m = pt.ANSWER_THEN_TASK.match(sentence)
+    if m is None:
+        return None
+    who, task = m.group("who"), m.group("task")
+    if not (speaker_is_leader(who) or who.lower().startswith("đại diện")):
+        return None
+    if pt.DONE.match(task) or pt.FRAME_VERB.match(task):
+        return None  # "…; đồng thời giao X …" is the frame's (an earlier act, then the frame)
+    if not (pt.IMPERATIVE_START.match(task) or pt.ACTION_VERB.match(task)):
+        return None
+    return m
 
 
 def _theo_leader(sentence: str) -> re.Match[str] | None:
@@ -149,13 +182,18 @@ class _Pass:
         page, cl = self.page, self.clauses
         out: list[Directive] = []
         section_ok = True
-        default: tuple[str, ...] = ("*",)
-        lead_default: tuple[str, ...] = ("*",)
+        # In a unit's own report, the items of its plan are its own tasks.
+        author = report_author(page)
+        lead_default: tuple[str, ...] = (author,) if author else ("*",)
+        default = lead_default
         header_rank: int | None = None  # rank of the item line that set `default`
         paras: dict[int, list[Sentence]] = {}
         for s in page.sentences[region:]:
             paras.setdefault(s.para, []).append(s)
+        related = related_links(page)
         for para, sents in paras.items():
+            if para in related:
+                continue
             line = page.lines[para]
             if pt.END_OF_NOTICE.match(line):
                 break
@@ -190,7 +228,8 @@ class _Pass:
                             out.append(d)
                     self.used.update(s.text for s in sents)
                     continue
-                header = pt.TOPIC_HEADER.match(body)
+                # "Về đề xuất của X về Y: ghi nhận, giao Z …" is an answer, read whole below.
+                header = None if rp.REQUEST_ANSWER.match(body) else pt.TOPIC_HEADER.match(body)
                 if header:
                     body = body[header.end() :]
                     hdr_units = cl.assignees(header.group(0), ())
@@ -287,6 +326,9 @@ class _Pass:
             and pt.CONCLUSION_ANNOUNCED.search(sentence)
         ):
             return None
+        answered = _answer_then_task(sentence)
+        if answered:
+            return self.directive(clean(answered.group("task")), default, item=item)
         frame = cl.frame(sentence)
         if frame is not None:
             content = sentence[frame.end() :]
@@ -317,7 +359,7 @@ class _Pass:
         theo = _theo_leader(sentence)
         if theo:
             sentence = sentence[theo.end() :]
-        plan = pt.PLAN_LEAD.match(sentence)
+        plan = _plan_lead(sentence)
         if plan and pt.WILL.search(sentence, plan.end(), plan.end() + 120):
             if pt.PLAN_LEAD_NO_DATE.match(sentence):
                 sentence = sentence[plan.end() :]
@@ -356,15 +398,20 @@ class _Pass:
 
     def _answer_task(self, answer: str, default: tuple[str, ...], item: bool) -> Directive | None:
         clauses = [c for c in pt.SEMICOLON.split(answer) if c.strip()]
-        while clauses and rp.ANSWER_ONLY.match(clauses[0].strip()):
+        # "ghi nhận;" alone is no task, "ghi nhận, giao Ban Tổ chức … thẩm định" gives one.
+        while (
+            clauses
+            and rp.ANSWER_ONLY.match(clauses[0].strip())
+            and not rp.ANSWER_GIVES.search(clauses[0].strip(), 1)
+        ):
             clauses = clauses[1:]
         if not clauses:
             return None
         text = "; ".join(clauses)
         given = rp.ANSWER_GIVES.search(text, 0, 120)
         if given:
-            text = text[given.end() :]
-        if not self.clauses.has_subject(text):
+            text = text[given.end() :]  # "giao <whoever> …": who follows "giao" is tasked
+        elif not self.clauses.has_subject(text):
             return None
         return self.directive(clean(text), default, item=item)
 
@@ -391,7 +438,11 @@ class _Pass:
         )
         if causal and causal.start() < 250:
             text = text[causal.end() :]
-        if not pt.IMPERATIVE_START.match(text) and not cl.has_subject(text):
+        if (
+            not pt.IMPERATIVE_START.match(text)
+            and not cl.has_subject(text)
+            and not pt.PLAN_LEAD_PERIOD.match(text)  # "Tháng 10, …": the time phrase stays in
+        ):
             later = pt.SUBJECT_AFTER_COMMA.search(text, 0, 250)
             if later:
                 text = text[later.start("subj") :]
@@ -403,39 +454,10 @@ class _Pass:
             return None
         assignees, lead = cl.assign(text, default)
         text = text[0].upper() + text[1:] if item else text
-        return Directive(
-            text=text,
-            assignees=assignees,
-            deadline=deadline(text, self.ref, self.ref_year),
-            lead=lead,
-        )
-
-
-def inline_items(text: str) -> tuple[str, list[str]] | None:
-    """(intro, items) of a paragraph with "(1) … (2) …" or "Một là, … Hai là, …"."""
-    if "(1)" not in text and " là" not in text and "hứ " not in text:
-        return None
-    marks = list(pt.INLINE_ITEM.finditer(text))
-    numbers = [int(m.group(1)) for m in marks]
-    if len(marks) < 2 or numbers[:2] != [1, 2]:
-        low = text.lower()
-        # "Một là,", "Thứ nhất:" need "là" or "thứ" before the long pattern is tried.
-        if "thứ " not in low and not ("là" in low and pt.LA_MARK.search(low)):
-            return None
-        marks = list(pt.INLINE_ORDINAL.finditer(text))
-        numbers = [pt.ORDINAL_WORDS.get((m.group(1) or m.group(2) or "").lower(), 0) for m in marks]
-        if len(marks) < 2 or numbers[:2] != [1, 2]:
-            return None
-    # keep the run 1, 2, 3, ... only
-    run = [marks[0]]
-    for m, n in zip(marks[1:], numbers[1:], strict=False):
-        if n == len(run) + 1:
-            run.append(m)
-    parts = []
-    for k, m in enumerate(run):
-        end = run[k + 1].start() if k + 1 < len(run) else len(text)
-        part = text[m.end() : end]
-        if k + 1 == len(run):
-            part = sentences(part)[0] if sentences(part) else part
-        parts.append(part)
-    return text[: run[0].start()], parts
+        when = deadline(text, self.ref, self.ref_year)
+        period = pt.PLAN_LEAD_PERIOD.match(text) if when is None else None
+        if period and not pt.EVENT_PLAN.search(text, period.end(), period.end() + 80):
+            # "Tháng 10, các chi bộ sẽ …": the leading time frame of the work is its limit.
+            frame = pt.LEADING_TRONG.sub("", period.group(0)).strip(" ,")
+            when = deadline("trong " + frame, self.ref, self.ref_year)
+        return Directive(text=text, assignees=assignees, deadline=when, lead=lead)

@@ -55,16 +55,22 @@ SUBSET_GROUP_RE: Final = re.compile(
 VAGUE_PARTNER_RE: Final = re.compile(r"(?i)liên\s+quan|có\s+liên\s+quan|các\s+ngành\b")
 
 # State bodies named as partners ("phối hợp với Sở Tài chính"): listed as written.
-STATE_BODY_RE: Final = re.compile(
-    r"(?<!\w)(?:Sở\s+(?:Tài\s+chính|Nội\s+vụ|Tư\s+pháp|Y\s+tế|Xây\s+dựng|Công\s+[Tt]hương|Ngoại\s+vụ"
+# The departments of a province ("Sở Tài chính"), written once for state bodies and the Party
+# committees of departments ("Đảng ủy Sở Tài chính").
+_DEPARTMENT = (
+    r"Sở\s+(?:Tài\s+chính|Nội\s+vụ|Tư\s+pháp|Y\s+tế|Xây\s+dựng|Công\s+[Tt]hương|Ngoại\s+vụ"
     r"|Du\s+lịch|Kế\s+hoạch\s+và\s+Đầu\s+tư|Giáo\s+dục\s+và\s+Đào\s+tạo|Khoa\s+học\s+và\s+Công\s+nghệ"
     r"|Thông\s+tin\s+và\s+Truyền\s+thông|Tài\s+nguyên\s+và\s+Môi\s+trường"
     r"|Nông\s+nghiệp\s+và\s+(?:Phát\s+triển\s+nông\s+thôn|Môi\s+trường)|Giao\s+thông\s+[Vv]ận\s+tải"
     r"|Lao\s+động\s*-\s*Thương\s+binh\s+và\s+Xã\s+hội|Văn\s+hóa,\s+Thể\s+thao\s+và\s+Du\s+lịch"
     r"|Văn\s+hóa\s+và\s+Thể\s+thao|Dân\s+tộc\s+và\s+Tôn\s+giáo)"
-    r"|(?:Công\s+an|Thanh\s+tra|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Văn\s+phòng\s+UBND|UBND|Ủy\s+ban\s+nhân\s+dân"
+)
+STATE_BODY_RE: Final = re.compile(
+    r"(?<!\w)(?:"
+    + _DEPARTMENT
+    + r"|(?:Công\s+an|Thanh\s+tra|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Văn\s+phòng\s+UBND|UBND|Ủy\s+ban\s+nhân\s+dân"
     r"|Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
-    r"\s+(?:tỉnh|thành\s+phố))(?!\w)"
+    r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường))(?!\w)"
 )
 
 
@@ -76,8 +82,9 @@ COLLECTIVE_RE: Final = re.compile(
     r"|(?:Ban\s+Thường\s+vụ|Thường\s+trực)\s+Đảng\s+ủy(?:\s+(?:xã|phường|Khối)(?:\s+["
     + UPPER
     + r"][^\W\d_]*){0,3})?"
-    r"|Ủy\s+ban\s+Kiểm\s+tra\s+các\s+cấp|(?i:cấp\s+ủy\s+các\s+cấp)"
-    r"|Chi\s+bộ\s+(?:thôn|bản|ấp|xóm|buôn|làng|khu\s+phố|tổ\s+dân\s+phố|khu|tổ)\s+(?:["
+    r"|Ủy\s+ban\s+Kiểm\s+tra\s+các\s+cấp|(?i:cấp\s+ủy\s+các\s+cấp)|Đảng\s+ủy\s+"
+    + _DEPARTMENT
+    + r"|Chi\s+bộ\s+(?:thôn|bản|ấp|xóm|buôn|làng|khu\s+phố|tổ\s+dân\s+phố|khu|tổ)\s+(?:["
     + UPPER
     + r"][^\W\d_]*(?:\s+["
     + UPPER

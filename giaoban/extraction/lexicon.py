@@ -7,6 +7,7 @@ compiles them; `word_alternation` writes them so that the regex engine can skip 
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 
@@ -36,6 +37,15 @@ def word_alternation(
     parts = [f"(?<=[{cases(k)}]){flag}{'|'.join(rest)})" for k, rest in groups.items()]
     edge = "(?<!\\w.)" if boundary else ""
     return f"[{firsts}]{edge}(?:{'|'.join(parts)})"
+
+
+def word_pattern(
+    alternatives: list[str], *, ignore_case: bool = True, boundary: bool = True
+) -> re.Pattern[str]:
+    """One of the words, as a whole word: `word_alternation` + `(?!\\w)`, compiled."""
+    return re.compile(
+        word_alternation(alternatives, ignore_case=ignore_case, boundary=boundary) + r"(?!\w)"
+    )
 
 
 def words(spec: str) -> list[str]:
@@ -83,7 +93,8 @@ _ACTION_VERB_WORDS: Final = words(
     "tiếp thu | tiếp nhận | vận hành | ứng dụng | cải thiện | giữ vững | nhân rộng | "
     "kiểm điểm | đánh giá | tuyên dương | khen thưởng | xem xét | sắp xếp | bồi dưỡng | "
     "đào tạo | tập huấn | quán triệt | phổ biến | học tập | mở | làm | sửa | khảo sát | "
-    "lắp đặt | chỉnh trang | ra quân | giải tỏa | hoàn thiện"
+    "lắp đặt | chỉnh trang | ra quân | giải tỏa | hoàn thiện | phát quang | hỗ trợ | cân đối | "
+    "nâng cấp | thu hoạch | thu hái | dọn | di dời | bàn giao | hoàn tất"
 )
 
 # Not directives: evaluation, scheduling, reports of what was done.
@@ -102,5 +113,42 @@ _FIGURE_VERBS: Final = words(
     "điều động | biên soạn | thành lập | kết thúc | tổng hợp | di dời | hòa giải | số hóa | "
     "cấp phát | công nhận | giới thiệu | rà soát | cập nhật | khen thưởng | tiếp xúc | "
     "đối thoại | sắp xếp | hợp nhất | sáp nhập | kiện toàn | luân chuyển | chuyển | triển khai | "
-    "quán triệt | vận động | hỗ trợ | tuyên truyền | thực hiện | hoàn thành | ký kết"
+    "quán triệt | vận động | hỗ trợ | tuyên truyền | thực hiện | hoàn thành | ký kết | "
+    "khai giảng | bế giảng | in ấn | thăm hỏi | phát động | ra mắt"
 )
+
+
+# --- Regex fragments shared by `patterns` and `report_patterns` ---------------
+# Written once, so that the two modules cannot drift apart (use inside (?i) contexts).
+#: the level word of a state or Party body: "UBND xã", "Đảng ủy phường", "HĐND tỉnh"
+LEVEL: Final = r"(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|tỉnh|thành\s+phố)"
+#: the grassroots levels after 2025: "Đảng ủy xã X", "phường Y", "đặc khu Z"
+COMMUNE_LEVEL: Final = r"(?:xã|phường|thị\s+trấn|đặc\s+khu)"
+#: the meeting a cue refers to: "kết luận hội nghị", "tại buổi làm việc"
+MEETING_NOUN: Final = (
+    r"(?:hội\s+nghị|buổi\s+(?:làm\s+việc|giao\s+ban|gặp\s+mặt)|cuộc\s+họp|phiên\s+họp)"
+)
+#: a counted value ("1.245", "58") not followed by more digits ("58/60" is read by the caller)
+COUNT: Final = r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})"
+COUNT_END: Final = r"(?![\d/.:-]\d)"
+#: the nouns of a unit's request
+REQUEST_NOUN: Final = r"(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)"
+#: an answer that agrees or takes note, and tasks nobody by itself
+APPROVAL: Final = r"(?:đồng\s+ý|thống\s+nhất|ghi\s+nhận|chấp\s+thuận)"
+#: the standing bodies a request is put to
+STANDING_BODY: Final = r"(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành)"
+#: bodies above the one who asks ("Huyện ủy A đề nghị Tỉnh ủy …", "… đề nghị Đảng ủy xã …")
+HIGHER_BODY: Final = (
+    r"(?:tỉnh|thành)\s+ủy|trung\s+ương|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên"
+    r"|lãnh\s+đạo\s+tỉnh|thành\s+phố|tỉnh"
+    r"|đảng\s+ủy(?:\s+(?:xã|phường|khối|các\s+cơ\s+quan\s+đảng(?:\s+tỉnh)?"
+    r"|(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố)))?|xã|phường|huyện"
+    r"|ban(?=\s+[a-zđ])"
+)
+#: ordinals of items: "Một là", "Thứ hai" (alternatives, no group)
+ORDINAL_LA: Final = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+ORDINAL_THU: Final = "nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+#: a topic lead: "Về …", "Đối với …"
+TOPIC_LEAD: Final = r"(?:về|đối\s+với)"
+#: a coming period with no number: "Tháng tới", "Trong thời gian tới", "Sắp tới"
+COMING: Final = r"(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới)"

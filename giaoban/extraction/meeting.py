@@ -19,7 +19,8 @@ from giaoban.extraction.record import Chair, Meeting, MeetingKind, Period
 from giaoban.periods import grammar
 
 RawDate = tuple[int, int, int | None]  # day, month, year if written
-_GIVEN_NAMES = frozenset({"Sáng", "Chiều", "Đồng", "Hội", "Phát"})
+# Words of NOT_NAME_WORDS that are also common given names ("Vũ Đại Thành", "Nguyễn Chí Thanh").
+_GIVEN_NAMES = frozenset({"Sáng", "Chiều", "Đồng", "Hội", "Phát", "Thành", "Chí"})
 
 
 def read_meeting(page: PageModel, clauses: Clauses, conclusion_para: int) -> Meeting:
@@ -217,14 +218,38 @@ def _chairs_in(sentence: str, kind: MeetingKind) -> list[Chair]:
             start = _first_person(span)
             if start is not None:
                 spans.append(span[start:])
+    if after:
+        # "X, TITLE chủ trì; cùng chủ trì có đồng chí Y": the chair before the co-chair.
+        verb = pt.CHAIR_VERB.search(sentence, 0, after.start())
+        if verb is not None:
+            span = pt.CHAIR_SPAN_TAIL.sub("", sentence[: verb.start()])
+            start = _first_person(span)
+            if start is not None:
+                spans.insert(0, span[start:])
     chairs: list[Chair] = []
     for span in spans:
-        for part in pt.PEOPLE_SPLIT.split(span):
+        for part in (p for chunk in pt.PEOPLE_SPLIT.split(span) for p in _marked(chunk)):
             for person in _people(part):
                 chair = _person(person)
                 if chair and chair.name not in {c.name for c in chairs}:
                     chairs.append(chair)
     return chairs
+
+
+def _marked(part: str) -> list[str]:
+    """ "A, T1, đồng chí B, T2" -> two people; "Bí thư Tỉnh ủy, đồng chí A" stays one."""
+    out: list[str] = []
+    carry = ""
+    for piece in pt.NEXT_MARKED.split(part):
+        piece = f"{carry}, {piece}" if carry else piece
+        if not any(_person(p) for p in _people(piece)):
+            carry = piece
+            continue
+        out.append(piece)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return out
 
 
 def _people(part: str) -> list[str]:

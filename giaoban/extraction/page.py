@@ -8,9 +8,11 @@ read it and never change it; the unit look-ups they share are memoized here.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 from giaoban.extraction import gazetteer as gz
 from giaoban.extraction import patterns as pt
@@ -106,6 +108,13 @@ class PageModel:
     def find_units(self, text: str) -> tuple[Span, ...]:
         """Units named in `text`, in this page's committee and province (and tree)."""
         found = gz.find_units(text, committee=self.unit_committee, province=self.province)
+        committee = self.unit_committee
+        if committee.startswith("Đảng ủy ") and any(n.endswith(" Đảng ủy") for _, _, n in found):
+            # "Văn phòng Đảng ủy" in a commune's or a bloc's text is that committee's office.
+            found = tuple(
+                (a, b, n[: -len("Đảng ủy")] + committee if n.endswith(" Đảng ủy") else n)
+                for a, b, n in found
+            )
         return self.tree.merge(text, found) if self.tree is not None else found
 
     def units_of_line(self, i: int) -> tuple[Span, ...]:
@@ -368,3 +377,27 @@ def _host(
                 named_province,
             )
     return unnamed, None, named_province
+
+
+# A board's line under the committee's in a report's two-column header ("BAN TỔ CHỨC").
+_BOARD_LINE: Final = re.compile(
+    r"^(BAN\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,5}?|VĂN\s+PHÒNG|[UỦ]Y\s+BAN\s+KIỂM\s+TRA"
+    r"|TRƯỜNG\s+CHÍNH\s+TRỊ)(?:\s+(?:TỈNH|THÀNH\s+PHỐ))?(?:\s+ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)?\s*\*?$"
+)
+
+
+def report_author(page: PageModel) -> str | None:
+    """The unit that wrote a report ("BÁO CÁO" under "TỈNH ỦY X" / "BAN TỔ CHỨC"), if any.
+
+    Its plan section's tasks are its own: the items have no subject of their own.
+    """
+    doc = page.document
+    if doc is None or doc.kind != "BC":
+        return None
+    for line in page.lines[:5]:
+        m = _BOARD_LINE.match(line.strip())
+        if m and line.strip().isupper():
+            board = m.group(1)
+            found = page.find_units(f"{board[0]}{board[1:].lower()} {page.unit_committee}")
+            return found[0][2] if found else None
+    return None

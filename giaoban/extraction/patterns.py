@@ -12,7 +12,17 @@ from typing import Final
 from giaoban.extraction import lexicon as lx
 from giaoban.extraction.gazetteer import TITLE_HEAD
 from giaoban.extraction.groups import UPPER
-from giaoban.extraction.lexicon import word_alternation
+from giaoban.extraction.lexicon import (
+    COMING,
+    COMMUNE_LEVEL,
+    LEVEL,
+    MEETING_NOUN,
+    ORDINAL_LA,
+    ORDINAL_THU,
+    TOPIC_LEAD,
+    word_alternation,
+    word_pattern,
+)
 from giaoban.periods import grammar as pg
 
 _D = r"(?<!\d)(\d{1,2})"
@@ -125,7 +135,7 @@ POINT_WORD: Final = re.compile(
 )
 # A committee named on its own: "Huyện ủy Hưng Nguyên", "Đảng ủy xã Tân Phú".
 NAMED_COMMITTEE: Final = re.compile(
-    rf"(?:Huyện|Thị|Thành)\s+ủy\s+[{UPPER}]|Đảng\s+ủy\s+(?:xã|phường|thị\s+trấn)\s+[{UPPER}]"
+    rf"(?:Huyện|Thị|Thành)\s+ủy\s+[{UPPER}]|Đảng\s+ủy\s+{COMMUNE_LEVEL}\s+[{UPPER}]"
 )
 
 # --- Chairs --------------------------------------------------------------
@@ -134,8 +144,9 @@ CHAIR_VERB: Final = re.compile(
     r"|triển\s+khai|theo\s+dõi|tổ\s+chức|hướng\s+dẫn|rà\s+soát))(?!\w)"
 )
 CHAIR_AFTER: Final = re.compile(
-    r"(?i)(?:dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của|(?<!\w)(?:đồng\s+)?chủ\s+trì(?:\s+(?:hội\s+nghị"
-    r"|buổi\s+làm\s+việc|cuộc\s+họp|buổi\s+giao\s+ban|phiên\s+họp|buổi\s+gặp\s+mặt))?\s*,?\s*"
+    r"(?i)(?:dưới\s+sự\s+(?:đồng\s+)?chủ\s+trì\s+của|(?<!\w)(?:đồng\s+)?chủ\s+trì(?:\s+"
+    + MEETING_NOUN
+    + r")?\s*,?\s*"
     r"(?:có|là|gồm|:)(?:\s+(?:các|hai|ba)\s+đồng\s+chí)?\s*:?)\s*(?=đồng\s+chí|đ/c|ông|bà|"
     + TITLE_HEAD
     + rf"|[{UPPER}][^\W\d_]*\s+[{UPPER}])"
@@ -146,6 +157,8 @@ PERSON_MARK: Final = re.compile(
 PEOPLE_SPLIT: Final = re.compile(
     r"\s+(?:và|cùng|cùng\s+với)\s+(?=(?:các\s+)?(?i:đồng\s+chí|đ/c|ông|bà)\s)|;\s*"
 )
+# ", đồng chí B, TITLE" after a first person: the next person of the list.
+NEXT_MARKED: Final = re.compile(r",\s+(?=(?i:đồng\s+chí|đ/c)\s)")
 _NAME_RUN = rf"(?!(?:Ủy|Bí|Phó|Chủ|Trưởng|Tỉnh|Thành|Huyện|Ban|Đảng|Ủy|Thường|Giám|Tổng)(?!\w))[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}}"
 # ", Nông Văn Chiến, Chủ tịch …": the next person of a comma-only list.
 NEXT_PERSON: Final = re.compile(rf",\s+(?={_NAME_RUN},\s*(?:{TITLE_HEAD}))")
@@ -158,17 +171,18 @@ TITLE_START: Final = re.compile(rf"^(?:{TITLE_HEAD})(?!\w)")
 
 # --- Conclusion and directives -------------------------------------------
 CONCLUSION: Final = re.compile(
-    r"(?i)phát\s+biểu\s+kết\s+luận|kết\s+luận\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp"
-    r"|(?:buổi\s+)?giao\s+ban|phiên\s+họp|tại\s+(?:hội\s+nghị|buổi|phiên|cuộc))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
-    r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo"
+    rf"(?i)phát\s+biểu\s+kết\s+luận|kết\s+luận\s+(?:{MEETING_NOUN}|giao\s+ban"
+    r"|tại\s+(?:hội\s+nghị|buổi|phiên|cuộc))|kết\s+luận\s+như\s+sau|phát\s+biểu\s+chỉ\s+đạo"
+    r"|thay\s+mặt\s+[^.,;]{0,60}\s+kết\s+luận|ý\s+kiến\s+kết\s+luận|kết\s+luận\s+và\s+chỉ\s+đạo|kết\s+luận\s*:"
 )
-FRAME_VERB: Final = re.compile(word_alternation(lx._FRAME_VERB_WORDS) + r"(?!\w)\s*(?:[,:]\s*)?")
+FRAME_VERB: Final = re.compile(word_pattern(lx._FRAME_VERB_WORDS).pattern + r"\s*(?:[,:]\s*)?")
 # What may stand right before a frame verb: the speaker and an adverb.
 SPEAKER_END: Final = re.compile(
     rf"(?:(?i:đồng\s+chí|đ/c)|(?i:tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy|đảng\s+ủy|trung\s+ương"
-    rf"|(?:hđnd|ubnd|mttq)\s+(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)"
+    rf"|(?:hđnd|ubnd|mttq)\s+{LEVEL}"
     rf"|thường\s+trực|bí\s+thư|chủ\s+tịch|trưởng\s+ban|ban\s+thường\s+vụ|ông|bà"
-    rf"|tỉnh)(?:\s+[{UPPER}][^\W\d_]*){{0,5}}|[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}})"
+    rf"|tỉnh)(?:\s+(?i:{LEVEL})(?!\w))?"
+    rf"(?:\s+[{UPPER}][^\W\d_]*){{0,5}}|[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{1,4}})"
     r"(?:\s+(?i:cũng|đặc\s+biệt|còn|đồng\s+thời|tiếp\s+tục|thẳng\s+thắn|nghiêm\s+túc|đề\s+nghị\s+và))*\s*$"
 )
 LEADING_CONNECTIVE: Final = re.compile(
@@ -190,7 +204,7 @@ LEADING_TIME: Final = re.compile(
     r"(?i)^(?:(?:trong|trước|từ|đến|sau|cuối|đầu|ngay\s+trong|chậm\s+nhất)\s[^,;.]{1,40}"
     r"|thời\s+gian\s+tới|trong\s+thời\s+gian\s+tới|trước\s+mắt|từ\s+nay\s+đến\s+cuối\s+năm)\s*,\s*"
 )
-MODAL_CUE: Final = re.compile(word_alternation(lx._MODAL_CUE_WORDS) + r"(?!\w)")
+MODAL_CUE: Final = word_pattern(lx._MODAL_CUE_WORDS)
 IMPERATIVE_START: Final = re.compile(
     r"(?i)^(?:tăng\s+cường|tiếp\s+tục|tập\s+trung|đẩy\s+mạnh|đẩy\s+nhanh|nâng\s+cao|chủ\s+động"
     r"|khẩn\s+trương|quan\s+tâm|thực\s+hiện|rà\s+soát|chỉ\s+đạo|triển\s+khai|tổ\s+chức|kịp\s+thời"
@@ -201,8 +215,8 @@ IMPERATIVE_START: Final = re.compile(
     r"|nắm\s+chắc|nắm\s+bắt|bám\s+sát|hoàn\s+thiện)(?!\w)"
 )
 # Action verbs: where the subject of a directive ends.
-ACTION_VERB: Final = re.compile(word_alternation(lx._ACTION_VERB_WORDS) + r"(?!\w)")
-EVALUATION: Final = re.compile(word_alternation(lx._EVALUATION_WORDS) + r"(?!\w)")
+ACTION_VERB: Final = word_pattern(lx._ACTION_VERB_WORDS)
+EVALUATION: Final = word_pattern(lx._EVALUATION_WORDS)
 DONE: Final = re.compile(r"(?i)(?<!\w)(?:đã|vừa|đang)(?!\w)")
 # "những đảng viên đã chuyển đi", "việc đã làm": a past tense inside a noun phrase.
 # "năm tới có ý nghĩa bản lề", "… là giai đoạn quyết định": a claim about the time.
@@ -235,32 +249,35 @@ PRIOR_ACT: Final = re.compile(
     r"|nghe|thảo\s+luận|xem\s+xét|phát\s+biểu\s+chỉ\s+đạo|chỉ\s+ra)(?!\w)"
     r"[^.;:]{0,200}?(?:\s+và|,\s*đồng\s+thời|\s*;(?:\s*đồng\s+thời)?)\s*,?\s*$"
 )
+# "Đại diện Ủy ban Kiểm tra đã giải thích …; hướng dẫn hoàn thiện hồ sơ …": an answer, then
+# the task the one who answered gives, with no frame verb of its own.
+ANSWER_THEN_TASK: Final = re.compile(
+    r"(?i)^(?P<who>[^;]{3,120}?)\s+(?:đã\s+)?(?:trả\s+lời|giải\s+thích|giải\s+đáp|làm\s+rõ)(?!\w)"
+    r"[^;]{0,250};\s*(?:đồng\s+thời\s*,?\s*)?(?P<task>[^;]{10,400})$"
+)
 META_ASSIGNMENT: Final = re.compile(
     r"(?i)^(?:nhiệm\s+vụ|việc)(?:\s+cụ\s+thể)?\s+cho\s+(?:từng|các|mỗi)|^(?:nhiệm\s+vụ|việc)\s*$"
 )
-TOPIC_HEADER: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s+[^:]{1,120}:\s*")
+TOPIC_HEADER: Final = re.compile(rf"(?i)^{TOPIC_LEAD}\s+[^:]{{1,120}}:\s*")
 UNIT_LABEL: Final = re.compile(r"^(?P<label>[^:]{3,80}):\s+")
 
 # --- Enumerations --------------------------------------------------------
 INLINE_ITEM: Final = re.compile(r"(?:(?<=\s)|^)\((\d{1,2})\)\s*")
 INLINE_ORDINAL: Final = re.compile(
-    r"(?:(?<=[\s.;:])|^)(?i:(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là)\s*[,:]\s*"
-    r"|(?:(?<=[\s.;:])|^)(?i:thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*"
+    rf"(?:(?<=[\s.;:])|^)(?i:({ORDINAL_LA})\s+là)\s*[,:]\s*"
+    rf"|(?:(?<=[\s.;:])|^)(?i:thứ\s+({ORDINAL_THU}))\s*[,:]\s*"
 )
-ORDINAL_WORDS: Final = {
-    w: i + 1
-    for i, w in enumerate(["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
-} | {"nhất": 1}
+ORDINAL_WORDS: Final = {w: i + 1 for i, w in enumerate(ORDINAL_LA.split("|"))} | {"nhất": 1}
 LINE_ITEM: Final = re.compile(
     r"^(?:(?P<num>\d{1,2})[.)]|(?P<sub>\d{1,2}\.\d{1,2})\.?|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•*])"
     r"|\((?P<pnum>\d{1,2})\)"
-    r"|(?P<ord>(?i:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|thứ\s+(?:nhất|hai|ba|tư|năm|sáu"
-    r"|bảy|tám|chín|mười))\s*[,:]))\s+"
+    rf"|(?P<ord>(?i:(?:{ORDINAL_LA})\s+là|thứ\s+(?:{ORDINAL_THU}))\s*[,:]))\s+"
 )
 SECTION: Final = re.compile(r"^(?P<roman>[IVX]{1,4})[.)/]\s+(?P<title>.+)$")
 CAPTION_END: Final = re.compile(
-    r"(?i)(?:phát\s+biểu\s+(?:kết\s+luận|chỉ\s+đạo)|kết\s+luận)(?:\s+(?:tại\s+)?(?:hội\s+nghị|buổi"
-    r"\s+(?:làm\s+việc|giao\s+ban)|cuộc\s+họp|phiên\s+họp))?\s*[.…]?\s*(?:\(?ảnh\s*:.*)?$"
+    r"(?i)(?:phát\s+biểu\s+(?:kết\s+luận|chỉ\s+đạo)|kết\s+luận)(?:\s+(?:tại\s+)?"
+    + MEETING_NOUN
+    + r")?\s*[.…]?\s*(?:\(?ảnh\s*:.*)?$"
 )
 TASK_HEADING: Final = re.compile(
     r"(?i)^(?:(?:một\s+số\s+)?(?:nhiệm\s+vụ|phương\s+hướng|giải\s+pháp|yêu\s+cầu|kết\s+luận|chỉ\s+đạo)(?!\w)"
@@ -340,16 +357,16 @@ PROVINCE_CONTEXT: Final = re.compile(
 COMMITTEE: Final = re.compile(
     r"(?i)(?<!\w)(?<!các\s)(?<!thị\s\S{2},\s)(?P<com>tỉnh\s+ủy|thành\s+ủy|huyện\s+ủy|thị\s+ủy"
     r"|đảng\s+ủy\s+khối\s+(?:các\s+)?(?:cơ\s+quan(?:\s+và\s+doanh\s+nghiệp)?|doanh\s+nghiệp)"
-    r"(?:\s+tỉnh)?|quận\s+ủy|đảng\s+ủy\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)"
+    rf"(?:\s+tỉnh)?|quận\s+ủy|đảng\s+ủy\s+{COMMUNE_LEVEL}"
     r"|đảng\s+ủy\s+(?:các\s+cơ\s+quan\s+đảng|ủy\s+ban\s+nhân\s+dân|ubnd)\s+(?:tỉnh|thành\s+phố))(?!\s+viên)(?!\w)"
 )
 # "Đảng ủy xã đã tổ chức …" without a name: the name is the commune's, told in the lead.
 LOCAL_PLACE: Final = re.compile(
-    rf"(?<!\w)(?P<level>xã|phường|thị\s+trấn|đặc\s+khu)\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,2}}|\d{{1,2}})(?!\w)"
+    rf"(?<!\w)(?P<level>{COMMUNE_LEVEL[3:-1]})\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,2}}|\d{{1,2}})(?!\w)"
 )
 # "ĐẢNG ỦY YÊN LẠC GIAO BAN …", "phường Tân Định tổ chức hội nghị giao ban …".
 LOCAL_HOST: Final = re.compile(
-    rf"(?:^|,\s+|\.\s+)(?:(?i:đảng\s+ủy)\s+)?(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,2}}|\d{{1,2}})"
+    rf"(?:^|,\s+|\.\s+)(?:(?i:đảng\s+ủy)\s+)?(?P<level>{COMMUNE_LEVEL[3:-1]})\s+(?P<name>[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,2}}|\d{{1,2}})"
     r"\s+(?:đã\s+)?(?:tổ\s+chức|giao\s+ban|họp)"
 )
 # A meeting of several provinces or convened by a central body: no host committee.
@@ -372,7 +389,7 @@ LEADER: Final = re.compile(
     rf"(?i)đồng\s+chí|đ/c|bí\s+thư|chủ\s+tịch|thường\s+trực|thường\s+vụ"
     rf"|(?<!\w)(?:ông|bà)(?!\w)(?=\s+[{UPPER}]|\s*$)"
 )
-TOPIC_CLAUSE: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s[^,]{1,120},\s*")
+TOPIC_CLAUSE: Final = re.compile(rf"(?i)^{TOPIC_LEAD}\s[^,]{{1,120}},\s*")
 ENDS_CO_SE: Final = re.compile(r"(?i)(?:có|sẽ)\s*$")
 DUOC: Final = re.compile(r"(?i)(?<!\w)(?<!đạt\s)(?<!có\s)được(?!\w)")  # not "kết quả đạt được"
 ENDS_DA: Final = re.compile(r"(?i)đã\s*$")
@@ -388,7 +405,7 @@ PARTNERS_END: Final = re.compile(
     r"|báo\s+cáo|trình|đề\s+xuất|tuyên\s+truyền|để|nhằm)\s"
 )
 LIST_SEP: Final = re.compile(r",\s*|\s+và\s+")
-TOPIC_WORD: Final = re.compile(r"(?i)^(?:về|đối\s+với)\s+")
+TOPIC_WORD: Final = re.compile(rf"(?i)^{TOPIC_LEAD}\s+")
 ATTENDEES: Final = re.compile(r"(?i)(?:giao\s+ban|làm\s+việc|họp)[^.]{0,80}?\svới\s+([^.;]{3,200})")
 ATTENDEES_PLAIN: Final = re.compile(
     r"(?i)giao\s+ban\s+(?!với|trực|định|thường|công\s+tác\s+(?:quý|tháng|năm))(?:công\s+tác\s+)?([^.;,:]{3,120})"
@@ -413,12 +430,20 @@ TOPIC_ASSIGNEE: Final = re.compile(
 )
 # Tasks with no reporting frame: a plan sentence ("Tháng tới, …", "Từ nay đến hết năm …").
 PLAN_LEAD: Final = re.compile(
-    r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới|từ\s+nay\s+đến\s+(?:hết|cuối)\s+[^,]{2,25}"
+    rf"(?i)^(?:{COMING}|từ\s+nay\s+đến\s+(?:hết|cuối)\s+[^,]{{2,25}}"
     r"|(?:trong\s+)?những\s+tháng\s+cuối\s+năm|(?:trong\s+)?(?:quý|tháng)\s+[IVX\d]{1,4}(?:/\d{4})?\s+tới)\s*,\s*"
 )
-PLAN_LEAD_NO_DATE: Final = re.compile(
-    r"(?i)^(?:(?:trong\s+)?(?:tháng|quý|năm|thời\s+gian)\s+tới|sắp\s+tới)\s*,\s*"
+# "Tháng 10, các chi bộ sẽ …", "Trong quý IV/2025, …": a named coming period (with "sẽ").
+PLAN_LEAD_PERIOD: Final = re.compile(
+    r"(?i)^(?:trong\s+)?(?:tháng|quý)\s+[IVX\d]{1,4}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?\s*,\s*"
 )
+# "Tháng 11, phường sẽ tổ chức ngày hội …": the month says when an event falls, not a limit.
+EVENT_PLAN: Final = re.compile(
+    r"(?i)(?<!\w)(?:sẽ\s+)?(?:tổ\s+chức|diễn\s+ra|phát\s+động|khai\s+mạc)\s+(?:ngày\s+hội|lễ|hội\s+thi"
+    r"|hội\s+diễn|hội\s+chợ|giải|chương\s+trình|đêm|tuần\s+lễ|tháng\s+hành\s+động|liên\s+hoan)(?!\w)"
+)
+LEADING_TRONG: Final = re.compile(r"(?i)^trong\s+")
+PLAN_LEAD_NO_DATE: Final = re.compile(rf"(?i)^{COMING}\s*,\s*")
 WILL: Final = re.compile(r"(?i)(?<!\w)sẽ(?!\w)")
 # "“Các chi bộ phải …” – đó là yêu cầu của Bí thư …": a quoted instruction.
 QUOTED_INSTRUCTION: Final = re.compile(
@@ -429,10 +454,16 @@ QUOTED_INSTRUCTION: Final = re.compile(
 THEO_LEADER: Final = re.compile(r"(?i)^theo\s+(?P<who>[^,]{3,90}?)\s*,\s*")
 # Modal words between a subject and its verb: "… xã Bình Minh sẽ vận động" -> the subject.
 HEAD_TAIL: Final = re.compile(r"(?i)(?:\s+(?:sẽ|cần|phải|đều|cũng|luôn|tiếp\s+tục|được|thì))+$")
+# The object of a list's intro: "các chi bộ thôn mấy việc sau:" -> "các chi bộ thôn".
+LIST_OBJECT_TAIL: Final = re.compile(
+    r"(?i)\s+(?:(?:ưu\s+tiên|làm|thực\s+hiện)\s+)?(?:mấy|một\s+số|các|những|hai|ba|bốn|năm|sáu)\s+"
+    r"(?:việc|nội\s+dung|nhiệm\s+vụ|vấn\s+đề|chủ\s+đề|công\s+việc)"
+    r"(?:\s+(?:chính|trọng\s+tâm|cụ\s+thể|sau|dưới\s+đây|cần\s+làm\s+ngay))*\s*$"
+)
 # The colon that opens a list of tasks inside a sentence: the last one before the items
 # ("… nêu rõ: Từ nay đến Tết, các đơn vị cần ưu tiên mấy việc sau: A; B; C").
-COLON_LIST: Final = re.compile(r":\s+(?=[^:]*;[^:]*$|(?:[Vv]ề|[Đđ]ối\s+với)\s[^:;]{1,60}:[^;]*;)")
-ITEM_TOPIC_LABEL: Final = re.compile(r"^(?:[Vv]ề|[Đđ]ối\s+với)\s+[^:;]{1,60}:\s*")
+COLON_LIST: Final = re.compile(rf":\s+(?=[^:]*;[^:]*$|(?i:{TOPIC_LEAD})\s[^:;]{{1,60}}:[^;]*;)")
+ITEM_TOPIC_LABEL: Final = re.compile(rf"^(?i:{TOPIC_LEAD})\s+[^:;]{{1,60}}:\s*")
 # "… được đồng chí Bí thư nêu cụ thể: …": a leader's list opens the conclusion.
 LIST_CUE: Final = re.compile(
     r"(?i)(?:đồng\s+chí|bí\s+thư|chủ\s+tịch|thường\s+trực)[^.:;]{0,80}?(?:nêu|chỉ\s+rõ|nhấn\s+mạnh|lưu\s+ý"

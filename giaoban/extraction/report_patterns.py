@@ -10,20 +10,33 @@ import re
 from typing import Final
 
 from giaoban.extraction import lexicon as lx
-from giaoban.extraction.lexicon import word_alternation, words
+from giaoban.extraction.lexicon import (
+    APPROVAL,
+    COUNT,
+    COUNT_END,
+    HIGHER_BODY,
+    MEETING_NOUN,
+    REQUEST_NOUN,
+    STANDING_BODY,
+    word_alternation,
+    words,
+)
 
 # --- Figures ---------------------------------------------------------------
+_FIGURE_VERB = word_alternation(lx._FIGURE_VERBS, ignore_case=False) + r"(?!\w)"
 # A count of work done: verb, a short gap, the number, what was counted.
 FIGURE: Final = re.compile(
-    word_alternation(lx._FIGURE_VERBS, ignore_case=False) + r"(?!\w)"
-    r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)|,\s(?!(?:trong|với|đồng|góp|qua|nhất|đặc|theo|nhằm|để|tạo)\s))"
+    _FIGURE_VERB
+    + r"(?P<gap>(?:[^\d,.;:()\n]|,(?!\s)|,\s(?!(?:trong|với|đồng|góp|qua|nhất|đặc|theo|nhằm|để|tạo)\s))"
     r"{0,60}?)\s(?i:(?:hơn|trên|gần|khoảng|được|tổng\s+số)\s+)?"
-    r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?:/(?!(?:19|20)\d\d)\d{1,5})?(?![\d/.:-]\d)"
-    r"\s+(?P<measure>[^\W\d_](?:[^.;:()\n]|(?<=\d)\.(?=\d{3})){0,80})"
+    + COUNT
+    + r"(?:/(?!(?:19|20)\d\d)\d{1,5})?"
+    + COUNT_END
+    + r"\s+(?P<measure>[^\W\d_](?:[^.;:()\n]|(?<=\d)\.(?=\d{3})){0,80})"
 )
 FIGURE_MEASURE_STOP: Final = re.compile(
     r"(?i)^(?:tháng|năm|ngày|giờ|phút|quý|lần\s+thứ|nhiệm\s+kỳ|tuổi|km|điểm\s+cầu|đại\s+biểu"
-    r"|đồng\s+chí|ý\s+kiến|tham\s+luận|người\s+dự|%|phần\s+trăm|tỷ|triệu|nghìn|vào|của|tại"
+    r"|đồng\s+chí|ý\s+kiến(?!\s+(?:phản\s+ánh|của\s+(?:người\s+dân|nhân\s+dân|cử\s+tri)))|tham\s+luận|người\s+dự|%|phần\s+trăm|tỷ|triệu|nghìn|vào|của|tại"
     r"|trên|với|và|để|trong|từ|đến)(?!\w)"
 )
 FIGURE_GAP_STOP: Final = re.compile(
@@ -31,7 +44,10 @@ FIGURE_GAP_STOP: Final = re.compile(
 )
 # A second count sharing the verb: "tổ chức 2 hội nghị và 1 cuộc thi".
 FIGURE_COORDINATED: Final = re.compile(
-    r"(?:,\s*|\s+và\s+|,?\s+trong\s+đó(?:\s+có)?\s+|\s+với\s+(?:hơn\s+|gần\s+|trên\s+)?)(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+(?=[^\W\d_])"
+    r"(?:,\s*|\s+và\s+|,?\s+trong\s+đó(?:\s+có)?\s+|\s+(?:với|cho)\s+(?:hơn\s+|gần\s+|trên\s+)?)"
+    + COUNT
+    + COUNT_END
+    + r"\s+(?=[^\W\d_])"
 )
 # What a measure cut before the next count ends with: "đơn thư, đã" -> "đơn thư".
 FIGURE_MEASURE_TAIL: Final = re.compile(r"(?i)(?:[\s,]+(?:đã|và|cũng|còn|đồng\s+thời))*[\s,]*$")
@@ -43,8 +59,7 @@ FIGURE_MEASURE_END: Final = re.compile(
 # "812 lượt công dân được Ban Nội chính Tỉnh ủy tiếp": the count before its verb (a digit
 # first, so that the engine skips ahead; the character before is checked by the caller).
 FIGURE_PASSIVE: Final = re.compile(
-    r"(?P<value>\d{1,3}(?:\.\d{3})+|\d{1,6})(?![\d/.:-]\d)\s+"
-    r"(?P<measure>[^\W\d_][^\d.;:,()\n]{0,60}?)\s+được\s+"
+    COUNT + COUNT_END + r"\s+(?P<measure>[^\W\d_][^\d.;:,()\n]{0,60}?)\s+được\s+"
 )
 # A document reference is not a count: "theo Điều 30", "Nghị quyết số 18-NQ/TW".
 DOCUMENT_REFERENCE: Final = re.compile(
@@ -56,9 +71,7 @@ DOCUMENT_REFERENCE: Final = re.compile(
     )
     + r"(?!\w)\s+(?:(?i:số)\s+)?\d[\w/.-]*"
 )
-FIGURE_VERB_AT: Final = re.compile(
-    word_alternation(lx._FIGURE_VERBS, ignore_case=False) + r"(?!\w)"
-)
+FIGURE_VERB_AT: Final = re.compile(_FIGURE_VERB)
 
 # --- Requests ("kiến nghị", "đề xuất", a unit's "đề nghị") -------------------
 RECOMMEND: Final = re.compile(
@@ -67,23 +80,19 @@ RECOMMEND: Final = re.compile(
 )
 RECOMMEND_NOUN_AFTER: Final = re.compile(r"(?i)^\s*(?:của|này|đó|nêu|trên|đã\s+nêu|được)(?!\w)")
 RECOMMEND_ADDRESSEE: Final = re.compile(
-    r"(?i)^\s*(?:(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành)(?:\s+(?:tỉnh|thành|huyện)\s+ủy)?"
-    r"(?:,\s+(?:ban\s+thường\s+vụ|thường\s+trực)(?:\s+(?:tỉnh|thành)\s+ủy)?)*"
-    r"|(?:tỉnh|thành)\s+ủy|trung\s+ương|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên"
-    r"|lãnh\s+đạo\s+tỉnh|(?:các\s+)?sở,\s+ngành|các\s+cấp,\s+các\s+ngành|các\s+cơ\s+quan\s+chức\s+năng"
-    r"|thành\s+phố|tỉnh|đảng\s+ủy\s+khối(?:\s+(?:các\s+cơ\s+quan|doanh\s+nghiệp)(?:\s+tỉnh)?)?"
-    r"|đảng\\s+ủy(?:\\s+(?:xã|phường|khối|các\\s+cơ\\s+quan\\s+đảng(?:\\s+tỉnh)?))?|xã|phường|huyện|ban(?=\\s+[a-zđ])(?!\w))?"
-    r"\s*(?:(?:một\s+(?:số|loạt)|các|những|mấy)\s+(?:nội\s+dung|vấn\s+đề|việc|kiến\s+nghị|đề\s+xuất)"
+    r"(?i)^\s*(?:(?:"
+    + STANDING_BODY
+    + r"(?:\s+(?:tỉnh|thành|huyện)\s+ủy)?(?:,\s+(?:ban\s+thường\s+vụ|thường\s+trực)(?:\s+(?:tỉnh|thành)\s+ủy)?)*"
+    r"|(?:các\s+)?sở,\s+ngành|các\s+cấp,\s+các\s+ngành|các\s+cơ\s+quan\s+chức\s+năng"
+    r"|đảng\s+ủy\s+khối(?:\s+(?:các\s+cơ\s+quan|doanh\s+nghiệp)(?:\s+tỉnh)?)?|"
+    + HIGHER_BODY
+    + r")(?!\w))?\s*(?:(?:một\s+(?:số|loạt)|các|những|mấy)\s+(?:nội\s+dung|vấn\s+đề|việc|kiến\s+nghị|đề\s+xuất)"
     r"(?:\s+(?:như|sau))?)?\s*(?:,?\s*(?:gồm|như|sau)(?!\w))?\s*[:,]?\s*"
 )
 # "đề nghị" is a unit's request when a higher body is asked ("Huyện ủy A đề nghị Thường trực
 # Tỉnh ủy …") or when the delegates speak; the chair's "đề nghị" is a directive.
 REQUEST_VERB: Final = re.compile(r"(?i)(?<!\w)(?:đã\s+|cũng\s+)?đề\s+nghị(?!\w)(?:\s+(?:với|lên))?")
-HIGHER_BODY: Final = re.compile(
-    r"(?i)^\s*(?:thường\s+trực|ban\s+thường\s+vụ|ban\s+chấp\s+hành|(?:tỉnh|thành)\s+ủy|trung\s+ương"
-    r"|ubnd\s+tỉnh|ủy\s+ban\s+nhân\s+dân\s+tỉnh|cấp\s+trên|lãnh\s+đạo\s+tỉnh|tỉnh|thành\s+phố"
-    r"|đảng\\s+ủy(?:\\s+(?:xã|phường|khối|các\\s+cơ\\s+quan\\s+đảng(?:\\s+tỉnh)?))?|xã|phường|huyện|ban(?=\\s+[a-zđ]))(?!\w)"
-)
+HIGHER_BODY_AT: Final = re.compile(r"(?i)^\s*(?:" + STANDING_BODY + "|" + HIGHER_BODY + r")(?!\w)")
 SPEAKER_GROUP: Final = re.compile(
     r"(?i)^(?:đại\s+diện|các\s+đại\s+biểu|đại\s+biểu|ý\s+kiến|nhiều\s+ý\s+kiến)\s"
 )
@@ -103,17 +112,19 @@ NOUN_REQUEST: Final = re.compile(
 )
 # A notice answering a request: "(Về) đề xuất của X về (việc) Y: <answer>".
 REQUEST_ANSWER: Final = re.compile(
-    r"(?i)^(?:về\s+|đối\s+với\s+)?(?:các\s+|những\s+)?(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)"
-    r"(?:\s+của\s+(?P<who>[^:;]{2,120}?)\s+(?:về\s+(?:việc\s+)?|xin\s+)|\s+(?:về\s+(?:việc\s+)?|xin\s+)?)"
+    r"(?i)^(?:về\s+|đối\s+với\s+)?(?:các\s+|những\s+)?"
+    + REQUEST_NOUN
+    + r"(?:\s+của\s+(?P<who>[^:;]{2,120}?)\s+(?:về\s+(?:việc\s+)?|xin\s+)|\s+(?:về\s+(?:việc\s+)?|xin\s+)?)"
     r"(?!của\s)(?P<what>[^:]{3,400}?)\s*[:,]\s*"
-    r"(?P<answer>(?:thường\s+trực|ban\s+thường\s+vụ|đồng\s+chí|đồng\s+ý|thống\s+nhất|ghi\s+nhận|giao"
-    r"|chấp\s+thuận|chưa|không|sẽ|đề\s+nghị|yêu\s+cầu|tỉnh\s+ủy|thành\s+ủy|ban\s+[^,;]{2,30}?\s+tỉnh\s+ủy"
+    r"(?P<answer>(?:thường\s+trực|ban\s+thường\s+vụ|đồng\s+chí|"
+    + APPROVAL
+    + r"|giao|chưa|không|sẽ|đề\s+nghị|yêu\s+cầu|tỉnh\s+ủy|thành\s+ủy|ban\s+[^,;]{2,30}?\s+tỉnh\s+ủy"
     r"|văn\s+phòng)(?!\w).*)$"
 )
 # What in an answer is agreement or notice only: no unit is tasked by it.
 ANSWER_ONLY: Final = re.compile(
-    r"(?i)^(?:thường\s+trực|ban\s+thường\s+vụ)[^;]{0,40}?(?:đồng\s+ý|thống\s+nhất|ghi\s+nhận|chấp\s+thuận"
-    r"|chưa|không|sẽ)|^(?:đồng\s+ý|thống\s+nhất|ghi\s+nhận|chấp\s+thuận|chưa|không)(?!\w)"
+    rf"(?i)^(?:thường\s+trực|ban\s+thường\s+vụ)[^;]{{0,40}}?(?:{APPROVAL}|chưa|không|sẽ)"
+    rf"|^(?:{APPROVAL}|chưa|không)(?!\w)"
 )
 RECOMMEND_LEAD_VERB: Final = re.compile(
     r"(?i)^(?:(?:quan\s+tâm|xem\s+xét)(?:,?\s+(?:chỉ\s+đạo|cho\s+phép|hỗ\s+trợ))?|cho\s+phép"
@@ -132,19 +143,16 @@ REC_SUBJECT_TAIL: Final = re.compile(
 THE_UNIT_ITSELF: Final = re.compile(r"(?i)^(?:lãnh\s+đạo\s+)?(?:cơ\s+quan|đơn\s+vị)$")
 # "IV. KIẾN NGHỊ, ĐỀ XUẤT": a report's section of requests, from the reporting unit.
 REQUESTS_SECTION: Final = re.compile(
-    r"(?i)^(?:[IVX]{1,4}[.)/]\s*|\d{1,2}[.)]\s*)?(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)"
-    r"(?:\s*(?:,|và)\s*(?:kiến\s+nghị|đề\s+xuất))?\s*:?$"
+    r"(?i)^(?:[IVX]{1,4}[.)/]\s*|\d{1,2}[.)]\s*)?"
+    + REQUEST_NOUN
+    + r"(?:\s*(?:,|và)\s*(?:kiến\s+nghị|đề\s+xuất))?\s*:?$"
 )
-AT_THE_MEETING: Final = re.compile(
-    r"(?i)^(?:tại\s+(?:hội\s+nghị|buổi\s+làm\s+việc|cuộc\s+họp)|qua\s+đó)\s*,\s*"
-)
+AT_THE_MEETING: Final = re.compile(rf"(?i)^(?:tại\s+{MEETING_NOUN}|qua\s+đó)\s*,\s*")
 EVERY_SPEAKER: Final = re.compile(
     r"(?i)(?:các\s+)?(?:đại\s+biểu|ý\s+kiến|lãnh\s+đạo\s+các|các\s+cấp\s+ủy)"
 )
-REQUEST_ITEM_LEAD: Final = re.compile(r"(?i)^(?:kiến\s+nghị|đề\s+nghị|đề\s+xuất)\s+")
+REQUEST_ITEM_LEAD: Final = re.compile(rf"(?i)^{REQUEST_NOUN}\s+")
 # "… đồng ý, giao Ban A …", "giao Ban A …": where the task in an answer starts.
 ANSWER_GIVES: Final = re.compile(r"(?i)(?:^|[,;]\s*|\s)giao\s+(?=\S)")
 # A heading that says whose requests the items below answer.
-REQUESTS_OF: Final = re.compile(
-    r"(?i)(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)\s+của\s+(?P<who>[^:;.]{3,120})"
-)
+REQUESTS_OF: Final = re.compile(rf"(?i){REQUEST_NOUN}\s+của\s+(?P<who>[^:;.]{{3,120}})")

@@ -12,7 +12,7 @@ from giaoban.extraction import groups as gr
 from giaoban.extraction import patterns as pt
 from giaoban.extraction import report_patterns as rp
 from giaoban.extraction.clauses import Clauses
-from giaoban.extraction.page import PageModel, Sentence, Span, clean
+from giaoban.extraction.page import PageModel, Sentence, Span, clean, report_author
 from giaoban.extraction.record import Figure, Recommendation
 
 
@@ -126,6 +126,8 @@ def read_figures(
 ) -> list[Figure]:
     out: list[Figure] = []
     para_unit: dict[int, str] = {}
+    # In a unit's own report a count with no subject ("Ban đã thẩm định 1.842 lượt …") is its.
+    author = report_author(page)
     for k, s in enumerate(page.sentences):
         has_digit = pt.DIGIT.search(s.text) is not None
         if s.para in para_unit and not has_digit:
@@ -158,13 +160,17 @@ def read_figures(
             if not (
                 rp.FIGURE_MEASURE_STOP.match(measure) or rp.FIGURE_GAP_STOP.search(m.group("gap"))
             ):
-                unit = _figure_unit(text, m.start(), units, collectives, para_unit.get(s.para))
+                unit = _figure_unit(
+                    text, m.start(), units, collectives, para_unit.get(s.para) or author
+                )
                 if unit is not None:
                     out.extend(_counts(unit, m.group("value"), measure))
                     counted.add(m.start("value"))
             m = nxt
         if "được" in text:
-            out.extend(_passive_counts(text, units, collectives, para_unit.get(s.para), counted))
+            out.extend(
+                _passive_counts(text, units, collectives, para_unit.get(s.para) or author, counted)
+            )
     return out
 
 

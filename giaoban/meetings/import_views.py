@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -91,7 +93,14 @@ def import_text(request: HttpRequest) -> HttpResponse:
             return render(
                 request,
                 "meetings/import_review.html",
-                _ctx(form, rows, committee, proposal, [r.unknown for r in proposal.rows]),
+                _ctx(
+                    form,
+                    rows,
+                    committee,
+                    proposal,
+                    [r.unknown for r in proposal.rows],
+                    [r.phrases for r in proposal.rows],
+                ),
             )
     status = 400 if request.method == "POST" else 200
     return render(request, "meetings/import_start.html", {"form": start}, status=status)
@@ -126,8 +135,10 @@ def _save(request: HttpRequest, committees) -> HttpResponse:
                     all_units=r.get("all_units", False),
                     lead_units=tuple(r.get("lead_units") or ()),
                     coordinating_units=tuple(r.get("coordinating_units") or ()),
+                    proposed=_proposed(request, f.prefix),
                 )
-                for r in (f.cleaned_data for f in rows.forms)
+                for f in rows.forms
+                for r in [f.cleaned_data]
                 if r and not r.get("DELETE")
             ]
             try:
@@ -162,20 +173,43 @@ def _save(request: HttpRequest, committees) -> HttpResponse:
                     % {"n": len(reviewed)},
                 )
                 return redirect("meetings:notice", pk=notice.pk)
+    kept = [_proposed(request, f.prefix) for f in rows.forms]
     return render(
-        request, "meetings/import_review.html", _ctx(form, rows, committee, None, []), status=400
+        request,
+        "meetings/import_review.html",
+        _ctx(form, rows, committee, None, [], kept),
+        status=400,
     )
 
 
-def _ctx(form, rows, committee, proposal, notes) -> dict:
+def _proposed(request: HttpRequest, prefix: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The row's proposal carried through the review form: (phrase, unit ids) pairs.
+
+    It only tells which phrase a corrected unit names; anything malformed is no proposal."""
+    try:
+        data = json.loads(request.POST.get(f"{prefix}-proposed") or "[]")
+        return tuple(
+            (str(phrase)[:200], tuple(int(pk) for pk in pks))
+            for phrase, pks in data[:20]
+            if isinstance(phrase, str) and isinstance(pks, list)
+        )
+    except (ValueError, TypeError):
+        return ()
+
+
+def _ctx(form, rows, committee, proposal, notes, proposed=()) -> dict:
     from itertools import zip_longest
 
     units = _unit_choices([committee.pk]).exclude(pk=committee.pk)
+    carried = [
+        json.dumps([[p, list(pks)] for p, pks in row], ensure_ascii=False) for row in proposed
+    ]
+    n = len(rows.forms)
     return {
         "unit_options": list(units.values_list("pk", "name")),
         "form": form,
         "rows": rows,
         "committee": committee,
         "proposal": proposal,
-        "row_pairs": list(zip_longest(rows.forms, notes[: len(rows.forms)])),
+        "row_pairs": list(zip_longest(rows.forms, notes[:n], carried[:n])),
     }

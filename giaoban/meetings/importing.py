@@ -27,10 +27,10 @@ from rapidfuzz import fuzz, process
 
 from giaoban.core.audit import log_action
 from giaoban.core.text import fold
+from giaoban.meetings import aliases, services
 from giaoban.meetings import notice_services as ns
-from giaoban.meetings import services
 from giaoban.meetings.models import FileKind, MeetingFile, MeetingKind, Part
-from giaoban.org.models import HOST_KINDS, Unit, UnitKind
+from giaoban.org.models import HOST_KINDS, Unit, UnitAlias, UnitKind
 from giaoban.periods import Period, PeriodType
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -171,6 +171,18 @@ class UnitMatcher:
 
         ids = subtree_ids([committee.pk], include_roots=False)
         self.units = list(Unit.objects.active(on).filter(pk__in=ids).order_by("sort_order", "name"))
+        by_pk = {u.pk: u for u in self.units}
+        # Phrases the committee's clerk taught by correcting an earlier import (still open units).
+        self.aliases: dict[str, Unit] = {
+            folded: by_pk[unit_id]
+            for folded, unit_id in UnitAlias.objects.filter(committee=committee).values_list(
+                "phrase_folded", "unit_id"
+            )
+            if unit_id in by_pk
+        }
+        self.alias_phrases: dict[int, list[str]] = {}
+        for alias in UnitAlias.objects.filter(committee=committee, unit_id__in=by_pk):
+            self.alias_phrases.setdefault(alias.unit_id, []).append(alias.phrase)
         self.labels: list[str] = []
         self.owners: list[Unit] = []
         for unit in self.units:
@@ -183,11 +195,26 @@ class UnitMatcher:
                     self.labels.append(label)
                     self.owners.append(unit)
 
+    def tree(self) -> list[dict[str, Any]]:
+        """The units as the extractor takes them (`extract(text, units=…)`): names, short names
+        and the learned aliases, so that it reports them under the tree's names."""
+        return [
+            {
+                "name": unit.name,
+                "short_names": [unit.short_name] if len(unit.short_name.strip()) >= 3 else [],
+                "aliases": self.alias_phrases.get(unit.pk, []),
+            }
+            for unit in self.units
+        ]
+
     def match(self, phrase: str) -> Match:
         folded = fold(phrase).strip(" .;:,")
         result = Match(phrase=phrase)
         if folded in ALL_PHRASES or phrase.strip() == "*":
             result.all_units = True
+            return result
+        if folded in self.aliases:
+            result.units = [self.aliases[folded]]
             return result
         if self.labels:
             best = process.extractOne(folded, self.labels, scorer=fuzz.WRatio)
@@ -228,6 +255,8 @@ class RowProposal:
     lead: list[Unit]
     coordinating: list[Unit]
     unknown: list[Match]
+    #: each assignee phrase of the text and the units proposed for it (none: unknown)
+    phrases: list[tuple[str, list[int]]] = field(default_factory=list)
 
 
 @dataclass
@@ -255,8 +284,11 @@ def propose(
     from giaoban.extraction import ExtractionError, extract
 
     today = today or timezone.localdate()
+    matcher = UnitMatcher(committee, on=today)
     try:
-        record = extract(text)
+        # The committee's own units (names, short names, learned aliases) are named to the
+        # extractor, so what it finds comes back under the tree's names.
+        record = extract(text, units=matcher.tree())
     except ExtractionError as exc:
         raise ValidationError({"text": _("The text could not be read: %(error)s") % {"error": exc}})
     if not record.directives:
@@ -270,15 +302,19 @@ def propose(
             period = Period(m.period.year, PeriodType(m.period.type), m.period.number)
         except ValueError:
             period = None
-    matcher = UnitMatcher(committee, on=m.date or today)
+    if m.date is not None and m.date != today:
+        matcher = UnitMatcher(committee, on=m.date)  # the units open on the meeting's day
     rows = []
     for d in record.directives:
         lead: list[Unit] = []
         coord: list[Unit] = []
         unknown: list[Match] = []
+        phrases: list[tuple[str, list[int]]] = []
         all_units = False
         for name in d.assignees:
             found = matcher.match(name)
+            if not found.all_units:
+                phrases.append((name, [u.pk for u in found.units]))
             if found.all_units:
                 all_units = True
             elif found.unknown:
@@ -293,7 +329,7 @@ def propose(
             lead = found.units + [u for u in lead if u.pk not in first]
             if found.unknown:
                 unknown.append(found)
-        rows.append(RowProposal(d.text, d.deadline, all_units, lead, coord, unknown))
+        rows.append(RowProposal(d.text, d.deadline, all_units, lead, coord, unknown, phrases))
     sha = text_hash(text)
     duplicates = list(
         MeetingFile.objects.filter(
@@ -336,6 +372,8 @@ class ReviewedRow:
     all_units: bool = False
     lead_units: tuple[Unit, ...] = ()
     coordinating_units: tuple[Unit, ...] = ()
+    #: what was proposed for the row: (assignee phrase, proposed unit ids) pairs
+    proposed: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 @transaction.atomic
@@ -421,6 +459,13 @@ def save_import(
         kind=FileKind.ORIGINAL_TEXT,
         sha256=text_hash(text),
     )
+    learned = 0
+    for row in rows:
+        fix = aliases.correction(row.proposed, (*row.lead_units, *row.coordinating_units))
+        if fix is not None and aliases.learn_alias(
+            committee=committee, user=user, phrase=fix[0], unit=fix[1]
+        ):
+            learned += 1
     log_action(
         record,
         "meetings.import.saved",
@@ -431,6 +476,7 @@ def save_import(
             "rows": len(rows),
             "source": source_name,
             "sha256": text_hash(text),
+            "aliases_learned": learned,
         },
     )
     return record, draft

@@ -149,6 +149,14 @@ class Frame:
     items: list[tuple]
     task_item: dict[int, int]
     task_ids: QuerySet  # the tasks' ids, as a subquery
+    notice_ids: Any = None  # the reviewed notices' ids, as a subquery
+    as_of: date | None = None
+
+    def of_units(self, unit_ids: list[int]) -> QuerySet:
+        """Every assignment of a few units, read by the unit index (a unit has a few thousand
+        at most): the caller keeps those of the reviewed tasks (``task_item``). Joining the
+        reviewed tasks in SQL instead makes the database build the whole list of them."""
+        return Assignment.objects.filter(unit_id__in=unit_ids)
 
 
 def frame(meeting: Meeting, as_of: date) -> Frame:
@@ -164,6 +172,8 @@ def frame(meeting: Meeting, as_of: date) -> Frame:
         ),
         task_item=_task_items(notice_ids, as_of),
         task_ids=_item_tasks(notice_ids, as_of).values("task_id"),
+        notice_ids=notice_ids,
+        as_of=as_of,
     )
 
 
@@ -201,7 +211,7 @@ def assemble(
 ) -> dict[str, Any]:
     """The review's JSON from the counts: per notice and in total, the units with unfinished
     work (one query for their names), and the first MAX_ROWS unfinished rows (one query)."""
-    notices, items, task_ids = f.notices, f.items, f.task_ids
+    notices, items = f.notices, f.items
     unit_counts = {k: v for k, v in unit_counts.items() if v["unfinished"]}
     item_notice = {i[0]: i[1] for i in items}
     by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
@@ -225,7 +235,7 @@ def assemble(
         }
     first = _first_units(units, MAX_ROWS)
     rows = (
-        Assignment.objects.filter(task_id__in=task_ids, unit_id__in=first)
+        f.of_units(first)
         .annotate(sclass=status_case(as_of, today=timezone.localdate()))
         .filter(status_in_unfinished())
         .annotate(
@@ -242,14 +252,19 @@ def assemble(
             "task_text",
             "task_item",
             "task_doc",
+            "task_id",
         )
-        .order_by("unit__sort_order", "unit__name", "deadline", "id")[:MAX_ROWS]
+        .order_by("unit__sort_order", "unit__name", "deadline", "id")
         if first
         else []
     )
     overdue: list[dict[str, Any]] = []
     listed = 0
     for r in rows:
+        if r["task_id"] not in f.task_item:
+            continue  # another task of the unit
+        if listed >= MAX_ROWS:
+            break
         row = {
             "assignment_id": r["id"],
             "source": f"{r['task_doc']}, mục {r['task_item']}",

@@ -38,11 +38,13 @@ from giaoban.meetings.review import (
     Frame,
     _add,
     _compute_review,
+    _item_tasks,
     _zero,
     add_to_unit,
     assemble,
     frame,
     new_unit_counts,
+    reviewed_notices,
 )
 from giaoban.org.models import subtree_ids
 from giaoban.tasks.models import Assignment
@@ -73,9 +75,10 @@ def _versions(unit_ids: list[int]) -> dict[int, int]:
 
 def _classes(f: Frame, as_of: date, unit_ids: list[int] | None) -> dict[int, dict[int, str]]:
     """{unit id: {task id: status class}} of the reviewed assignments (of ``unit_ids`` only)."""
-    qs = Assignment.objects.filter(task_id__in=f.task_ids)
-    if unit_ids is not None:
-        qs = qs.filter(unit_id__in=unit_ids)
+    if unit_ids is None:
+        qs = Assignment.objects.filter(task_id__in=f.task_ids)
+    else:
+        qs = f.of_units(unit_ids)
     rows = (
         qs.annotate(sclass=status_case(as_of, today=timezone.localdate()))
         .values_list("unit_id", "task_id", "sclass")
@@ -83,7 +86,8 @@ def _classes(f: Frame, as_of: date, unit_ids: list[int] | None) -> dict[int, dic
     )
     out: dict[int, dict[int, str]] = defaultdict(dict)
     for unit_id, task_id, sclass in rows.iterator(chunk_size=5000) if f.task_item else []:
-        out[unit_id][task_id] = sclass
+        if task_id in f.task_item:  # of_units reads every assignment of the units
+            out[unit_id][task_id] = sclass
     return out
 
 
@@ -111,7 +115,31 @@ def _full(meeting: Meeting, as_of: date, f: Frame, key: str, units: list[int]) -
         "units": dict(unit_counts),
     }
     cache.set(key, state, timeout=timeout)
-    return assemble(f, by_item, unit_counts, as_of)
+    data = assemble(f, by_item, unit_counts, as_of)
+    cache.set(f"{key}:data", (state["versions"], data), timeout=timeout)
+    return data
+
+
+def _frame(meeting: Meeting, as_of: date, key: str) -> Frame:
+    """The frame, cached by the list of reviewed notices (one query): an issued notice is
+    locked, so its items and tasks do not change while it stays in the list."""
+    reviewed = reviewed_notices(meeting)
+    notices = list(reviewed.values_list("id", "number", "doc_date", "title"))
+    fkey = f"{key}:frame:" + hashlib.sha1(repr(notices).encode()).hexdigest()
+    cached = cache.get(fkey)
+    if cached is None:
+        f = frame(meeting, as_of)
+        cache.set(fkey, (f.items, f.task_item), timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+        return f
+    notice_ids = reviewed.values("id")
+    return Frame(
+        notices=notices,
+        items=cached[0],
+        task_item=cached[1],
+        task_ids=_item_tasks(notice_ids, as_of).values("task_id"),
+        notice_ids=notice_ids,
+        as_of=as_of,
+    )
 
 
 def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
@@ -119,7 +147,7 @@ def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
     if settings.GIAOBAN_AGGREGATE_CACHE_SECONDS <= 0:
         return _compute_review(meeting, as_of)
     key = _key(meeting, as_of)
-    f = frame(meeting, as_of)
+    f = _frame(meeting, as_of, key)
     units = subtree_ids([meeting.committee_id])
     state = cache.get(key)
     if state is None or state["digest"] != _digest(f) or not units <= set(state["versions"]):
@@ -132,7 +160,16 @@ def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
     unit_counts.update(state["units"])
     if not changed:
         STATS["unchanged"] += 1
-        return assemble(f, by_item, unit_counts, as_of)
+        done = cache.get(f"{key}:data")
+        if done is not None and done[0] == state["versions"]:
+            return done[1]
+        data = assemble(f, by_item, unit_counts, as_of)
+        cache.set(
+            f"{key}:data",
+            (state["versions"], data),
+            timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS,
+        )
+        return data
     old = cache.get_many([f"{key}:u{u}" for u in changed])
     if len(old) != len(changed):
         return _full(meeting, as_of, f, key, units)
@@ -163,4 +200,6 @@ def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
         "units": dict(unit_counts),
     }
     cache.set(key, state, timeout=timeout)
-    return assemble(f, by_item, unit_counts, as_of)
+    data = assemble(f, by_item, unit_counts, as_of)
+    cache.set(f"{key}:data", (state["versions"], data), timeout=timeout)
+    return data

@@ -182,3 +182,6 @@ def subtree_ids(root_ids: list[int] | set[int], *, include_roots: bool = True) -
     if not include_roots:
         found -= set(roots)
     return found
+
+
+from giaoban.org.models_alias import UnitAlias  # noqa: E402,F401  (learned unit names)
