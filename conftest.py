@@ -9,8 +9,14 @@ import pytest
 def _test_settings(request, tmp_path):
     """Fast password hashing and a private media folder (skipped for pure tests run with -p no:django)."""
     if not request.config.pluginmanager.hasplugin("django"):
+        yield
         return
+    from django.utils import translation
+
     settings = request.getfixturevalue("settings")
+    # every test starts in the default language (Vietnamese): a request of an earlier test
+    # with "Accept-Language: en" leaves English active in the worker's thread otherwise
+    translation.activate(settings.LANGUAGE_CODE)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     # a private in-process cache, emptied for every test (cached aggregates are keyed by a
@@ -24,6 +30,8 @@ def _test_settings(request, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

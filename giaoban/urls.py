@@ -29,7 +29,5 @@ urlpatterns = [
 # malformed or oversized requests: the app's own page (JSON on the API), not a bare English 400
 handler400 = "giaoban.core.limits.bad_request"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Attached files are never served from MEDIA_URL, not even with DEBUG on: every download goes
+# through a view that loads its record through the user's scope (another unit's file is 404).
