@@ -22,7 +22,7 @@ from giaoban.tasks.edit_forms import (
     RemoveUnitForm,
     TaskEditForm,
 )
-from giaoban.tasks.models import Task
+from giaoban.tasks.models import Task, lead_first
 from giaoban.tasks.permissions import assignments_for, task_unit_choices, tasks_for
 from giaoban.tasks.status import STATUS_COLOURS, status_case
 from giaoban.tasks.views import completion_act
@@ -58,7 +58,7 @@ def _page(request: HttpRequest, task: Task, status: int = 200, **forms) -> HttpR
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")
         .annotate(status=status_case(ref, today=ref))
-        .order_by("role", "unit__sort_order", "unit__name")
+        .order_by(lead_first(), "unit__sort_order", "unit__name")
     )
     ctx = {
         "task": task,

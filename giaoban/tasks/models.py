@@ -151,6 +151,14 @@ class AssignmentRole(models.TextChoices):
     COORDINATING = "coordinating", _("Coordinating")
 
 
+def lead_first() -> models.Case:
+    """Order assignments as an office lists them: the lead units before the coordinating ones
+    (the role's stored values would sort the other way)."""
+    return models.Case(
+        models.When(role=AssignmentRole.LEAD, then=models.Value(0)), default=models.Value(1)
+    )
+
+
 class AssignmentState(models.TextChoices):
     """Workflow state. The reporting *status class* is derived from it (see status.py)."""
 
