@@ -3,6 +3,7 @@
 admin reads Vietnamese throughout (core/tests/test_admin_language.py checks the pages)."""
 
 from django.utils.translation import gettext_noop as _
+from django.utils.translation import ngettext_lazy
 
 DJANGO_ADMIN = [
     _("Select this object for an action - {}"),
@@ -63,6 +64,15 @@ DJANGO_ADMIN = [
         "uppercase A-Z letters, numbers, and @/./+/-/_ characters."
     ),
     _("Sessions"),
+]
+
+#: the password rules' messages as Django 5.2 words them ("%d", not the "%(min_length)d" its
+#: Vietnamese catalogue translates)
+PASSWORD_RULES = [
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+    ),
 ]
 
 #: django-axes (sign-in throttling) ships no Vietnamese catalogue

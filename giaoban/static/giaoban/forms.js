@@ -1,5 +1,11 @@
 // Behaviour the pages need without inline scripts (the Content-Security-Policy forbids them):
 // a <select data-autosubmit> submits its form when changed (the language switch).
+// A form with data-confirm asks before it is sent (an act that cannot be undone from the page).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var message = form && form.getAttribute && form.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) event.preventDefault();
+});
 document.addEventListener("change", function (event) {
   var el = event.target;
   if (el && el.matches && el.matches("select[data-autosubmit]") && el.form) el.form.submit();
