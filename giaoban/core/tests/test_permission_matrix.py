@@ -97,7 +97,10 @@ PAGES: dict[str, list[Row]] = {
     "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
     "accounts/users/new/": [Row("get", "302  200    403    403    403    200")],
     "accounts/users/import/": [Row("get", "302  200    403    403    403    200")],
-    "accounts/users/import/units.csv": [Row("get", "302  200    403    403    403    200"), NO_POST],
+    "accounts/users/import/units.csv": [
+        Row("get", "302  200    403    403    403    200"),
+        NO_POST,
+    ],
     "accounts/users/<int:pk>/": [Row("get", "302  200    403    403    403    200")],
     "accounts/users/<int:pk>/reset-password/": [
         Row("post", "302  200    403    403    403    200"),
