@@ -154,7 +154,7 @@ def evidence_docx(ev: Evidence) -> bytes:
         {
             "committee_upper": committee.name.upper(),
             "issuer_upper": "VĂN PHÒNG",
-            "place": "",
+            "place": committee.place_name,
             "day": f"{today:%d}",
             "month": f"{today:%m}",
             "year": f"{today:%Y}",
@@ -166,7 +166,8 @@ def evidence_docx(ev: Evidence) -> bytes:
             else f", chốt ngày {ev.frozen_at:%d/%m/%Y}",
             "rows": [{"label": a.strip(), "value": b} for a, b in ev.lines()],
             "levels": [{"label": a, "value": b} for a, b in THRESHOLDS],
-        }
+        },
+        autoescape=True,
     )
     buf = io.BytesIO()
     doc.save(buf)

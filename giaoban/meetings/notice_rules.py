@@ -3,7 +3,6 @@ a new one starts with (the committee's place and body, the meeting's chair)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -117,16 +116,14 @@ def units_later_warning(units: list[Unit], day: date) -> str:
     ) % {"day": day.strftime("%d/%m/%Y"), "from": first.strftime("%d/%m/%Y")}
 
 
-_BODY_RE = re.compile(r"^(tỉnh ủy|thành ủy|đảng ủy(?: (?:xã|phường|thị trấn|khối))?)\s+", re.I)
 _PARENT = {"tỉnh ủy": "ĐẢNG BỘ TỈNH", "thành ủy": "ĐẢNG BỘ THÀNH PHỐ"}
 
 
 def notice_defaults(committee: Unit, meeting: Any = None) -> dict[str, str]:
     """The header, place and signer a new notice starts with (Hướng dẫn 36-HD/VPTW): for
     "Tỉnh ủy Đồng Nai", "ĐẢNG BỘ TỈNH ĐỒNG NAI" over "TỈNH ỦY", dated "Đồng Nai, ngày …"."""
-    match = _BODY_RE.match(committee.name)
-    body = match.group(1).lower() if match else ""
-    place = committee.name[match.end() :].strip() if match else ""
+    place = committee.place_name
+    body = committee.name[: len(committee.name) - len(place)].strip().lower() if place else ""
     parent = f"{_PARENT[body]} {place.upper()}" if body in _PARENT and place else ""
     defaults = {
         "issuer": body.upper() if body else committee.name.upper(),

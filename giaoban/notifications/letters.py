@@ -34,14 +34,6 @@ STATE_VI = {
     StatusClass.OPEN_OVERDUE: "Quá hạn",
     StatusClass.OPEN_IN_TIME: "Sắp đến hạn",
 }
-PREFIXES = ("Tỉnh ủy ", "Thành ủy ", "Đảng ủy ", "Huyện ủy ")
-
-
-def place_of(committee: Unit) -> str:
-    for prefix in PREFIXES:
-        if committee.name.startswith(prefix):
-            return committee.name[len(prefix) :]
-    return committee.name
 
 
 def items_for(committee: Unit, unit: Unit | None, today: date) -> list[Assignment]:
@@ -88,7 +80,7 @@ def render_docx(letter: ReminderLetter, items: list[Assignment]) -> bytes:
             "issuer": "Văn phòng " + committee.name,
             "issuer_upper": "VĂN PHÒNG",
             "number": letter.label,
-            "place": place_of(committee),
+            "place": committee.place_name,
             "day": f"{day:%d}",
             "month": f"{day:%m}",
             "year": f"{day:%Y}",
@@ -102,13 +94,14 @@ def render_docx(letter: ReminderLetter, items: list[Assignment]) -> bytes:
                     "stt": i,
                     "text": a.task.text,
                     "source": a.task.source_label,
-                    "unit": a.unit.display_name,
+                    "unit": a.unit.name,  # an official letter names the unit in full
                     "deadline": f"{a.deadline:%d/%m/%Y}",
                     "state": STATE_VI.get(a.status, ""),
                 }
                 for i, a in enumerate(items, start=1)
             ],
-        }
+        },
+        autoescape=True,  # "Ban TG&DV", "<", ">" are text, not XML
     )
     buf = io.BytesIO()
     doc.save(buf)

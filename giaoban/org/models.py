@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,13 @@ class UnitKind(models.TextChoices):
 #: Kinds that host a briefing cycle for the units below them.
 HOST_KINDS = frozenset(
     {UnitKind.COMMITTEE, UnitKind.BLOC_COMMITTEE, UnitKind.COMMUNE_COMMITTEE, UnitKind.NATIONAL}
+)
+
+
+#: the body words a committee's name starts with, before the place it is named after
+PLACE_PREFIX_RE = re.compile(
+    r"^(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy(?: (?:xã|phường|thị trấn|đặc khu))?)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -139,6 +147,13 @@ class Unit(models.Model):
     @property
     def is_host(self) -> bool:
         return self.kind in HOST_KINDS
+
+    @property
+    def place_name(self) -> str:
+        """The place a committee is named after, for the date line of its documents
+        ("Tỉnh ủy Đồng Nai" -> "Đồng Nai", "Đảng ủy xã Tân An" -> "Tân An"); "" if none."""
+        match = PLACE_PREFIX_RE.match(self.name)
+        return self.name[match.end() :].strip() if match else ""
 
     def is_active(self, on: date | None = None) -> bool:
         on = on or date.today()

@@ -93,3 +93,19 @@ def test_letter_for_every_unit_and_bad_input(cast, late, login):
     for user in (cast.unit_a, cast.leader_a):
         assert login(user).get("/notifications/letters/new/").status_code == 403
     assert login(cast.unit_b).get(f"/notifications/letters/{letter.pk}/file/").status_code == 404
+
+
+def test_letter_keeps_an_ampersand_and_names_the_unit_in_full(cast, late, login):
+    """'Ban TG&DV' was cut at the '&' (unescaped XML): the letter is escaped, and an official
+    letter names the unit in full; the date line carries the committee's place."""
+    cast.board_a.name = "Ban Tuyên giáo & Dân vận Tỉnh ủy Alpha"
+    cast.board_a.short_name = "Ban TG&DV"
+    cast.board_a.save(update_fields=["name", "short_name"])
+    client = login(cast.office_a)
+    assert post(client, cast).status_code == 302
+    letter = ReminderLetter.objects.get()
+    response = client.get(f"/notifications/letters/{letter.pk}/file/")
+    doc = Document(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "Ban Tuyên giáo & Dân vận Tỉnh ủy Alpha" in cells
+    assert any("Alpha, ngày 16 tháng 03 năm 2026" in c for c in cells), cells[:8]
