@@ -19,7 +19,8 @@ from giaoban.documents import (
     build_docx,
     build_pdf,
 )
-from giaoban.meetings.models import Meeting, Minutes, Notice, Part
+from giaoban.meetings.models import Meeting, Minutes, Notice, NoticeState, Part
+from giaoban.meetings.notice_rules import notice_defaults
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -48,7 +49,8 @@ def notice_document(notice: Notice) -> OfficialDocument:
             place=notice.place,
             date=notice.doc_date,
         ),
-        kind_title="THÔNG BÁO",
+        # a notice not yet issued must never pass for the issued one when it leaves the office
+        kind_title="THÔNG BÁO" if notice.state == NoticeState.ISSUED else "DỰ THẢO THÔNG BÁO",
         title=notice.title,
         opening=_paragraphs(notice.opening),
         sections=tuple(sections),
@@ -60,6 +62,7 @@ def notice_document(notice: Notice) -> OfficialDocument:
 
 def minutes_document(meeting: Meeting, minutes: Minutes) -> MinutesDocument:
     notice = meeting.notices.order_by("id").first()
+    defaults = notice_defaults(meeting.committee)
     participants = list(meeting.participants.select_related("unit"))
     start = timezone.localtime(meeting.starts_at)
 
@@ -77,10 +80,10 @@ def minutes_document(meeting: Meeting, minutes: Minutes) -> MinutesDocument:
     opening += f", {meeting.committee.name} tổ chức {meeting.title}."
     return MinutesDocument(
         header=Header(
-            issuer_parent=notice.issuer_parent.upper() if notice else "",
-            issuer=(notice.issuer if notice else meeting.committee.name).upper(),
+            issuer_parent=(notice.issuer_parent if notice else defaults["issuer_parent"]).upper(),
+            issuer=(notice.issuer if notice else defaults["issuer"]).upper(),
             number="",
-            place=notice.place if notice else "",
+            place=notice.place if notice and notice.place else defaults["place"],
             date=meeting.date,
         ),
         title=title,

@@ -107,7 +107,8 @@ class ParticipantForm(BootstrapMixin, forms.Form):
     part = forms.ChoiceField(label=_("Part"), choices=Part.choices, initial=Part.ATTENDS)
     unit = UnitChoice(label=_("Unit"), queryset=Unit.objects.none(), required=False)
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    # the person's position ("Phó Bí thư Thường trực Tỉnh ủy"), not a document's title
+    title = forms.CharField(label=_("Position"), max_length=300, required=False)
     absence_reason = forms.CharField(label=_("Reason for absence"), max_length=500, required=False)
 
     def __init__(self, *args, units=None, **kwargs):

@@ -133,6 +133,18 @@ def notice_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     notice = _notice(request, pk, record=True)
+    if request.method == "GET" and notice.state != NoticeState.DRAFT:
+        # say it before the clerk types anything: only a draft is edited here
+        messages.info(
+            request,
+            _("An issued notice is locked; correct it with a supplementary notice.")
+            if notice.state == NoticeState.ISSUED
+            else _(
+                "The notice is awaiting approval or approved; it can be changed only after it is "
+                "returned to draft."
+            ),
+        )
+        return redirect("meetings:notice", pk=notice.pk)
     fields = list(NoticeForm.base_fields)
     initial = {f: getattr(notice, f) for f in fields}
     form = NoticeForm(request.POST or None, initial=initial)

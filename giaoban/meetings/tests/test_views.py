@@ -122,6 +122,14 @@ def test_notice_docx_download_has_number_items_and_signature(cast, login):
     assert "Alpha, ngày 25 tháng 01 năm 2026" in [
         p.text for p in doc.tables[0].rows[0].cells[1].paragraphs
     ]
+    assert "THÔNG BÁO" in body and "DỰ THẢO THÔNG BÁO" not in body
+
+
+def test_a_notice_not_yet_issued_downloads_marked_as_a_draft(cast, login):
+    _, notice = make_briefing(cast, issue=False)
+    response = login(cast.office_a).get(f"/meetings/notices/{notice.pk}/docx/")
+    body = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert "DỰ THẢO THÔNG BÁO" in body and "THÔNG BÁO" not in body
 
 
 def test_broken_uploaded_template_gives_a_message_not_a_500(cast, login):
@@ -197,3 +205,17 @@ def test_closed_units_are_not_offered_on_the_review_screen(cast, login):
         .content.decode()
     )
     assert "Ban Tổ chức Tỉnh ủy Alpha" in html and "Ban Cũ Tỉnh ủy Alpha" not in html
+
+
+def test_the_edit_page_of_an_issued_notice_says_it_is_locked_instead_of_a_form(cast, login):
+    _, notice = make_briefing(cast)
+    client = login(cast.office_a)
+    response = client.get(f"/meetings/notices/{notice.pk}/edit/")
+    assert response.status_code == 302 and response["Location"] == f"/meetings/notices/{notice.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert "thông báo bổ sung" in page.lower()
+
+
+def test_a_participants_position_is_labelled_as_such(cast, login):
+    page = login(cast.office_a).get("/meetings/new/").content.decode()
+    assert "Chức vụ" in page
