@@ -24,9 +24,11 @@ BRIEFING_KIND = "giao_ban"
 
 
 def agenda_recommendations(meeting: Any, user: Any) -> dict[str, Any]:
-    """``{"shown", "since", "recs"}`` for the meeting page; two or three queries."""
+    """``{"shown", "since", "recs", "older"}`` for the meeting page; two or three queries.
+    ``recs`` were raised since the last briefing; ``older`` were raised before it and are still
+    unanswered (listed apart, so the heading "since …" is true of every line under it)."""
     if getattr(meeting, "kind", None) != BRIEFING_KIND:
-        return {"shown": False, "since": None, "recs": []}
+        return {"shown": False, "since": None, "recs": [], "older": []}
     previous = (
         type(meeting)
         .objects.filter(
@@ -50,7 +52,9 @@ def agenda_recommendations(meeting: Any, user: Any) -> dict[str, Any]:
             .values_list("pk", flat=True)
         )
         recs = [r for r in recs if r.pk in visible]
-    return {"shown": True, "since": since, "recs": recs}
+    older = [r for r in recs if since is not None and r.raised_on <= since]
+    recs = [r for r in recs if since is None or r.raised_on > since]
+    return {"shown": True, "since": since, "recs": recs, "older": older}
 
 
 @register.simple_tag(takes_context=True)

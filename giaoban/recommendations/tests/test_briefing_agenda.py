@@ -87,3 +87,18 @@ def test_query_count_does_not_grow_with_the_list(cast, agenda, django_assert_max
         out = agenda_recommendations(meeting, cast.office_a)
         assert len(out["recs"]) == 7
         [r.unit.name for r in out["recs"]]
+
+
+def test_older_unanswered_ones_are_listed_apart_from_those_raised_since(login, cast, agenda):
+    """The heading 'raised since the last briefing (20/01/2026)' is true of every line under it;
+    one raised before and still unanswered comes under its own heading."""
+    meeting = agenda[0]
+    with time_machine.travel(datetime(2026, 1, 5, 9, tzinfo=TZ), tick=False):
+        stale = services.raise_recommendation(
+            unit=cast.board_a, user=cast.unit_a, text="Kiến nghị cũ chưa được trả lời"
+        )
+    html = login(cast.office_a).get(f"/meetings/{meeting.pk}/").content.decode()
+    since, older = html.split('id="briefing-recommendations-older"')
+    since = since.split('data-testid="briefing-recommendations"')[1]
+    assert stale.text not in since and "Bổ sung kinh phí" in since
+    assert stale.text in older.split("</ol>")[0]
