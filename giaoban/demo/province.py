@@ -95,7 +95,13 @@ def build(*, seed: int = 2026, today: date | None = None) -> ProvinceDemo:
 
     def user(username: str, full_name: str, position: str, unit: Unit, role: str, **extra) -> User:
         u = User.objects.create(
-            username=username, full_name=full_name, position=position, password=password, **extra
+            username=username,
+            full_name=full_name,
+            position=position,
+            password=password,
+            # a reserved domain: the demo's digests are written under var/mail/, never delivered
+            email=f"{username}@demo.giaoban.invalid",
+            **extra,
         )
         Membership.objects.create(user=u, unit=unit, role=role)
         users[username] = u
