@@ -78,8 +78,14 @@ class GiaobanAPI(NinjaAPI):
 api = GiaobanAPI(
     title="giaoban API",
     version="1",
-    description="Units, tasks and assignments of the briefing cycle. Authenticate with a session cookie "
-    "(and CSRF token) or 'Authorization: Bearer TOKEN' (issue one with `giaoban token USERNAME`).",
+    description="The briefing cycle of a Party committee's office: units, tasks and assignments, "
+    "meetings and conclusion notices, reporting periods, unit reports and completeness, "
+    "indicators and work plans, recommendations, notifications and search — each answer limited "
+    "to what the signed-in user's unit and role may see. Authenticate with a session cookie (and "
+    "CSRF token) or 'Authorization: Bearer TOKEN': issue a token on your own page (your name, top "
+    "right → My account → Issue a token), or on the server with `giaoban token USERNAME`. "
+    "/ API của giaoban: mọi kết quả chỉ gồm những gì đơn vị và vai trò của người dùng được xem; "
+    "mã truy cập cấp tại trang Tài khoản của tôi.",
     auth=[TokenAuth(), SignedInSession()],
     urls_namespace="api",
     # the interactive documentation and its OpenAPI document are for signed-in users only
