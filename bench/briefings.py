@@ -234,6 +234,9 @@ def national(runs: int, provinces: int, only: list[str] | None = None) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")
         version = cursor.fetchone()[0].split(",")[0]
+        # as docs/deploy.md configures production (bin/with-postgres's throw-away cluster keeps
+        # the default, under which the historical review's plan costs ~1 s of JIT compilation)
+        cursor.execute("SET jit = off")
     print(
         f"{version}: {Assignment.objects.count():,} assignments, "
         f"{Meeting.objects.filter(state='held').count():,} held briefings over "
