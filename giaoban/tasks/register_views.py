@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,9 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import paginate, querystring_without_page
 from giaoban.org.models import Unit
-from giaoban.org.permissions import units_for
-from giaoban.tasks.forms import FilterForm
-from giaoban.tasks.queries import Filters
+from giaoban.tasks.filtering import ListQuery, parse_list_query
 from giaoban.tasks.register import COLUMNS, export_rows, registered_tasks, row_of
 from giaoban.tasks.register_import import run
 from giaoban.tasks.register_xlsx import MAX_BYTES, RegisterFileError, read_register, write_register
@@ -30,14 +27,10 @@ from giaoban.tasks.register_xlsx import MAX_BYTES, RegisterFileError, read_regis
 SESSION_KEY = "register_import"
 
 
-def _filters(request: HttpRequest) -> tuple[FilterForm, Filters, object]:
-    form = FilterForm(
-        request.GET or None, units=units_for(request.user).order_by("sort_order", "name")
-    )
-    ok = form.is_bound and form.is_valid()
-    filters = Filters.from_cleaned(form.cleaned_data) if ok else Filters()
-    ref = (form.cleaned_data.get("as_of") if ok else None) or timezone.localdate()
-    return form, filters, ref
+def _filters(request: HttpRequest) -> ListQuery:
+    """The register's filters, read by the same parser as the task lists: an invalid value is
+    refused with its message (the page lists nothing, status 400), never silently dropped."""
+    return parse_list_query(request.user, request.GET)
 
 
 def _committee_label(request: HttpRequest) -> str:
@@ -50,8 +43,10 @@ def _committee_label(request: HttpRequest) -> str:
 @login_required
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
-    form, filters, ref = _filters(request)
-    page = paginate(request, registered_tasks(request.user, filters, ref), per_page=50)
+    query = _filters(request)
+    form, filters, ref = query.form, query.filters, query.ref
+    qs = registered_tasks(request.user, filters, ref)
+    page = paginate(request, qs.none() if query.refused else qs, per_page=50)
     offset = (page.number - 1) * 50
     table = [row_of(offset + i, t) for i, t in enumerate(page.object_list, start=1)]
     ctx = {
@@ -63,13 +58,16 @@ def register(request: HttpRequest) -> HttpResponse:
         "ref": ref,
         "can_import": bool(scope_for(request.user).office_committee_ids),
     }
-    return render(request, "tasks/register.html", ctx)
+    return render(request, "tasks/register.html", ctx, status=400 if query.refused else 200)
 
 
 @login_required
 @require_GET
-def register_export(request: HttpRequest) -> FileResponse:
-    _form, filters, ref = _filters(request)
+def register_export(request: HttpRequest) -> HttpResponse:
+    query = _filters(request)
+    if query.refused:  # the register page with the message, not a file of everything
+        return register(request)
+    filters, ref = query.filters, query.ref
     out = write_register(
         export_rows(request.user, filters, ref),
         committee=_committee_label(request),
