@@ -262,8 +262,10 @@ def test_the_task_pages_in_english_show_english_periods_and_references(cast):
             f"/tasks/{cast.task_a.pk}/",
             "/tasks/leaders/",
             "/tasks/awaiting/",
+            "/tasks/register/",
+            f"/tasks/assignments/{cast.asg_a.pk}/",
         ],
-        cast.unit_a: ["/"],
+        cast.unit_a: ["/", "/tasks/", f"/tasks/assignments/{cast.asg_a.pk}/"],
     }
     wrong = {}
     for user, urls in pages.items():
