@@ -106,3 +106,21 @@ AXES = [
     _("access log"),
     _("access logs"),
 ]
+
+
+def translate_boolean_icons() -> None:
+    """The admin's yes/no/unknown icons carry an alternative text, which Django writes from the
+    Python value in English ("True", "False", "None": admin_list._boolean_icon, out of reach of
+    any catalogue). The same icons with the alternative text in the user's language; every
+    caller of Django's (lists, read-only fields, the detail views) looks it up at call time."""
+    from django.contrib.admin.templatetags import admin_list
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    def boolean_icon(field_val):
+        icon = {True: "yes", False: "no", None: "unknown"}[field_val]
+        alt = {True: gettext("Yes"), False: gettext("No"), None: gettext("Unknown")}[field_val]
+        return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
+
+    admin_list._boolean_icon = boolean_icon

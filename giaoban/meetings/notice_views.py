@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from giaoban.core.decisions import is_own_request, may_decide
+from giaoban.core.forms import invalid_choice
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
@@ -46,8 +47,12 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         .order_by("-doc_date", "-id")
     )
     state = request.GET.get("state", "")
+    error = ""
     if state in NoticeState.values:
         qs = qs.filter(state=state)
+    elif state:  # an unknown state is said, and nothing is listed (never all notices instead)
+        error = invalid_choice(state)
+        qs = qs.none()
     page = paginate(request, qs)
     ctx = {
         "page": page,
@@ -55,8 +60,9 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         "state": state,
         "states": NoticeState.choices,
         "can_create": bool(scope_for(request.user).office_committee_ids),
+        "filter_error": error,
     }
-    return render(request, "meetings/notice_list.html", ctx)
+    return render(request, "meetings/notice_list.html", ctx, status=400 if error else 200)
 
 
 def _item_specs(items_fs) -> list[ns.ItemSpec]:

@@ -451,3 +451,7 @@ def post_record_completion(request: HttpRequest, assignment_id: Id, payload: Cla
         **_evidence(payload),
     )
     return _assignment(request, assignment_id)
+
+
+# the statistics endpoints live in their own module, on this router
+from giaoban.tasks import api_stats  # noqa: E402, F401

@@ -51,7 +51,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     query = parse_list_query(request.user, request.GET, orderings=TASK_ORDERINGS)
     qs = query_tasks(request.user, query.filters, query.ref)
     page = paginate(request, qs.none() if query.refused else qs)
-    mark_rollup_visible(request.user, page)
+    mark_rollup_visible(request.user, page, query.ref)
     ctx = {
         "form": query.form,
         "page": page,

@@ -408,6 +408,8 @@ API: dict[tuple[str, str], Row] = {
 API.update(api_table(tasks_acts.ACTS))
 API.update(_API_REPORTING)
 API.update(meetings_matrix.API)
+# -- week: statistics per directing leader (tasks/api_stats.py), read by everyone, scoped --
+API[("get", "/api/statistics/leaders")] = API_READ_ALL
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
     # the API documentation is for signed-in users (anonymous: to the login page)
