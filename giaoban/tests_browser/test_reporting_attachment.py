@@ -15,10 +15,18 @@ pytestmark = pytest.mark.browser
 
 
 def _wait_for(check, seconds=15.0):
+    """Poll ``check`` while the live server writes. On SQLite the test database is shared with
+    the server's thread: a read that meets the autosave's write lock fails at once ("database
+    table is locked") instead of waiting, so such a read counts as "not yet" and is retried."""
+    from django.db import OperationalError
+
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        if check():
-            return True
+        try:
+            if check():
+                return True
+        except OperationalError:
+            pass
         time.sleep(0.2)
     return False
 
