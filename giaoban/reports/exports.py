@@ -184,7 +184,12 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
             if s["key"] in TEXT_SECTIONS:
                 text = (content.get("sections") or {}).get(s["key"], "").strip()
             elif s["key"] == "next_tasks":
-                text = "; ".join(content.get("next_tasks") or [])
+                # one line per task (docxtpl turns the line breaks into Word breaks)
+                text = "\n".join(
+                    t.strip().rstrip(".;") + "."
+                    for t in content.get("next_tasks") or []
+                    if t.strip()
+                )
             else:
                 text = "; ".join(item["text"] for item in content.get("recommendations") or [])
             if text:
@@ -195,10 +200,18 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
     # the task statistics are the dashboard's kind of aggregate (a scan of the committee's
     # assignments, ~2/3 of the synthesis at national scale): cached at the committee's data
     # version, which every audited change of its tasks bumps
+    # the tasks of the period: those due in it (as the dashboard's period picker counts), so a
+    # leader never reads the totals since the beginning as the period's
+    first, last = period.period.first_day, period.period.last_day
     counts = cached(
-        f"reports:synthesis-tasks:{committee.pk}:{ref.isoformat()}:{today.isoformat()}",
+        f"reports:synthesis-tasks:{committee.pk}:{first}:{ref.isoformat()}:{today.isoformat()}",
         lambda: count_by_status(
-            Assignment.objects.filter(task__committee=committee, task__doc_date__lte=ref),
+            Assignment.objects.filter(
+                task__committee=committee,
+                task__doc_date__lte=ref,
+                deadline__gte=first,
+                deadline__lte=last,
+            ),
             ref,
             today=today,
         ),
@@ -258,12 +271,17 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
     return {
         "parent_name": (parent.name if parent else "ĐẢNG BỘ").upper(),
         "committee_name_upper": committee.name.upper(),
-        "place_date": f"ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+        "place_date": (f"{committee.place_name}, " if committee.place_name else "")
+        + f"ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
         "title": f"kết quả thực hiện nhiệm vụ {period.label[:1].lower()}{period.label[1:]} của các đơn vị",
         "completeness": rows,
         "completeness_text": completeness_text,
         "sections": sections,
-        "task_text": f"Tính đến ngày {ref:%d/%m/%Y}, có {total} lượt nhiệm vụ được giao cho các đơn vị.",
+        "task_text": (
+            f"Nhiệm vụ có thời hạn trong {period.label[:1].lower()}{period.label[1:]}"
+            f" (từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}): tính đến ngày {ref:%d/%m/%Y},"
+            f" có {total} lượt nhiệm vụ của các đơn vị."
+        ),
         "task_stats": task_stats,
         "indicators": indicators,
         "indicator_text": f"{len(indicators)} chỉ tiêu, trong đó {lagging} chỉ tiêu chậm so với tiến độ kế hoạch năm.",

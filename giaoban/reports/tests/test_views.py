@@ -269,3 +269,33 @@ def test_issued_synthesis_is_kept(login, cast, report):
     response = office.get(f"/reports/periods/{report.period.pk}/synthesis/2/")
     assert response["Content-Disposition"].endswith('-v2.pdf"')
     assert audit_for(issued)[0].action == "reports.synthesis.uploaded"
+
+
+def test_synthesis_counts_the_tasks_of_the_period_and_says_so(cast, report, frozen):
+    """Finding of the office's walk: the quarter's synthesis counted every assignment since the
+    beginning. It counts the tasks due in the period, and its sentence names the period."""
+    from datetime import date
+
+    from giaoban.reports.exports import synthesis_context
+    from giaoban.tasks import services as task_services
+    from giaoban.tasks.models import Assignment
+
+    for number, deadline in (("61-TB/TU", date(2026, 3, 10)), ("62-TB/TU", date(2026, 6, 30))):
+        task_services.create_task(
+            committee=cast.committee_a,
+            doc_number=number,
+            doc_date=date(2026, 1, 5),
+            text="Nhiệm vụ " + number,
+            deadline=deadline,
+            created_by=cast.office_a,
+            lead_units=[cast.board_a, cast.board_a2],
+            created_on=date(2026, 1, 5),
+        )
+    ctx = synthesis_context(report.period)
+    first, last = report.period.period.first_day, report.period.period.last_day
+    due = Assignment.objects.filter(
+        task__committee=cast.committee_a, deadline__gte=first, deadline__lte=last
+    ).count()
+    assert due < Assignment.objects.filter(task__committee=cast.committee_a).count()
+    assert f"có {due} lượt nhiệm vụ" in ctx["task_text"] and "quý I/2026" in ctx["task_text"]
+    assert ctx["place_date"].startswith("Alpha, ngày")
