@@ -152,6 +152,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with its own page
     # a temporary password must be changed before anything else (accounts/middleware.py)
     "giaoban.accounts.middleware.ForcePasswordChangeMiddleware",
+    # a GET on an act's URL: the app's own page with a link back, not an empty 405 (core/methods.py)
+    "giaoban.core.methods.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "giaoban.urls"
