@@ -152,8 +152,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with its own page
     # a temporary password must be changed before anything else (accounts/middleware.py)
     "giaoban.accounts.middleware.ForcePasswordChangeMiddleware",
-    # an action URL opened with GET: the app's page instead of an empty 405 (core/limits.py)
-    "giaoban.core.limits.MethodNotAllowedPageMiddleware",
+    # a GET on an act's URL: the app's own page with a link back, not an empty 405 (core/methods.py)
+    "giaoban.core.methods.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "giaoban.urls"

@@ -57,37 +57,6 @@ class RequestSizeMiddleware:
         return self.get_response(request)
 
 
-class MethodNotAllowedPageMiddleware:
-    """An action URL opened with GET (a bookmark, a reload, a link pasted in a chat) answers
-    405: on the pages, the app's own page with a link back to what the action belongs to, not
-    Django's empty body (the API keeps its JSON)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        if response.status_code != 405 or request.path.startswith("/api/") or response.content:
-            return response
-        back = request.path.rstrip("/").rsplit("/", 1)[0] + "/"
-        page = render(
-            request,
-            "400.html",
-            {
-                "message": _(
-                    "This address carries out an action (a button sends it) and cannot be"
-                    " opened on its own."
-                ),
-                "status": 405,
-                "back": back,
-            },
-            status=405,
-        )
-        if response.has_header("Allow"):
-            page["Allow"] = response["Allow"]
-        return page
-
-
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """handler400: also reached when Django refuses too many fields or too much form data."""
     from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent

@@ -269,9 +269,12 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
 
     Autosave calls this every few seconds: the row is locked and its state and content read
     again (two columns); the period, form and unit come with ``report`` as the caller loaded it."""
+    # no ordering: the model's default one joins the period and two units, and FOR UPDATE would
+    # lock those rows too (every unit of the period typing would wait on the period's row)
     locked = (
-        UnitReport.objects.select_for_update()
+        UnitReport.objects.select_for_update(of=("self",))
         .filter(pk=report.pk)
+        .order_by()
         .values_list("state", "content")
         .first()
     )
@@ -281,7 +284,8 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
     permissions.check(user, report, "edit_report")
     if not report.editable:
         raise ValidationError(_("This report has been sent and can no longer be edited."))
-    indicators = list(report.period.form.indicators.all())
+    # the form's indicators are its committee's: their order needs no join of the committee
+    indicators = list(report.period.form.indicators.order_by("sort_order", "code"))
     cleaned = clean_content(
         raw,
         section_keys=report.period.form.section_keys,

@@ -88,6 +88,12 @@ def test_autosave_is_a_fixed_handful_of_queries_and_bumps_no_cached_figure(
     assert len(writes) == 2, writes  # the content, one audit row (the value did not change)
     assert not any("reports_planitem" in s for s in sql)
     assert len(sql) <= 11, "\n".join(sql)
+    # the lock reads the report's row alone: a join (the default ordering) would lock the period's
+    # and the units' rows as well, and every unit typing into the period would wait on them
+    lock = next(s for s in sql if '"content" AS "content"' in s and '"state" AS "state"' in s)
+    assert " JOIN " not in lock, lock
+    indicators = next(s for s in sql if 'FROM "reports_indicator"' in s)
+    assert '"org_unit"' not in indicators, indicators
     assert bumps == [], "a draft feeds no cached figure"
     # a submission still bumps: completeness and the dashboard change
     services.submit_report(
