@@ -42,4 +42,3 @@ def test_too_much_form_data_gets_the_apps_page(cast, login, settings):
     assert response.status_code == 413
     assert 'id="request-refused"' in response.content.decode()
     assert "Bad Request" not in response.content.decode()
-
