@@ -81,9 +81,15 @@ class RequestRule:
 
     @property
     def requester_unit_id(self) -> int | None:
+        """The requesting unit's id; the field may be a lookup through a relation
+        ("report__unit": a report version is its report's unit's request)."""
         if not self.requester_unit_field:
             return None
-        return getattr(self, f"{self.requester_unit_field}_id")
+        *path, last = self.requester_unit_field.split("__")
+        obj: Any = self
+        for part in path:
+            obj = getattr(obj, part)
+        return getattr(obj, f"{last}_id")
 
     def requester_ids(self) -> set[int]:
         """The requester and the co-requesters: the people who may not decide on this."""

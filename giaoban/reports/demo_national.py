@@ -92,6 +92,12 @@ def build_national_reports(
         for m in Membership.objects.filter(role=Role.OFFICE).select_related("unit")
     }
     staff = {m.unit_id: m.user_id for m in Membership.objects.filter(role=Role.UNIT)}
+    # the Office reports too: its own report is decided by a leader, never by its own staff
+    own_unit = {
+        m.unit.parent_id: m.unit_id
+        for m in Membership.objects.filter(role=Role.OFFICE).select_related("unit")
+    }
+    leaders = {m.unit_id: m.user_id for m in Membership.objects.filter(role=Role.LEADER)}
     quarters = _quarters(today)
     rules = ReportingRules().as_rules()  # the Nghị định 09/2019 defaults
     windows = {q: (*rules.cutoff_window(q), rules.due_date(q)) for q in quarters}
@@ -101,7 +107,8 @@ def build_national_reports(
         if office is None:
             continue
         with transaction.atomic():
-            n = _province(rng, committee, office, staff, quarters, windows, today)
+            deciders = (office, own_unit.get(committee.pk), leaders.get(committee.pk))
+            n = _province(rng, committee, deciders, staff, quarters, windows, today)
         for key in counts:
             counts[key] += n[key]
     reset_sequences([UnitReport, ReportVersion, IndicatorValue, IndicatorTarget, ExpectedReport])
@@ -158,7 +165,8 @@ def _setup(committee: Unit, communes: list[Unit], years: set[int]) -> tuple[Repo
     return form, by_code
 
 
-def _province(rng, committee, office, staff, quarters, windows, today) -> dict[str, int]:
+def _province(rng, committee, deciders, staff, quarters, windows, today) -> dict[str, int]:
+    office, office_unit, leader = deciders
     units = list(Unit.objects.filter(parent=committee).order_by("sort_order", "pk"))
     communes = [u for u in units if u.kind == UnitKind.COMMUNE_COMMITTEE]
     form, indicators = _setup(committee, communes, {q.year for q in quarters})
@@ -208,6 +216,7 @@ def _province(rng, committee, office, staff, quarters, windows, today) -> dict[s
             # the national data has four users per province: a unit without its own clerk
             # sends through the province's unit clerk (never the office, which decides)
             author = staff.get(unit.pk, fallback)
+            decider = leader if unit.pk == office_unit and leader else office
             content = _content(rng, unit, q, indicators)
             sent_day = period.due_date + timedelta(
                 days=rng.randint(1, 9) if late else -rng.randint(0, 5)
@@ -229,7 +238,7 @@ def _province(rng, committee, office, staff, quarters, windows, today) -> dict[s
                 version_count=(2 if returned else 1) if sent else 0,
                 return_reason="",
                 returned_count=1 if returned else 0,
-                decided_by_id=office if state == ReportState.ACCEPTED else None,
+                decided_by_id=decider if state == ReportState.ACCEPTED else None,
                 decided_at=sent + timedelta(days=5)
                 if sent and state == ReportState.ACCEPTED
                 else None,
@@ -257,7 +266,7 @@ def _province(rng, committee, office, staff, quarters, windows, today) -> dict[s
                         submitted_at=at,
                         submitted_by_id=author,
                         decision=decision,
-                        decided_by_id=None if decision == "pending" else office,
+                        decided_by_id=None if decision == "pending" else decider,
                         decided_at=None if decision == "pending" else at + timedelta(days=2),
                         decision_reason="Bổ sung số liệu chỉ tiêu."
                         if decision == "rejected"

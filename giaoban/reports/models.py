@@ -374,6 +374,8 @@ class ReportVersion(DecisionRecord):
     """
 
     requester_field = "submitted_by"
+    #: nobody of the reporting unit accepts or returns its report, whatever roles they hold
+    requester_unit_field = "report__unit"
 
     report = models.ForeignKey(
         UnitReport, models.CASCADE, related_name="versions", verbose_name=_("report")

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.decisions import RequestRule
+
 
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Higher is better")
@@ -145,8 +147,14 @@ class PlanState(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class WorkPlan(models.Model):
-    """A unit's yearly work plan (kế hoạch công tác năm), broken into quarters by its items."""
+class WorkPlan(RequestRule, models.Model):
+    """A unit's yearly work plan (kế hoạch công tác năm), broken into quarters by its items.
+
+    A submitted plan is a request for approval: core.decisions' one rule keeps the submitter and
+    anyone of the unit from deciding on it."""
+
+    requester_field = "submitted_by"
+    requester_unit_field = "unit"
 
     unit = models.ForeignKey(
         "org.Unit", models.PROTECT, related_name="work_plans", verbose_name=_("unit")

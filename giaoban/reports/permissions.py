@@ -20,7 +20,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from giaoban.accounts.models import Membership
 from giaoban.core.permissions import scope_for
 from giaoban.reports.models import (
     ExpectedReport,
@@ -114,14 +113,6 @@ def check(user: Any, obj: Model, action: str) -> None:
 
 def _own_unit(user: Any, unit_id: int) -> bool:
     return unit_id in scope_for(user).own_unit_ids
-
-
-def check_not_own_request(user: Any, *, submitted_by_id: int | None, unit_id: int) -> None:
-    """Nobody decides on their own request: not the submitter, not a member of the unit."""
-    if submitted_by_id == getattr(user, "pk", None):
-        raise PermissionDenied
-    if Membership.objects.filter(user=user, unit_id=unit_id).exists():
-        raise PermissionDenied
 
 
 def get_for_user(user: Any, qs: QuerySet, pk: Any, action: str = "view") -> Model:

@@ -419,8 +419,8 @@ def submit_report(
 def _decide(report: UnitReport, user: Any, *, approve: bool, reason: str = "") -> UnitReport:
     """Lock the report, check the right to decide, record the decision on its last version.
 
-    ``core.decisions.decide`` enforces the one rule (not the person who sent it); we also refuse
-    anyone who works in the reporting unit."""
+    ``core.decisions`` enforces the one rule: not the person who sent it, nor anyone of the
+    reporting unit (``ReportVersion.requester_unit_field``)."""
     report = (
         UnitReport.objects.select_for_update().select_related("period", "unit").get(pk=report.pk)
     )
@@ -430,10 +430,7 @@ def _decide(report: UnitReport, user: Any, *, approve: bool, reason: str = "") -
     version = report.versions.select_for_update().order_by("-number").first()
     if version is None:
         raise ValidationError(_("Only a submitted report can be accepted or returned."))
-    ensure_not_own_request(user, version)
-    permissions.check_not_own_request(
-        user, submitted_by_id=version.submitted_by_id, unit_id=report.unit_id
-    )
+    ensure_not_own_request(user, version)  # the sender, and anyone of the reporting unit
     decide(version, user=user, approve=approve, reason=reason)
     return report
 

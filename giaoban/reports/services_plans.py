@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
+from giaoban.core.decisions import ensure_not_own_request
 from giaoban.core.permissions import scope_for
 from giaoban.org.models import Unit, subtree_ids
 from giaoban.reports import permissions
@@ -195,9 +196,7 @@ def submit_plan(*, plan: WorkPlan, user: Any) -> WorkPlan:
 def decide_plan(*, plan: WorkPlan, user: Any, approve: bool, reason: str = "") -> WorkPlan:
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
     permissions.check(user, plan, "decide_plan")
-    permissions.check_not_own_request(
-        user, submitted_by_id=plan.submitted_by_id, unit_id=plan.unit_id
-    )
+    ensure_not_own_request(user, plan)  # core.decisions: not the submitter, nor the unit
     if plan.state != PlanState.SUBMITTED:
         raise ValidationError(_("Only a submitted plan can be approved or returned."))
     reason = (reason or "").strip()

@@ -339,7 +339,8 @@ def test_self_decided_finds_rows_written_around_the_services(cast):
 
 #: the request models under the rule that are not DecisionRecords (no approve/reject): each has
 #: its test below
-ANSWERED = {"recommendations.Recommendation"}
+#: requests decided on the object itself (no DecisionRecord row): answered or approved
+ANSWERED = {"recommendations.Recommendation", "reports.WorkPlan"}
 
 
 def test_every_request_type_is_under_the_rule(db):
