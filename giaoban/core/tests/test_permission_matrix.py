@@ -99,6 +99,10 @@ HAND_PAGES: dict[str, list[Row]] = {
     # -- accounts (the acts: accounts/tests/acts.py)
     "accounts/me/": [READ_ALL, NO_POST],
     "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
+    "accounts/users/import/units.csv": [
+        Row("get", "302  200    403    403    403    200"),
+        NO_POST,
+    ],
     # -- notifications: everyone has their own centre; <pk> is unit_a's notification of task_a
     "notifications/": [READ_ALL, NO_POST],
     "notifications/bell/": [READ_ALL, NO_POST],
@@ -177,6 +181,8 @@ HAND_API: dict[tuple[str, str], Row] = {
     ("get", "/api/reporting/units/{unit_id}/timeliness"): API_READ_A,
     ("get", "/api/recommendations"): API_READ_ALL,
     ("get", "/api/recommendations/{recommendation_id}"): API_READ_A,
+    # -- week: statistics per directing leader (tasks/api_stats.py), read by everyone, scoped --
+    ("get", "/api/statistics/leaders"): API_READ_ALL,
     **meetings_matrix.API,
 }
 
