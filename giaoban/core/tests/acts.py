@@ -35,6 +35,8 @@ ROLES = ("anon", "office_a", "leader_a", "unit_a", "unit_b", "admin")
 OFFICE = ("office_a",)
 UNIT = ("unit_a",)
 LEADER = ("leader_a",)
+#: every signed-in person (their own password, tokens, notifications)
+ANYONE = ("office_a", "leader_a", "unit_a", "unit_b", "admin")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Act:
     ``page_get`` says what a GET on the page URL answers: "back" (a redirect to the page the act
     belongs to), "form" (the act's form, 200 for the allowed roles) or "405".
     ``audit``: the audit action the act writes ("" for a step that writes nothing yet).
+    ``answers``/``api_answers``/``get_answers``: the roles refused with another status than 403
+    or 404 on the page's POST, the API and the form's GET (``{"unit_b": 400}``: another
+    committee's unit is not among the form's choices); nothing is written for them.
     """
 
     name: str
@@ -77,11 +82,16 @@ class Act:
     api_ok: int = 200
     state: str = ""
     unseen: tuple[str, ...] = ("unit_b",)
+    answers: dict[str, int] = field(default_factory=dict)
+    api_answers: dict[str, int] = field(default_factory=dict)
+    get_answers: dict[str, int] = field(default_factory=dict)
 
-    def _codes(self, ok: int, anon: int) -> str:
+    def _codes(self, ok: int, anon: int, answers: dict[str, int]) -> str:
         def code(role: str) -> int:
             if role == "anon":
                 return anon
+            if role in answers:
+                return answers[role]
             if role in self.who:
                 return ok
             if role in self.unseen:
@@ -93,12 +103,12 @@ class Act:
     def page_rows(self) -> list[Row]:
         """The matrix rows of the page URL: the POST, then the GET."""
         assert self.page is not None
-        post = Row("post", self._codes(self.page_ok, 302), self.page_data, self.state)
+        post = Row("post", self._codes(self.page_ok, 302, self.answers), self.page_data, self.state)
         signed_in = len(ROLES) - 1
         get = {
             # tasks/urls.py ``act``: a bookmarked or reloaded act URL goes back to its page
             "back": Row("get", " ".join(["302"] * len(ROLES)), state=self.state),
-            "form": Row("get", self._codes(200, 302), state=self.state),
+            "form": Row("get", self._codes(200, 302, self.get_answers), state=self.state),
             "405": Row("get", " ".join(["302"] + ["405"] * signed_in), state=self.state),
         }[self.page_get]
         # a form page shows the form first (GET), then takes it (POST)
@@ -106,7 +116,24 @@ class Act:
 
     def api_row(self) -> Row:
         assert self.api is not None
-        return Row(self.api[0], self._codes(self.api_ok, 401), self.api_data, self.state)
+        return Row(
+            self.api[0], self._codes(self.api_ok, 401, self.api_answers), self.api_data, self.state
+        )
+
+
+#: the rows of a page that is read, not acted on (written by hand in the matrix)
+#                         anon office leader unit_a unit_b admin
+READ_ALL = Row("get", "302  200    200    200    200    200")
+READ_A = Row("get", "302  200    200    200    404    200")
+NO_POST = Row("post", "302  405    405    405    405    405")
+NO_GET = Row("get", "302  405    405    405    405    405")
+API_READ_ALL = Row("get", "401  200    200    200    200    200")
+API_READ_A = Row("get", "401  200    200    200    404    200")
+
+
+def refuses(row: Row) -> bool:
+    """Whether ``row`` is a method every signed-in role is refused with 405 (not an act)."""
+    return {row.status(r) for r in ROLES if r != "anon"} == {405}
 
 
 def page_table(acts: list[Act]) -> dict[str, list[Row]]:
@@ -129,11 +156,43 @@ def api_table(acts: list[Act]) -> dict[tuple[str, str], Row]:
     return out
 
 
+def app_counts(*labels: str) -> Callable[[], dict]:
+    """``counts`` for ``do_act``: the rows of every model of the apps ``labels`` and of the audit
+    log."""
+
+    def counts() -> dict:
+        from django.apps import apps
+
+        from giaoban.core.models import AuditEntry
+
+        models = [m for label in labels for m in apps.get_app_config(label).get_models()]
+        return {m._meta.label: m._default_manager.count() for m in [*models, AuditEntry]}
+
+    return counts
+
+
 # -- doing an act in a test ------------------------------------------------------------------
 
 
+#: the files an act may upload: "file:<name>" in an act's data is a fresh upload of that name
+FILES = {
+    ".pdf": (b"%PDF-1.4 giaoban test", "application/pdf"),
+    ".txt": ("Báo cáo kết quả".encode(), "text/plain"),
+    ".docx": (b"PK\x03\x04 not really", "application/octet-stream"),
+}
+
+
 def fill(data, ids: dict):
-    """The data with each "{name}" replaced by ``ids[name]`` (the objects of the cast)."""
+    """The data with each "{name}" replaced by ``ids[name]`` (the objects of the cast) and each
+    "file:<name>" by a new upload of that name (its content chosen by the extension)."""
+    if isinstance(data, str) and data.startswith("file:"):
+        from pathlib import Path
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        name = data[len("file:") :]
+        content, kind = FILES[Path(name).suffix]
+        return SimpleUploadedFile(name, content, content_type=kind)
     if isinstance(data, dict):
         return {k: fill(v, ids) for k, v in data.items()}
     if isinstance(data, list):
@@ -169,8 +228,11 @@ def api_call(client: Client, headers: dict, method: str, url: str, data: dict):
     )
 
 
-def refused_status(act: Act, role: str) -> int:
+def refused_status(act: Act, role: str, via: str = "page") -> int:
     """What ``role`` (signed in, not allowed) gets for the act: 404 if it cannot see the record."""
+    answers = act.answers if via == "page" else act.api_answers
+    if role in answers:
+        return answers[role]
     return 404 if role in act.unseen else 403
 
 
@@ -194,18 +256,21 @@ def do_act(cast, act: Act, *, via: str, url: str, data, counts: Callable[[], dic
                 client, headers = api_client(cast, role)
                 method = act.api[0] if act.api else "post"
             rows, entries = counts(), audit()
+            for value in data.values() if isinstance(data, dict) else ():
+                if hasattr(value, "seek"):
+                    value.seek(0)  # each role uploads the same file afresh
             if via == "page":
                 response = client.post(url, data)
             else:
                 response = api_call(client, headers, method, url, data)
             got = (role, response.status_code)
-            if role in act.who:
+            if role in act.who and role not in (act.answers if via == "page" else act.api_answers):
                 assert got == (role, ok), (got, response.content[:400])
                 if act.audit:
                     assert audit() == entries + 1, f"{act.name}: no {act.audit} entry"
                 else:
                     assert counts() == rows, f"{act.name} wrote before its confirmation"
             else:
-                assert got == (role, refused_status(act, role)), got
+                assert got == (role, refused_status(act, role, via)), got
                 assert counts() == rows, f"{act.name} by {role} wrote something"
             transaction.set_rollback(True)

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from giaoban.core.tests.acts import OFFICE, UNIT, Act
+from giaoban.core.tests.support import row_counts as counts  # noqa: F401  (the tables written)
 
 CLAIM = {
     "completed_on": "10/03/2026",
@@ -173,6 +174,17 @@ ACTS: list[Act] = [
         page_ok=200,
         page_data={"ids": "{assignment}"},
         state="claimed",
+        unseen=(),
+    ),
+    # the register ("sổ theo dõi") read back from a spreadsheet: without a file, a clear 400
+    Act(
+        "import_register",
+        OFFICE,
+        "",
+        page="tasks/register/import/",
+        page_get="form",
+        page_ok=400,
+        page_data={"committee": "{committee_a}"},
         unseen=(),
     ),
 ]

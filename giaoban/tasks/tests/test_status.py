@@ -292,11 +292,24 @@ def test_rule_gives_the_same_answer_whatever_the_clock(cast, today):
     before = dict(
         with_status(Assignment.objects.all(), ref, today=today).values_list("pk", "status")
     )
-    with time_machine.travel("2031-01-02 08:00 +0700", tick=False):
-        after = dict(
-            Assignment.objects.annotate(status=status_case(ref, today=today))
-            .filter(pk__in=before)
-            .values_list("pk", "status")
-        )
-    assert before == after and len(before) > 100
+    for clock in ("2031-01-02 08:00 +0700", "2020-01-02 08:00 +0700"):
+        # later than every date of the rows, and earlier than all of them (before ``ref``)
+        with time_machine.travel(clock, tick=False):
+            after = dict(
+                Assignment.objects.annotate(status=status_case(ref, today=today))
+                .filter(pk__in=before)
+                .values_list("pk", "status")
+            )
+            selected = {
+                cls: set(
+                    Assignment.objects.filter(status_q(cls, ref, today=today)).values_list(
+                        "pk", flat=True
+                    )
+                )
+                for cls in StatusClass
+            }
+        assert before == after and len(before) > 100, clock
+        assert selected == {
+            cls: {pk for pk, s in before.items() if s == cls} for cls in StatusClass
+        }, clock
     assert set(stored) >= set(before)
