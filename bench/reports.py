@@ -5,6 +5,11 @@
     nice -n 10 .venv/bin/python bench/reports.py --national --assignments 3000000
     nice -n 10 .venv/bin/python bench/reports.py                       # 34 committees x 120 units
     .venv/bin/python bin/with-postgres .venv/bin/python bench/reports.py --national   # PostgreSQL
+    nice -n 10 .venv/bin/python bench/reports.py --national --pg --reuse   # a kept cluster, reused
+
+``--pg`` starts a private PostgreSQL cluster kept in var/bench-reports-pg (tuned as bench/load.py's,
+stopped at the end, data kept); ``--reuse`` keeps the data already in the database when it holds
+what the run measures (the national load takes ~12 minutes), instead of rebuilding it.
 
 Data, in a fresh database (SQLite file under var/bench-reports/, or DATABASE_URL):
 
@@ -32,6 +37,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, "bin"))  # pgcluster: bench tooling, not shipped
+PG_ROOT = os.path.join(ROOT, "var", "bench-reports-pg")
 os.environ.setdefault("GIAOBAN_VAR_DIR", os.path.join(ROOT, "var", "bench-reports"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
 os.environ.setdefault("GIAOBAN_INSTALLATION_KEY", "1")  # a throw-away key under var/bench-reports
@@ -198,9 +205,41 @@ def main() -> int:
     parser.add_argument("--committees", type=int, default=34)
     parser.add_argument("--units", type=int, default=120)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--pg", action="store_true", help="a kept cluster in var/bench-reports-pg")
+    parser.add_argument("--reuse", action="store_true", help="keep the data already loaded")
     args = parser.parse_args()
     os.makedirs(os.environ["GIAOBAN_VAR_DIR"], exist_ok=True)
-    if "DATABASE_URL" not in os.environ:
+    cluster = None
+    if args.pg:
+        from pgcluster import Cluster
+
+        from bench.load import PG_SETTINGS
+
+        cluster = Cluster(PG_ROOT, PG_SETTINGS)
+        os.environ["DATABASE_URL"] = cluster.start()
+        print(f"PostgreSQL {cluster.version} on 127.0.0.1:{cluster.port} ({PG_ROOT})", flush=True)
+    try:
+        return run(args)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def loaded(national: bool) -> bool:
+    """Whether the database already holds the data a run measures."""
+    from giaoban.accounts.models import User
+    from giaoban.reports.models import ReportingPeriod
+
+    periods = ReportingPeriod.objects.all()
+    if national:
+        periods = periods.filter(committee__code="P01", state="closed")
+    return (
+        User.objects.filter(username="vp01" if national else "vp00").exists() and periods.exists()
+    )
+
+
+def run(args) -> int:
+    if "DATABASE_URL" not in os.environ and not args.reuse:
         db = os.path.join(os.environ["GIAOBAN_VAR_DIR"], "giaoban.sqlite3")
         if os.path.exists(db):
             os.remove(db)
@@ -216,10 +255,13 @@ def main() -> int:
     settings.ALLOWED_HOSTS = ["*"]
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    if "DATABASE_URL" in os.environ:
+    reuse = args.reuse and loaded(args.national)
+    if "DATABASE_URL" in os.environ and not reuse:
         call_command("flush", interactive=False, verbosity=0)
     t0 = time.perf_counter()
-    if args.national:
+    if reuse:
+        print(f"reusing the data already in the {connection.vendor} database")
+    elif args.national:
         from giaoban.demo import build_national
 
         summary = build_national(

@@ -22,8 +22,14 @@ confirm their own claim) — records who decided, when and why, and saves. Pages
 ``may_decide(user, obj)`` to show or hide the decision buttons; ``self_decided()`` lists the rows
 that break the rule (``unsigned_decisions()`` those missing who or when), for data checks (the demo, imports, restored backups).
 
+A request that is answered rather than approved or rejected (a unit's recommendation) mixes in
+``RequestRule`` alone, names its requester, the unit it speaks for (``requester_unit_field``:
+nobody of that unit decides on it) and its decider field, and calls ``ensure_not_own_request``
+in its service.
+
 Every concrete subclass of ``DecisionRecord`` must have a case in
-``giaoban/core/tests/test_decisions.py``: the test fails on a decision type without one.
+``giaoban/core/tests/test_decisions.py`` (every other ``RequestRule`` model its own test there):
+the test fails on a request type without one.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from giaoban.accounts.models import Membership
+
 
 class Decision(models.TextChoices):
     PENDING = "pending", gettext_lazy("Awaiting decision")
@@ -47,14 +55,67 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", gettext_lazy("Rejected")
 
 
-class DecisionRecord(models.Model):
-    """A request awaiting, or carrying, one person's decision."""
+class RequestRule:
+    """Who made a request, so that they do not decide on it (mixed into every request model).
+
+    ``requester_field`` names the ForeignKey to the user who asked; ``co_requester_fields`` the
+    lookups of others who count as its authors; ``requester_unit_field`` the unit in whose name
+    the request is made, when it is a unit's (a unit's recommendation): nobody holding any role
+    in that unit decides on it either, whatever other roles they hold. ``decider_field`` names
+    the ForeignKey to the user who decided (answered).
+    """
 
     #: name of the ForeignKey to the user who made the request (set by every subclass)
     requester_field: str = ""
     #: lookups of other people who count as the request's authors ("notice__created_by": the
     #: drafter of the notice whose approval is asked): they may not decide on it either
     co_requester_fields: tuple[str, ...] = ()
+    #: name of the ForeignKey to the unit the request is made for ("" when it is a person's)
+    requester_unit_field: str = ""
+    #: name of the ForeignKey to the user who decided
+    decider_field: str = "decided_by"
+
+    @property
+    def requester_id(self) -> int | None:
+        return getattr(self, f"{self.requester_field}_id")
+
+    @property
+    def requester_unit_id(self) -> int | None:
+        if not self.requester_unit_field:
+            return None
+        return getattr(self, f"{self.requester_unit_field}_id")
+
+    def requester_ids(self) -> set[int]:
+        """The requester and the co-requesters: the people who may not decide on this."""
+        ids = {self.requester_id}
+        for lookup in self.co_requester_fields:
+            *path, last = lookup.split("__")
+            obj: Any = self
+            for part in path:
+                obj = getattr(obj, part)
+            ids.add(getattr(obj, f"{last}_id"))
+        return {i for i in ids if i is not None}
+
+    @classmethod
+    def own_request_q(cls) -> Q:
+        """Rows decided by their requester, a co-requester or someone of the requesting unit
+        (for the data checks)."""
+        decider = cls.decider_field
+        q = Q(**{decider: F(cls.requester_field)})
+        for lookup in cls.co_requester_fields:
+            q |= Q(**{decider: F(lookup)})
+        if cls.requester_unit_field:
+            q |= Q(**{f"{decider}__memberships__unit": F(cls.requester_unit_field)})
+        return q
+
+    @classmethod
+    def decided_q(cls) -> Q:
+        """The rows that carry a decision."""
+        return Q(**{f"{cls.decider_field}__isnull": False})
+
+
+class DecisionRecord(RequestRule, models.Model):
+    """A request awaiting, or carrying, one person's decision."""
 
     decision = models.CharField(
         gettext_lazy("decision"), max_length=16, choices=Decision.choices, default=Decision.PENDING
@@ -73,28 +134,9 @@ class DecisionRecord(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def requester_id(self) -> int | None:
-        return getattr(self, f"{self.requester_field}_id")
-
-    def requester_ids(self) -> set[int]:
-        """The requester and the co-requesters: the people who may not decide on this."""
-        ids = {self.requester_id}
-        for lookup in self.co_requester_fields:
-            *path, last = lookup.split("__")
-            obj: Any = self
-            for part in path:
-                obj = getattr(obj, part)
-            ids.add(getattr(obj, f"{last}_id"))
-        return {i for i in ids if i is not None}
-
     @classmethod
-    def own_request_q(cls) -> Q:
-        """Rows decided by their requester or a co-requester (for the data checks)."""
-        q = Q(decided_by=F(cls.requester_field))
-        for lookup in cls.co_requester_fields:
-            q |= Q(decided_by=F(lookup))
-        return q
+    def decided_q(cls) -> Q:
+        return ~Q(decision=Decision.PENDING)
 
     @property
     def is_pending(self) -> bool:
@@ -111,13 +153,23 @@ def one_pending(field: str, *, name: str, message: Any) -> models.UniqueConstrai
     )
 
 
-def is_own_request(user: Any, obj: DecisionRecord) -> bool:
+def is_own_request(user: Any, obj: RequestRule) -> bool:
+    """Whether ``user`` made the request ``obj``: in person, as a co-author, or as someone of the
+    unit it is made for."""
     user_id = getattr(user, "pk", None)
-    return user_id is not None and user_id in obj.requester_ids()
+    if user_id is None:
+        return False
+    if user_id in obj.requester_ids():
+        return True
+    unit_id = obj.requester_unit_id
+    return (
+        unit_id is not None and Membership.objects.filter(user_id=user_id, unit_id=unit_id).exists()
+    )
 
 
-def ensure_not_own_request(user: Any, obj: DecisionRecord) -> None:
-    """The one rule: raise PermissionDenied when ``user`` made the request ``obj``."""
+def ensure_not_own_request(user: Any, obj: RequestRule) -> None:
+    """The one rule: raise PermissionDenied when ``user`` made the request ``obj`` (or belongs to
+    the unit that made it)."""
     if is_own_request(user, obj):
         raise PermissionDenied(_("Nobody decides on their own request: another person must."))
 
@@ -161,12 +213,21 @@ def decision_models() -> Iterator[type[DecisionRecord]]:
             yield model
 
 
+def request_models() -> Iterator[type[Any]]:
+    """Every installed concrete model under the rule: the decision records and the other
+    requests answered by someone (``recommendations.Recommendation``)."""
+    for model in apps.get_models():
+        if issubclass(model, RequestRule):
+            yield model
+
+
 def self_decided() -> dict[str, int]:
-    """Decided rows, per model label, whose decider made the request (there must be none)."""
+    """Decided rows, per model label, whose decider made the request or belongs to the unit that
+    made it (there must be none)."""
     out: dict[str, int] = {}
-    for model in decision_models():
-        decided = model._default_manager.exclude(decision=Decision.PENDING)
-        bad = decided.filter(model.own_request_q()).count()
+    for model in request_models():
+        decided = model._default_manager.filter(model.decided_q())
+        bad = decided.filter(model.own_request_q()).values("pk").distinct().count()
         if bad:
             out[model._meta.label] = bad
     return out

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.decisions import RequestRule
 from giaoban.core.text import fold
 
 TEXT_MAX = 4000
@@ -20,14 +21,21 @@ class RecState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class Recommendation(models.Model):
+class Recommendation(RequestRule, models.Model):
     """One recommendation from a unit to its committee.
 
     new → forwarded (the office hands it to the board or office that drafts
     the answer) → answered (text, who, when) → closed. Raised in a unit
     report's section (``report`` set) or on its own. Overdue: not answered by
     ``response_deadline``.
+
+    The answer is a decision on the unit's request (core.decisions): neither the person who
+    raised it nor anyone of the raising unit answers it, whatever other role they hold.
     """
+
+    requester_field = "created_by"
+    requester_unit_field = "unit"
+    decider_field = "answered_by"
 
     committee = models.ForeignKey(
         "org.Unit", models.PROTECT, related_name="+", verbose_name=_("committee")

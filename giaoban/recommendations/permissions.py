@@ -4,7 +4,8 @@ A unit's staff see their own unit's recommendations, and those forwarded to
 their unit for an answer; office and leader see their committee's subtree.
 The unit raises; the office forwards and closes; the office, a leader of the
 committee or the unit it was forwarded to answers — never someone of the
-unit that raised it (nobody decides on their own request).
+unit that raised it (nobody decides on their own request:
+core.decisions.ensure_not_own_request, with ``Recommendation.requester_unit_field``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from giaoban.accounts.models import Membership
+from giaoban.core.decisions import ensure_not_own_request
 from giaoban.core.permissions import scope_for
 from giaoban.recommendations.models import Recommendation
 
@@ -45,12 +46,8 @@ def check(user: Any, rec: Recommendation, action: str) -> None:
         if office:
             return
         raise PermissionDenied
-    # answer: not by the unit that raised it, nor by the person who did
-    if (
-        rec.created_by_id == getattr(user, "pk", None)
-        or Membership.objects.filter(user=user, unit_id=rec.unit_id).exists()
-    ):
-        raise PermissionDenied
+    # answer: not by the person who raised it nor anyone of the raising unit (the one rule)
+    ensure_not_own_request(user, rec)
     leader = rec.committee_id in scope.leader_unit_ids
     board = rec.forwarded_to_id is not None and rec.forwarded_to_id in scope.own_unit_ids
     if office or leader or board:

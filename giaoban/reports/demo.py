@@ -37,6 +37,7 @@ from giaoban.reports.models import (
     UnitReport,
     WorkPlan,
 )
+from giaoban.reports.symbols import report_number
 
 TZ = timezone.get_default_timezone()
 #: index (in the six quarters) of the last closed one: Ban Tổ chức's report is returned and sent again
@@ -320,7 +321,7 @@ def _bloc_reports(rng, period, quarter, bloc_users, office, current, index, toda
         services.submit_report(
             report=report,
             user=user,
-            doc_number=f"{rng.randint(100, 400)}-BC/{unit.short_name[:3].upper()}",
+            doc_number=report_number(rng.randint(100, 400), unit.name, period.committee.name),
             doc_date=sent,
         )
         _backdate(report, sent, period.due_date)
@@ -339,7 +340,7 @@ def _bloc_reports(rng, period, quarter, bloc_users, office, current, index, toda
             services.submit_report(
                 report=report,
                 user=user,
-                doc_number=f"{rng.randint(401, 450)}-BC/BTC",
+                doc_number=report_number(rng.randint(401, 450), unit.name, period.committee.name),
                 doc_date=sent + timedelta(days=3),
             )
             ReportVersion.objects.filter(report=report, number=2).update(
@@ -396,7 +397,7 @@ def _commune_reports(rng, period, quarter, communes, users, current) -> int:
                 unit=unit,
                 state=ReportState.ACCEPTED,
                 content=content,
-                doc_number=f"{rng.randint(10, 99)}-BC/ĐU",
+                doc_number=report_number(rng.randint(10, 99), unit.name, period.committee.name),
                 doc_date=sent,
                 first_submitted_at=when,
                 submitted_at=when,

@@ -43,6 +43,7 @@ from giaoban.reports.models import (
     ReportVersion,
     UnitReport,
 )
+from giaoban.reports.symbols import report_number
 
 INDICATORS = [
     ("DV01", "Kết nạp đảng viên mới", "người", Direction.HIGHER, Accumulation.PER_PERIOD, None),
@@ -218,7 +219,9 @@ def _province(rng, committee, office, staff, quarters, windows, today) -> dict[s
                 unit=unit,
                 state=state,
                 content=content,
-                doc_number=f"{rng.randint(10, 399)}-BC/ĐU" if sent else "",
+                doc_number=report_number(rng.randint(10, 399), unit.name, committee.name)
+                if sent
+                else "",
                 doc_date=sent.date() if sent else None,
                 first_submitted_at=sent,
                 submitted_at=sent + timedelta(days=3) if sent and returned else sent,

@@ -17,12 +17,10 @@ class LeaderChoiceField(forms.ModelChoiceField):
         return f"{obj} — {obj.position}" if obj.position else str(obj)
 
 
-class TaskForm(BootstrapMixin, forms.Form):
-    committee = forms.ModelChoiceField(
-        label=_("Host committee"),
-        queryset=Unit.objects.none(),
-        error_messages={"invalid_choice": _("Unknown committee.")},
-    )
+class TaskFields(BootstrapMixin, forms.Form):
+    """The fields of a task's source and content, shared by entry (TaskForm) and correction
+    (edit_forms.TaskEditForm)."""
+
     doc_number = forms.CharField(
         label=_("Document number"), max_length=64, help_text=_("E.g. 90-TB/TU or 45/KH-UBND")
     )
@@ -43,6 +41,20 @@ class TaskForm(BootstrapMixin, forms.Form):
         max_length=200,
         required=False,
         help_text=_("When the leader has no account, e.g. 'Bí thư Tỉnh ủy'."),
+    )
+
+    def __init__(self, *args, leaders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directed_by"].queryset = leaders
+
+
+class TaskForm(TaskFields):
+    field_order = ["committee"]
+
+    committee = forms.ModelChoiceField(
+        label=_("Host committee"),
+        queryset=Unit.objects.none(),
+        error_messages={"invalid_choice": _("Unknown committee.")},
     )
     all_units = forms.BooleanField(label=_("All units"), required=False)
     lead_units = forms.ModelMultipleChoiceField(
@@ -65,8 +77,7 @@ class TaskForm(BootstrapMixin, forms.Form):
     )
 
     def __init__(self, *args, committees, units, leaders, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["directed_by"].queryset = leaders
+        super().__init__(*args, leaders=leaders, **kwargs)
         self.fields["committee"].queryset = committees
         self.fields["lead_units"].queryset = units
         self.fields["coordinating_units"].queryset = units

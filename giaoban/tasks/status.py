@@ -51,6 +51,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import (
+    Exact,
     GreaterThan,
     GreaterThanOrEqual,
     IsNull,
@@ -285,27 +286,62 @@ def current_status_case(ref: date) -> Case:
     )
 
 
-def status_case(ref: date, *, today: date) -> Case:
-    """An SQL CASE giving the class name of each assignment at ``ref``, ``today`` being today.
-
-    It does not drop the assignments of tasks entered after ``ref``: filter them out with
-    ``existing_at`` (lists and counts do).
-    """
-    if ref >= today:
-        return current_status_case(ref)
-    done = _done_by(ref)
-    deadline = deadline_at(ref)
+def _past_rule(ref: date, deadline: Expression, col=F) -> Case:
+    """The rule at a past ``ref`` as a CASE, ``deadline`` being the deadline in force at ``ref``
+    and ``col`` how the assignment's columns are reached (``F``, or ``OuterRef`` from inside the
+    extension subquery of ``status_case``)."""
+    state, completed = col("state"), col("completed_on")
+    cancelled_on, confirmed_at = col("cancelled_on"), col("confirmed_at")
+    cancelled = Q(Exact(state, "cancelled")) & (
+        Q(IsNull(cancelled_on, True)) | Q(LessThanOrEqual(cancelled_on, ref))
+    )
+    done = (
+        Q(Exact(state, "done"))
+        & Q(LessThanOrEqual(completed, ref))
+        & (Q(IsNull(confirmed_at, True)) | Q(LessThan(confirmed_at, end_of_day(ref))))
+    )
     return Case(
-        When(_cancelled_by(ref), then=Value(StatusClass.CANCELLED.value)),
+        When(cancelled, then=Value(StatusClass.CANCELLED.value)),
         When(done & Q(IsNull(deadline, True)), then=Value(StatusClass.DONE_ON_TIME.value)),
         When(
-            done & Q(LessThanOrEqual(F("completed_on"), deadline)),
+            done & Q(LessThanOrEqual(completed, deadline)),
             then=Value(StatusClass.DONE_ON_TIME.value),
         ),
         When(done, then=Value(StatusClass.DONE_LATE.value)),
         When(IsNull(deadline, True), then=Value(StatusClass.STANDING.value)),
         When(GreaterThanOrEqual(deadline, ref), then=Value(StatusClass.OPEN_IN_TIME.value)),
         default=Value(StatusClass.OPEN_OVERDUE.value),
+        output_field=CharField(),
+    )
+
+
+def status_case(ref: date, *, today: date) -> Case:
+    """An SQL CASE giving the class name of each assignment at ``ref``, ``today`` being today.
+
+    It does not drop the assignments of tasks entered after ``ref``: filter them out with
+    ``existing_at`` (lists and counts do).
+
+    At a past ``ref`` the rule reads the deadline in force four times; for an extended row that
+    deadline is the latest extension granted by ``ref``, and SQL does not share a subquery
+    between the places it appears in. So the extension is looked up once per extended row, by
+    one correlated subquery that returns the class itself (the same rule, the extension's new
+    deadline in place of the deadline); without a granted extension the rule runs on the
+    original deadline, and rows never extended (most of them) on the deadline column.
+    """
+    if ref >= today:
+        return current_status_case(ref)
+    extended = (
+        _granted_by(ref)
+        .order_by("-granted_at", "-id")
+        .annotate(sclass=_past_rule(ref, F("new_deadline"), col=OuterRef))
+        .values("sclass")[:1]
+    )
+    return Case(
+        When(extension_count=0, then=_past_rule(ref, F("deadline"))),
+        default=Coalesce(
+            Subquery(extended, output_field=CharField()),
+            _past_rule(ref, F("original_deadline")),
+        ),
         output_field=CharField(),
     )
 

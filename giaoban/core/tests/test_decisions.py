@@ -330,3 +330,69 @@ def test_self_decided_finds_rows_written_around_the_services(cast):
     )
     assert self_decided() == {"tasks.CompletionClaim": 1}
     assert unsigned_decisions() == {"tasks.CompletionClaim": 1, "tasks.ExtensionRequest": 1}
+
+
+# -- a request answered rather than approved: a unit's recommendation ------------------------
+# The answer to a recommendation is a decision on the unit's request: nobody of the raising unit
+# answers it (Recommendation.requester_unit_field), not even a clerk who also holds the office
+# role and did not raise it themselves.
+
+#: the request models under the rule that are not DecisionRecords (no approve/reject): each has
+#: its test below
+ANSWERED = {"recommendations.Recommendation"}
+
+
+def test_every_request_type_is_under_the_rule(db):
+    from giaoban.core.decisions import request_models
+
+    assert {m._meta.label for m in request_models()} == set(CASES) | ANSWERED
+
+
+def _rec(cast):
+    from giaoban.recommendations import services as recs
+
+    return recs.raise_recommendation(unit=cast.board_a, user=cast.unit_a, text="Cấp kinh phí")
+
+
+def test_nobody_of_the_raising_unit_answers_its_recommendation(cast, dual, client):
+    from giaoban.core.decisions import is_own_request
+    from giaoban.recommendations import services as recs
+    from giaoban.recommendations.models import Recommendation, RecState
+
+    rec = _rec(cast)
+    assert is_own_request(dual, rec) and is_own_request(cast.unit_a, rec)
+    assert not is_own_request(cast.office_a, rec) and not is_own_request(cast.leader_a, rec)
+    with pytest.raises(PermissionDenied):
+        recs.answer(rec=rec, user=dual, text="Tự trả lời")
+    client.force_login(dual)
+    html = client.get(reverse("recommendations:detail", args=[rec.pk])).content.decode()
+    assert 'id="answer-rec"' not in html
+    assert (
+        client.post(reverse("recommendations:answer", args=[rec.pk]), {"answer": "x"}).status_code
+        == 403
+    )
+    response = client.post(
+        f"/api/recommendations/{rec.pk}/answer", {"answer": "x"}, content_type="application/json"
+    )
+    assert response.status_code == 403, response.content
+    assert Recommendation.objects.get(pk=rec.pk).state == RecState.NEW
+    # a colleague of the office, of no role in Ban Tổ chức A, answers it
+    client.force_login(cast.office_a)
+    html = client.get(reverse("recommendations:detail", args=[rec.pk])).content.decode()
+    assert 'id="answer-rec"' in html
+    recs.answer(rec=rec, user=cast.office_a, text="Bố trí trong quý II")
+    assert Recommendation.objects.get(pk=rec.pk).answered_by == cast.office_a
+    assert self_decided() == {}
+
+
+def test_self_decided_finds_a_recommendation_answered_by_its_unit(cast, dual):
+    from giaoban.recommendations.models import Recommendation
+
+    mine, theirs = _rec(cast), _rec(cast)
+    Recommendation.objects.filter(pk=mine.pk).update(
+        state="answered", answer="Tự trả lời", answered_by=dual
+    )
+    Recommendation.objects.filter(pk=theirs.pk).update(
+        state="answered", answer="Đồng ý", answered_by=cast.office_a
+    )
+    assert self_decided() == {"recommendations.Recommendation": 1}

@@ -10,7 +10,7 @@ import pytest
 from giaoban.recommendations.models import Recommendation
 from giaoban.reports.completeness import completeness
 from giaoban.reports.indicators import indicator_table
-from giaoban.reports.models import ReportingPeriod, UnitReport, WorkPlan
+from giaoban.reports.models import ReportingPeriod, ReportVersion, UnitReport, WorkPlan
 
 
 @pytest.mark.django_db
@@ -40,3 +40,24 @@ def test_demo_province_reports():
     states = set(Recommendation.objects.values_list("state", flat=True))
     assert states == {"new", "forwarded", "answered", "closed"}
     assert set(WorkPlan.objects.values_list("state", flat=True)) == {"approved", "submitted"}
+    # each report carries the Party symbol of the unit that signed it ("335-BC/ĐU", "BC/VPTU")
+    symbols = {
+        name: number.split("/", 1)[1]
+        for name, number in ReportVersion.objects.values_list("report__unit__name", "doc_number")
+    }
+    assert symbols["Văn phòng Tỉnh ủy"] == "VPTU"
+    assert symbols["Ban Tổ chức Tỉnh ủy"] == "BTCTU"
+    assert symbols["Ban Tuyên giáo và Dân vận Tỉnh ủy"] == "BTGDVTU"
+    assert symbols["Ủy ban Kiểm tra Tỉnh ủy"] == "UBKTTU"
+    assert symbols["Trường Chính trị tỉnh Đồng Nai"] == "TCT"
+    assert {s for n, s in symbols.items() if n.startswith("Đảng ủy")} == {"ĐU"}
+    assert set(symbols.values()) <= {
+        "ĐU",
+        "VPTU",
+        "BTCTU",
+        "BTGDVTU",
+        "BNCTU",
+        "UBKTTU",
+        "BPTTH",
+        "TCT",
+    }

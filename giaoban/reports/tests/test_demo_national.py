@@ -49,6 +49,15 @@ def test_periods_reports_and_values(national):
     assert ReportVersion.objects.filter(decision="rejected").exists(), "returned and sent again"
     assert IndicatorValue.objects.count() > 1000
     assert self_decided() == {} and unsigned_decisions() == {}
+    symbols = {
+        (kind, number.split("/", 1)[1])
+        for kind, number in UnitReport.objects.exclude(doc_number="").values_list(
+            "unit__kind", "doc_number"
+        )
+    }
+    assert {s for k, s in symbols if k == UnitKind.COMMUNE_COMMITTEE} == {"ĐU"}
+    assert {s for k, s in symbols if k == UnitKind.OFFICE} == {"VPTU"}
+    assert {s for k, s in symbols if k == UnitKind.BOARD} == {"BTCTU", "BTGDVTU", "BNCTU"}
 
 
 def test_pages_read_the_national_reports(national, client):
