@@ -22,15 +22,7 @@ def _review_for(meeting: Meeting, user: Any | None) -> dict[str, Any]:
         data, frozen = snap.data, snap
     else:
         data, frozen = build_review(meeting, as_of=meeting.date), None
-    scope = scope_for(user) if user is not None else None
-    if scope is not None and not scope.is_overseer:
-        # unit staff see the figures, and only their own units' unfinished rows
-        mine = scope.own_unit_ids
-        data = {
-            **data,
-            "by_unit": [u for u in data["by_unit"] if u["unit_id"] in mine],
-            "overdue": [],
-        }
+    data = visible_review(data, user)
     return {
         "review": data,
         "snapshot": frozen,
@@ -41,6 +33,16 @@ def _review_for(meeting: Meeting, user: Any | None) -> dict[str, Any]:
             "colours": [STATUS_HEX[StatusClass(c)] for c in STATUS_ORDER],
         },
     }
+
+
+def visible_review(data: dict[str, Any], user: Any | None) -> dict[str, Any]:
+    """The review as ``user`` may see it: unit staff see the figures, and only their own units'
+    unfinished rows."""
+    scope = scope_for(user) if user is not None else None
+    if scope is None or scope.is_overseer:
+        return data
+    mine = scope.own_unit_ids
+    return {**data, "by_unit": [u for u in data["by_unit"] if u["unit_id"] in mine], "overdue": []}
 
 
 def notices_with_rollup(notices: list[Notice], ref) -> list[dict[str, Any]]:
@@ -60,7 +62,12 @@ def notices_with_rollup(notices: list[Notice], ref) -> list[dict[str, Any]]:
     return out
 
 
-def meeting_context(meeting: Meeting | None, *, user: Any | None = None) -> dict[str, Any]:
+def meeting_context(
+    meeting: Meeting | None, *, user: Any | None = None, review: bool = True
+) -> dict[str, Any]:
+    """What the meeting's pages show; ``review=False`` leaves the review out (the meeting page
+    renders it through ``review_section``, which reads the figures only when its cached HTML is
+    stale)."""
     if meeting is None:
         return {"initial": {}}
     participants = list(meeting.participants.select_related("unit", "user"))
@@ -119,22 +126,6 @@ def meeting_context(meeting: Meeting | None, *, user: Any | None = None) -> dict
         "status_order": STATUS_ORDER,
         "status_labels": {c.value: c.label for c in StatusClass},
     }
-    ctx.update(_review_for(meeting, user))
+    if review:
+        ctx.update(_review_for(meeting, user))
     return ctx
-
-
-def review_fragment(meeting: Meeting, user: Any, ctx: dict[str, Any]) -> str:
-    """The rendered review section, cached like its figures: a hundred notices of eight items
-    take ~100 ms to render, and a briefing page is read far more often than the data changes."""
-    from django.template.loader import render_to_string
-    from django.utils.translation import get_language
-
-    from giaoban.core.cache import cached
-
-    scope = scope_for(user)
-    who = "all" if scope.is_overseer else "units-" + "-".join(map(str, sorted(scope.own_unit_ids)))
-    snap = ctx.get("snapshot")
-    key = f"giaoban:review-html:{meeting.pk}:{meeting.date.isoformat()}:{snap.pk if snap else 0}:{get_language()}:{who}"
-    return cached(
-        key, lambda: render_to_string("meetings/_review.html", ctx), roots=[meeting.committee_id]
-    )

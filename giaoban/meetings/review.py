@@ -317,14 +317,28 @@ def status_in_unfinished() -> Q:
     return Q(sclass__in=list(UNFINISHED))
 
 
+def frozen_summary(data: dict[str, Any]) -> dict[str, Any]:
+    """What "since the briefing" needs of a frozen review: its date, notices and done count."""
+    return {
+        "as_of": data["as_of"],
+        "notice_ids": [n["id"] for n in data.get("notices", [])],
+        "done": data["totals"]["done"],
+    }
+
+
 def done_since(data: dict[str, Any]) -> int:
-    """How many more of the reviewed assignments are done now than the briefing was told."""
-    as_of = date.fromisoformat(data["as_of"])
-    ids = [n["id"] for n in data.get("notices", [])]
-    if not ids:
+    """How many more of the reviewed assignments are done now than the briefing was told
+    (``data``: the frozen review or its ``frozen_summary``). One aggregate."""
+    summary = data if "notice_ids" in data else frozen_summary(data)
+    if not summary["notice_ids"]:
         return 0
-    now_done = _reviewed_assignments(ids, as_of).filter(state=AssignmentState.DONE).count()
-    return max(0, now_done - data["totals"]["done"])
+    as_of = date.fromisoformat(summary["as_of"])
+    now_done = (
+        _reviewed_assignments(summary["notice_ids"], as_of)
+        .filter(state=AssignmentState.DONE)
+        .count()
+    )
+    return max(0, now_done - summary["done"])
 
 
 def item_rollup(notice_ids: list[int], ref: date) -> dict[int, dict[str, int]]:

@@ -32,7 +32,8 @@ from giaoban.meetings.forms import (
     PointFormSet,
 )
 from giaoban.meetings.models import Meeting, MeetingFile, Minutes, Notice
-from giaoban.meetings.presenting import meeting_context, review_fragment
+from giaoban.meetings.presenting import meeting_context
+from giaoban.meetings.review_section import review_section
 from giaoban.org.models import Unit
 
 
@@ -315,8 +316,8 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
-    ctx = meeting_context(meeting, user=request.user)
-    ctx["review_html"] = review_fragment(meeting, request.user, ctx)
+    ctx = meeting_context(meeting, user=request.user, review=False)
+    ctx["review_html"] = review_section(meeting, request.user)
     ctx["audit"] = AuditEntry.objects.filter(
         object_type="meetings.meeting", object_id=str(meeting.pk)
     ).select_related("actor")[:50]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.files import ALLOWED_ATTACHMENT_EXTENSIONS
 from giaoban.periods import MAX_YEAR, MIN_YEAR, Period, PeriodType
 from giaoban.reports.models import (
     NEXT_TASKS_MAX,
@@ -99,6 +101,20 @@ class SubmitForm(BootstrapMixin, forms.Form):
     )
     doc_date = date_field(_("Date of the signed report"), required=False)
     document = forms.FileField(label=_("Signed report (PDF/DOCX)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the page refuses a file over the limit as soon as it is chosen (reports/report_form.js):
+        # sending it would be refused whole, before the typed text could be saved
+        limit = settings.GIAOBAN_MAX_ATTACHMENT_BYTES
+        self.fields["document"].widget.attrs.update(
+            {
+                "data-max-bytes": str(limit),
+                "data-too-large": _("The file is larger than %(mb)s MB.")
+                % {"mb": limit // (1024 * 1024)},
+                "accept": ",".join(sorted(ALLOWED_ATTACHMENT_EXTENSIONS)),
+            }
+        )
 
 
 class ReasonForm(BootstrapMixin, forms.Form):

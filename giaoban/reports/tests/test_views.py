@@ -110,6 +110,29 @@ def test_attachment_too_big(login, cast, report, settings):
     assert report.state == ReportState.DRAFT and not ReportVersion.objects.exists()
 
 
+def test_a_100_mb_attachment_gets_the_apps_message_and_loses_nothing(login, cast, report):
+    """A real 100 MB body: refused whole before it is read (413, the app's page in Vietnamese),
+    the draft saved before untouched, nothing sent; the page itself tells the limit beforehand."""
+    client = login(cast.unit_a)
+    assert client.post(f"/reports/r/{report.pk}/save/", FILLED).status_code == 302
+    saved = UnitReport.objects.get(pk=report.pk).content
+    big = SimpleUploadedFile("bao-cao.pdf", b"\0" * (100 * 1024 * 1024), "application/pdf")
+    response = client.post(
+        f"/reports/r/{report.pk}/submit/",
+        {**FILLED, "section_results": "Sửa", "doc_number": "1-BC/BTCTU", "document": big},
+        HTTP_ACCEPT_LANGUAGE="vi",
+    )
+    del big
+    text = response.content.decode()
+    assert response.status_code == 413 and "Dữ liệu gửi lên quá lớn: tối đa 21 MB" in text
+    again = UnitReport.objects.get(pk=report.pk)
+    assert again.state == ReportState.DRAFT and again.content == saved
+    assert not ReportVersion.objects.exists()
+    page = client.get(f"/reports/r/{report.pk}/").content.decode()
+    assert f'data-max-bytes="{20 * 1024 * 1024}"' in page  # refused on the page (report_form.js)
+    assert 'hx-params="not document"' in page  # the autosave never carries the file
+
+
 def _submitted(cast, report, text="Bản 1"):
     from giaoban.reports.content import RawContent
 

@@ -1,0 +1,70 @@
+"""Issue 10's bad input in a real browser: a 100 MB signed report file. The page refuses it as
+soon as it is chosen (its own Vietnamese message, the choice cleared); the text typed before and
+after is saved by the autosave, which never carries the file; the report is then sent without it."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from giaoban.tests_browser.test_reporting_flow import open_period  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_for(check, seconds=15.0):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_100_mb_file_is_refused_on_the_page_and_nothing_typed_is_lost(
+    page,
+    log_in,
+    cast,
+    open_period,  # noqa: F811
+    tmp_path,
+):
+    from giaoban.reports.models import ReportState, ReportVersion, UnitReport
+
+    big = tmp_path / "bao-cao-quy.pdf"
+    with open(big, "wb") as f:
+        f.truncate(100 * 1024 * 1024)  # a sparse 100 MB file
+    log_in("unit_a")
+    page.goto(f"/reports/periods/{open_period.pk}/")
+    with page.expect_navigation():
+        page.click("#start-report")
+    report = UnitReport.objects.get(unit=cast.board_a)
+    page.wait_for_function("window.htmx !== undefined")
+    page.fill("#section_results", "Kết quả trước khi chọn tệp")
+    page.locator("[data-testid=saved]").wait_for()
+    page.fill("input[name=doc_number]", "335-BC/BTCTU")
+    page.fill("input[name=doc_date]", date.today().strftime("%d/%m/%Y"))
+
+    page.set_input_files("input[name=document]", str(big))
+    alert = page.locator("#id_document-too-large")
+    alert.wait_for()
+    assert alert.inner_text() == "Dung lượng tệp vượt quá 20 MB."
+    assert page.evaluate("document.querySelector('input[name=document]').files.length") == 0
+
+    page.fill("#section_results", "Kết quả sửa sau khi chọn tệp")
+    assert _wait_for(
+        lambda: (
+            UnitReport.objects.get(pk=report.pk).content["sections"]["results"]
+            == "Kết quả sửa sau khi chọn tệp"
+        )
+    ), "the autosave goes on after the refused file"
+    assert page.input_value("input[name=doc_number]") == "335-BC/BTCTU"
+
+    with page.expect_navigation():
+        page.click("#submit-report")
+    assert page.locator("[data-testid=report-state]").inner_text().strip() == "Đã gửi"
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED and not report.document
+    version = ReportVersion.objects.get(report=report)
+    assert version.content["sections"]["results"] == "Kết quả sửa sau khi chọn tệp"
