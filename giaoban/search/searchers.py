@@ -108,21 +108,23 @@ def _tasks(user: Any, words: list[str], folded: str) -> list[Hit]:
         tasks_for(user)
         .filter(_all(words, "search_folded"))
         .order_by("-doc_date", "-id")
-        .only("pk", "doc_number", "doc_date", "item_number", "text", "search_folded")[:PER_KIND]
+        .values_list("pk", "doc_number", "doc_date", "item_number", "text", "search_folded")[
+            :PER_KIND
+        ]
     )
     out = []
     url, label = _url("tasks:detail"), str(_("Task"))
-    for t in qs:
-        title = f"{t.doc_number}{f', mục {t.item_number}' if t.item_number else ''}"
+    for pk, number, doc_date, item, text, body in qs:  # plain rows: up to 200 a search
+        title = f"{number}{f', mục {item}' if item else ''}"
         out.append(
             Hit(
                 kind="task",
                 kind_label=label,
                 title=title,
-                snippet=t.text[:240],
-                url=url(t.pk),
-                when=t.doc_date,
-                score=_score(fold(title), t.search_folded, words, folded),
+                snippet=text[:240],
+                url=url(pk),
+                when=doc_date,
+                score=_score(fold(title), body, words, folded),
             )
         )
     return out
@@ -184,26 +186,25 @@ def _notices(user: Any, words: list[str], folded: str) -> list[Hit]:
     qs = (
         Notice.objects.for_user(user)
         .filter(_all(words, "search_folded"))
-        .select_related("committee")
         .order_by("-doc_date", "-id")
-        .only("pk", "number", "doc_date", "title", "state", "search_folded", "committee__name")[
-            :PER_KIND
-        ]
+        .values_list(
+            "pk", "number", "doc_date", "title", "state", "search_folded", "committee__name"
+        )[:PER_KIND]
     )
     out = []
     url, label, draft = _url("meetings:notice"), str(_("Notice")), str(_("Draft notice"))
     states = _labels(Notice._meta.get_field("state").flatchoices)
-    for n in qs:
-        number = n.number or draft
+    for pk, raw_number, doc_date, title, state, body, committee in qs:
+        number = raw_number or draft
         out.append(
             Hit(
                 kind="notice",
                 kind_label=label,
-                title=f"{number} — {n.title}"[:300],
-                snippet=f"{n.committee.name} · {states.get(n.state, n.state)}",
-                url=url(n.pk),
-                when=n.doc_date,
-                score=_score(fold(f"{n.number} {n.title}"), n.search_folded, words, folded),
+                title=f"{number} — {title}"[:300],
+                snippet=f"{committee} · {states.get(state, state)}",
+                url=url(pk),
+                when=doc_date,
+                score=_score(fold(f"{raw_number} {title}"), body, words, folded),
             )
         )
     return out
