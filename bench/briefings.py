@@ -25,12 +25,16 @@ National scale (``--national``, PostgreSQL through ``bin/with-postgres``):
 
 loads ``giaoban demo --scale national --provinces N`` (the data of bench/load.py: 34 provinces,
 ~88,000 assignments each, their held briefings with issued notices, one coming briefing per
-province) into the empty database of DATABASE_URL (a database that already holds it is reused),
-then, as the office user of the first province (``vp01``), measures the review of its coming
-briefing (every notice of the province in force: as of a date after today, the status rule's
-current form) and of its last held briefing as of its date (the historical form: completions,
-confirmations and extensions read as they stood then), cold (the cache cleared before every run,
-as after any change in the committee) and through the page, cold and cached.
+province) into the empty database of DATABASE_URL (a database that already holds it is reused:
+keep a cluster of bench/load.py's settings — JIT off — between runs and pass its URL), freezes
+the review of the province's last held briefing if the bulk load left it without a snapshot (as
+marking it held does), then, as the office user of the first province (``vp01``), measures the
+review section of the briefing page (``meetings.review_section``) of the coming briefing and of
+the held one (after a change in one unit, with nothing changed, and cold: the cache cleared),
+the whole page after a change, the review computed from scratch (coming, and held as of its date:
+the historical form of the status rule), and the live JSON. Each line gives wall time, this
+process's CPU time and the database backend's CPU time (p50/p95, ms); ``--only TEXT`` keeps the
+lines whose label holds TEXT.
 """
 
 from __future__ import annotations
@@ -62,15 +66,47 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SEED = ROOT / "giaoban" / "meetings" / "tests" / "data" / "seed_001.txt"
 
 
+def _pct(samples: list[float]) -> tuple[float, float]:
+    samples = sorted(samples)
+    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    return statistics.median(samples), p95
+
+
 def timed(fn, runs: int) -> tuple[float, float]:
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-    return statistics.median(samples), p95
+    return _pct(samples)
+
+
+def _server_cpu() -> float:
+    """CPU seconds used so far by this connection's PostgreSQL backend (same machine)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_cpu(fn, runs: int, prepare=None) -> dict[str, tuple[float, float]]:
+    """Wall time, this process's CPU time and the database backend's CPU time of ``fn``, in
+    ms (p50, p95); ``prepare`` runs before each call, outside the timing."""
+    wall, cpu, server = [], [], []
+    for _ in range(runs):
+        if prepare is not None:
+            prepare()
+        s0, c0, w0 = _server_cpu(), time.process_time(), time.perf_counter()
+        fn()
+        w1, c1 = time.perf_counter(), time.process_time()
+        wall.append((w1 - w0) * 1000)
+        cpu.append((c1 - c0) * 1000)
+        server.append((_server_cpu() - s0) * 1000)
+    return {"wall": _pct(wall), "cpu": _pct(cpu), "db cpu": _pct(server)}
 
 
 def build(units: int, assignments: int):
@@ -169,13 +205,14 @@ def build(units: int, assignments: int):
     return cast, nxt, Assignment.objects.count(), n_notices
 
 
-def national(runs: int, provinces: int) -> None:
+def national(runs: int, provinces: int, only: list[str] | None = None) -> None:
     """The review at national scale, as the office user of the first province."""
     from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
+    from django.utils import translation
 
     from giaoban.accounts.models import Membership, Role, User
     from giaoban.meetings.models import Meeting
@@ -197,6 +234,9 @@ def national(runs: int, provinces: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")
         version = cursor.fetchone()[0].split(",")[0]
+        # as docs/deploy.md configures production (bin/with-postgres's throw-away cluster keeps
+        # the default, under which the historical review's plan costs ~1 s of JIT compilation)
+        cursor.execute("SET jit = off")
     print(
         f"{version}: {Assignment.objects.count():,} assignments, "
         f"{Meeting.objects.filter(state='held').count():,} held briefings over "
@@ -205,25 +245,26 @@ def national(runs: int, provinces: int) -> None:
         f"{_compute_review(coming, coming.date)['totals']['total']:,} assignments "
         f"({len(_compute_review(coming, coming.date)['notices'])} notices)"
     )
+    from giaoban.core.cache import bump_on_commit
+    from giaoban.meetings.models import ReviewSnapshot
+    from giaoban.meetings.review import build_review
+    from giaoban.meetings.review_section import review_section
+    from giaoban.meetings.services import mark_held
+
+    if not ReviewSnapshot.objects.filter(meeting=held).exists():
+        # the national data marks its briefings held in bulk; freeze the last one's review as
+        # the office does when it marks a meeting held
+        started = time.perf_counter()
+        mark_held(meeting=held, user=office)
+        print(f"froze the review of the held briefing in {time.perf_counter() - started:.1f} s")
+    snap = ReviewSnapshot.objects.get(meeting=held)
+    print(
+        f"held briefing {held.date:%d/%m/%Y}: its snapshot holds "
+        f"{len(snap.data['notices'])} notices, {snap.data['totals']['total']:,} assignments"
+    )
     client = Client()
     client.force_login(office)
-
-    def cold(fn):
-        def run():
-            cache.clear()  # as after any change in the committee: the review is recomputed
-            fn()
-
-        return run
-
-    def page(meeting):
-        def get():
-            r = client.get(f"/meetings/{meeting.pk}/")
-            assert r.status_code == 200, r.status_code
-
-        return get
-
-    from giaoban.core.cache import bump_on_commit
-    from giaoban.meetings.review import build_review
+    translation.activate("vi")
 
     # a change in one unit between reads, as a clerk's confirmation makes it: the assignment's
     # state written and its unit's data version bumped (what log_action does)
@@ -232,7 +273,7 @@ def national(runs: int, provinces: int) -> None:
             task__notice_link__item__notice__committee=committee, state="open"
         ).values_list("pk", "unit_id")[:200]
     )
-    flips = iter(unit_rows * 10)
+    flips = iter(unit_rows * 50)
 
     def one_change():
         pk, unit_id = next(flips)
@@ -243,40 +284,66 @@ def national(runs: int, provinces: int) -> None:
         )
         bump_on_commit(unit_id)
 
-    def after_change(meeting):
-        def run():
-            one_change()
-            build_review(meeting)
+    def page(meeting):
+        def get():
+            r = client.get(f"/meetings/{meeting.pk}/")
+            assert r.status_code == 200, r.status_code
 
-        return run
+        return get
 
-    def page_after_change(meeting):
-        get = page(meeting)
+    def section(meeting):
+        return lambda: review_section(meeting, office)
 
-        def run():
-            one_change()
-            get()
-
-        return run
-
-    # the page's own reads (session, user, scope) are cached too: keep the login across clears
-    for label, fn in (
-        ("review after a change in one unit (kept up to date)", after_change(coming)),
-        ("briefing page after a change in one unit", page_after_change(coming)),
+    rows = [
         (
-            f"review computed, coming briefing {coming.date:%d/%m/%Y} (cold)",
-            cold(lambda: _compute_review(coming, coming.date)),
+            "review section, coming briefing, after a change in one unit",
+            section(coming),
+            one_change,
+        ),
+        ("review section, coming briefing, nothing changed", section(coming), None),
+        ("review section, coming briefing, cold (cache cleared)", section(coming), cache.clear),
+        ("review section, held briefing (snapshot), after a change", section(held), one_change),
+        ("review section, held briefing (snapshot), nothing changed", section(held), None),
+        (
+            "review section, held briefing (snapshot), cold (cache cleared)",
+            section(held),
+            cache.clear,
+        ),
+        ("briefing page whole, coming briefing, after a change", page(coming), one_change),
+        ("briefing page whole, held briefing, after a change", page(held), one_change),
+        (
+            "review computed from scratch, coming briefing",
+            lambda: _compute_review(coming, coming.date),
+            None,
         ),
         (
-            f"review computed, held briefing {held.date:%d/%m/%Y} as of its date (cold)",
-            cold(lambda: _compute_review(held, held.date)),
+            f"review computed from scratch, held briefing as of {held.date:%d/%m/%Y}",
+            lambda: _compute_review(held, held.date),
+            None,
         ),
-        ("briefing page, coming briefing, review recomputed (cold)", cold(page(coming))),
-        ("briefing page, coming briefing, review cached", page(coming)),
-    ):
+        (
+            "review kept up to date after a change in one unit (JSON)",
+            lambda: build_review(coming),
+            one_change,
+        ),
+    ]
+    wanted = [r for r in rows if not only or any(w in r[0] for w in only)]
+    print(
+        f"{'':<66} {'wall p50':>9} {'p95':>7}   {'cpu p50':>8} {'p95':>6}   {'db cpu p50':>10} {'p95':>6}  (ms)"
+    )
+    for label, fn, prepare in wanted:
+        if prepare is not None:
+            prepare()
         fn()  # warm up
-        p50, p95 = timed(fn, runs)
-        print(f"{label:<72} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+        r = timed_cpu(fn, runs, prepare)
+        print(
+            f"{label:<66} {r['wall'][0]:9.1f} {r['wall'][1]:7.1f}   {r['cpu'][0]:8.1f} {r['cpu'][1]:6.1f}"
+            f"   {r['db cpu'][0]:10.1f} {r['db cpu'][1]:6.1f}",
+            flush=True,
+        )
+    print(
+        f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}"
+    )
 
 
 def main() -> None:
@@ -286,13 +353,16 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--national", action="store_true", help="the review at national scale")
     ap.add_argument("--provinces", type=int, default=34, help="with --national: provinces")
+    ap.add_argument(
+        "--only", action="append", help="with --national: the measures whose label holds this"
+    )
     args = ap.parse_args()
 
     import django
 
     django.setup()
     if args.national:
-        national(args.runs, args.provinces)
+        national(args.runs, args.provinces, args.only)
         return
     from django.conf import settings
     from django.core.management import call_command

@@ -84,6 +84,8 @@ class ImportForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         required=False,
-        help_text=_("Columns: full name, e-mail, unit code, role (office, leader, unit)."),
+        help_text=_(
+            "Columns: full name, e-mail, unit code, role (by name or code: office, leader, unit)."
+        ),
     )
     text = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -4,6 +4,7 @@ The flag is set in the session at sign-in (accounts/apps.py) from the audit log.
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -24,5 +25,9 @@ class ForcePasswordChangeMiddleware:
             and not request.path.startswith(ALLOWED_PREFIXES)
             and request.path not in (reverse("accounts:password"), reverse("logout"))
         ):
+            if request.headers.get("HX-Request"):
+                # a fragment the password page itself polls (the bell): nothing to swap in. A
+                # redirect would be followed by HTMX and the whole page nested into the bell.
+                return HttpResponse(status=204)
             return redirect("accounts:password")
         return self.get_response(request)

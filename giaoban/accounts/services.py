@@ -20,11 +20,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from giaoban.accounts.models import ApiToken, Membership, Role, User
 from giaoban.core.audit import log_action
 from giaoban.core.permissions import forget_scope, scope_for
+from giaoban.core.text import fold
 from giaoban.org.models import Unit
 
 USER_FIELDS = ["username", "full_name", "email", "position", "is_active"]
@@ -51,7 +53,32 @@ def users_for(manager: Any) -> QuerySet:
     qs = User.objects.all()
     if ids is None:
         return qs
-    return qs.filter(memberships__unit_id__in=ids).distinct()
+    # the system administrators are not the office's to manage: not listed, not editable
+    return (
+        qs.filter(memberships__unit_id__in=ids)
+        .exclude(memberships__role=Role.ADMIN)
+        .exclude(is_superuser=True)
+        .distinct()
+    )
+
+
+def unit_codes_for(manager: Any) -> QuerySet:
+    """The units whose accounts ``manager`` may create, with the codes the CSV import reads."""
+    ids = manageable_unit_ids(manager)
+    qs = Unit.objects.active().exclude(code="")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return qs.order_by("sort_order", "name")
+
+
+def _role_names(roles: set[str]) -> dict[str, str]:
+    """What a CSV may write for a role: its code, or its name in Vietnamese or English, with or
+    without accents ("Cán bộ đơn vị", "can bo don vi", "Unit staff", "unit")."""
+    names: dict[str, str] = {}
+    for lang in ("en", "vi"):
+        with translation.override(lang):
+            names.update({fold(str(label)): value for value, label in Role.choices})
+    return {k: v for k, v in names.items() if v in roles} | {v: v for v in roles}
 
 
 def roles_for(manager: Any) -> list[tuple[str, str]]:
@@ -274,6 +301,10 @@ class ImportRow:
     errors: list[str] = field(default_factory=list)
     password: str = ""
 
+    @property
+    def role_label(self) -> str:
+        return str(dict(Role.choices).get(self.role, self.role))
+
 
 def _username_for(email: str, taken: set[str]) -> str:
     base = email.split("@", 1)[0].lower() or "user"
@@ -290,7 +321,7 @@ def parse_csv(*, manager: Any, text: str) -> list[ImportRow]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     ids = manageable_unit_ids(manager)
     roles = {v for v, _label in roles_for(manager)}
-    role_names = {str(label).lower(): v for v, label in Role.choices} | {v: v for v in roles}
+    role_names = _role_names(roles)
     taken = set(User.objects.values_list("username", flat=True))
     emails = {e.lower() for e in User.objects.exclude(email="").values_list("email", flat=True)}
     seen: set[str] = set()
@@ -313,11 +344,14 @@ def parse_csv(*, manager: Any, text: str) -> list[ImportRow]:
             if row.email.lower() in emails or row.email.lower() in seen:
                 row.errors.append(_("An account with this e-mail already exists."))
             seen.add(row.email.lower())
-        row.role = role_names.get(row.role, row.role)
+        row.role = role_names.get(fold(row.role), row.role)
         if row.role not in roles:
             row.errors.append(
                 _("Unknown role %(role)s: use one of %(roles)s.")
-                % {"role": cells[3] or "—", "roles": ", ".join(sorted(roles))}
+                % {
+                    "role": cells[3] or "—",
+                    "roles": "; ".join(str(label) for v, label in Role.choices if v in roles),
+                }
             )
         units = Unit.objects.filter(code=row.unit_code) if row.unit_code else Unit.objects.none()
         if ids is not None:

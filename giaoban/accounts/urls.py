@@ -11,6 +11,7 @@ urlpatterns = [
     path("users/", views.user_list, name="users"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/import/", views.user_import, name="user_import"),
+    path("users/import/units.csv", views.user_import_units, name="user_import_units"),
     path("users/<int:pk>/", views.user_edit, name="user_edit"),
     path("users/<int:pk>/reset-password/", views.user_reset_password, name="user_reset"),
 ]

@@ -3,6 +3,8 @@ accounts the user list, new user, edit (unit, role, deactivate), password reset,
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -222,3 +224,20 @@ def user_import(request: HttpRequest) -> HttpResponse:
                 apply_validation_error(form, exc)
     status = 400 if request.method == "POST" and form.errors else 200
     return render(request, "accounts/user_import.html", ctx, status=status)
+
+
+@login_required
+@require_GET
+def user_import_units(request: HttpRequest) -> HttpResponse:
+    """The codes the CSV import reads, for the units whose accounts this user may create."""
+    _manager(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ma-don-vi.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with its mark
+    out = csv.writer(response)
+    out.writerow([_("unit code"), _("unit name"), _("short name")])
+    for code, name, short in services.unit_codes_for(request.user).values_list(
+        "code", "name", "short_name"
+    ):
+        out.writerow([code, name, short])
+    return response

@@ -202,7 +202,9 @@ def _schema_message(err: dict) -> str:
     if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         return _("The number is out of range.")
     if kind == "enum":
-        return _("Choose one of: %(values)s.") % {"values": ctx.get("expected", "")}
+        # pydantic joins the last value with an English "or": list them all with commas
+        values = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return _("Choose one of: %(values)s.") % {"values": values}
     if kind == "string_type":
         return _("Enter text.")
     if kind in ("bool_parsing", "bool_type"):
@@ -213,6 +215,12 @@ def _schema_message(err: dict) -> str:
 @api.exception_handler(NinjaValidationError)
 def on_schema_error(request, exc: NinjaValidationError):
     errors: dict[str, list[str]] = {}
+    # a query parameter the server cannot read (an unknown filter value, a limit over the
+    # ceiling) is a bad request, 400, like a filter whose meaning is refused; a body that does
+    # not match its schema is 422
+    in_query = bool(exc.errors) and all(
+        (err.get("loc") or ("",))[0] == "query" for err in exc.errors
+    )
     for err in exc.errors:
         # loc is like ("body", "payload", "completed_on"): keep the field path only
         parts = [
@@ -223,7 +231,9 @@ def on_schema_error(request, exc: NinjaValidationError):
         loc = ".".join(parts) or "__all__"
         errors.setdefault(loc, []).append(_schema_message(err))
     return api.create_response(
-        request, {"detail": _("The request is not valid."), "errors": errors}, status=422
+        request,
+        {"detail": _("The request is not valid."), "errors": errors},
+        status=400 if in_query else 422,
     )
 
 

@@ -24,12 +24,12 @@ ERROR_SCHEMA = {
 }
 
 ERRORS = {
-    "400": "The request breaks a rule (the messages say which)",
+    "400": "The request breaks a rule, or a query parameter is not valid (the messages say which)",
     "401": "Authentication required (session or bearer token)",
     "403": "Not permitted for this user (or CSRF check failed)",
     "404": "Not found, or outside the user's units",
     "415": "The body is not JSON",
-    "422": "The request does not match the schema",
+    "422": "The body (or a path parameter) does not match the schema",
     "429": "Too many failed attempts: wait and try again",
 }
 METHODS = {"get", "post", "put", "patch", "delete"}

@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Audit log")
     label = "core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from giaoban.core.django_strings import translate_boolean_icons
+
+        translate_boolean_icons()

@@ -3,6 +3,7 @@
 admin reads Vietnamese throughout (core/tests/test_admin_language.py checks the pages)."""
 
 from django.utils.translation import gettext_noop as _
+from django.utils.translation import ngettext_lazy
 
 DJANGO_ADMIN = [
     _("Select this object for an action - {}"),
@@ -65,6 +66,15 @@ DJANGO_ADMIN = [
     _("Sessions"),
 ]
 
+#: the password rules' messages as Django 5.2 words them ("%d", not the "%(min_length)d" its
+#: Vietnamese catalogue translates)
+PASSWORD_RULES = [
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+    ),
+]
+
 #: django-axes (sign-in throttling) ships no Vietnamese catalogue
 AXES = [
     _("Access Attempt"),
@@ -96,3 +106,21 @@ AXES = [
     _("access log"),
     _("access logs"),
 ]
+
+
+def translate_boolean_icons() -> None:
+    """The admin's yes/no/unknown icons carry an alternative text, which Django writes from the
+    Python value in English ("True", "False", "None": admin_list._boolean_icon, out of reach of
+    any catalogue). The same icons with the alternative text in the user's language; every
+    caller of Django's (lists, read-only fields, the detail views) looks it up at call time."""
+    from django.contrib.admin.templatetags import admin_list
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    def boolean_icon(field_val):
+        icon = {True: "yes", False: "no", None: "unknown"}[field_val]
+        alt = {True: gettext("Yes"), False: gettext("No"), None: gettext("Unknown")}[field_val]
+        return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
+
+    admin_list._boolean_icon = boolean_icon

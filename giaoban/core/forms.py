@@ -77,3 +77,11 @@ def parse_as_of(value: str | None) -> date | None:
     if value is None or not str(value).strip():
         return None
     return date_field("as_of", required=False).clean(str(value).strip())
+
+
+def invalid_choice(value: str) -> str:
+    """The message of a list filter given a value it does not know (Django's own "Select a
+    valid choice" of a choice field, in the user's language), for the pages whose filters are
+    read by hand rather than by a form."""
+    message = forms.ChoiceField.default_error_messages["invalid_choice"]
+    return str(message) % {"value": value[:50]}

@@ -57,6 +57,43 @@ def format_reference(
     return text
 
 
+def display_reference(
+    number: str, day: date | None = None, item: str = "", *, numbered: bool = True
+) -> str:
+    """The reference for a reader, in the interface's language: "Số 90-TB/TU ngày 28/11/2023,
+    mục 3" in Vietnamese, "No. 90-TB/TU of 28/11/2023, item 3" in English. ``format_reference``
+    stays the written form (documents, the audit, the register file): always Vietnamese."""
+    from django.utils.translation import gettext as _
+
+    if not number:
+        return ""
+    text = _("No. %(number)s") % {"number": number} if numbered else number
+    if day is not None:
+        text = _("%(reference)s of %(date)s") % {"reference": text, "date": f"{day:%d/%m/%Y}"}
+    if item:
+        text = _("%(reference)s, item %(item)s") % {"reference": text, "item": item}
+    return text
+
+
+def display_notice(number: str, day: date | None) -> str:
+    """ "Thông báo số 90-TB/TU ngày 28/11/2023" / "Notice No. 90-TB/TU of 28/11/2023"."""
+    from django.utils.translation import gettext as _
+
+    if day is None:
+        return _("Notice No. %(number)s") % {"number": number}
+    return _("Notice No. %(number)s of %(date)s") % {"number": number, "date": f"{day:%d/%m/%Y}"}
+
+
+def display_period(period) -> str:
+    """A period's name in the interface's language ("Quý I/2026", or "Q1 2026"): any object
+    with ``label`` (Vietnamese) and ``label_en``, as giaoban.periods.Period has."""
+    from django.utils.translation import get_language
+
+    if period is None:
+        return ""
+    return period.label if (get_language() or "vi").startswith("vi") else period.label_en
+
+
 def is_document_number(text: str) -> bool:
     text = unicodedata.normalize("NFC", text.strip())
     match = NUMBER_RE.fullmatch(text)

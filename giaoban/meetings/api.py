@@ -300,6 +300,15 @@ def return_notice(request: HttpRequest, notice_id: int, payload: ReturnIn):
     return _notice_detail(notice)
 
 
+@router.post("/notices/{notice_id}/withdraw", response=NoticeDetailOut)
+def withdraw_notice(request: HttpRequest, notice_id: int, payload: ReturnIn):
+    """The office takes an approved, not yet issued notice back to draft, with the reason."""
+    notice = ns.withdraw_notice(
+        notice=_notice(request, notice_id), user=request.user, reason=payload.reason
+    )
+    return _notice_detail(notice)
+
+
 @router.post("/notices/{notice_id}/issue", response=NoticeDetailOut)
 def issue_notice(request: HttpRequest, notice_id: int, payload: IssueIn):
     notice = ns.issue_notice(

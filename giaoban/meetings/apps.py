@@ -29,6 +29,7 @@ class MeetingsConfig(AppConfig):
                 "meetings.notice.submitted": _("Notice sent for approval"),
                 "meetings.notice.approved": _("Notice approved"),
                 "meetings.notice.returned": _("Notice returned to draft"),
+                "meetings.notice.withdrawn": _("Approved notice taken back to draft"),
                 "meetings.notice.issued": _("Notice issued, tasks given"),
                 "meetings.notice.in_force": _("Notice review at briefings changed"),
                 "documents.template.uploaded": _("Word template uploaded"),

@@ -30,6 +30,7 @@ from giaoban.core.text import fold
 from giaoban.meetings import aliases, services
 from giaoban.meetings import notice_services as ns
 from giaoban.meetings.models import FileKind, MeetingFile, MeetingKind, Part
+from giaoban.meetings.notice_rules import notice_defaults, units_later_warning
 from giaoban.org.models import HOST_KINDS, Unit, UnitAlias, UnitKind
 from giaoban.periods import Period, PeriodType
 
@@ -268,6 +269,8 @@ class Proposal:
     meeting: dict[str, Any]
     notice: dict[str, Any]
     rows: list[RowProposal]
+    #: said when the text's date comes before the committee's units existed (a reform since)
+    date_warning: str = ""
 
 
 def _title(kind: str, period: Period | None) -> str:
@@ -302,8 +305,14 @@ def propose(
             period = Period(m.period.year, PeriodType(m.period.type), m.period.number)
         except ValueError:
             period = None
+    date_warning = ""
     if m.date is not None and m.date != today:
-        matcher = UnitMatcher(committee, on=m.date)  # the units open on the meeting's day
+        then = UnitMatcher(committee, on=m.date)  # the units open on the meeting's day
+        if then.units or not matcher.units:
+            matcher = then
+        else:
+            # none of today's units existed yet: match against them, and say what it means
+            date_warning = units_later_warning(matcher.units, m.date)
     rows = []
     for d in record.directives:
         lead: list[Unit] = []
@@ -359,6 +368,7 @@ def propose(
             "signer_name": m.chairs[0].name if m.chairs else "",
         },
         rows=rows,
+        date_warning=date_warning,
     )
 
 
@@ -434,21 +444,24 @@ def save_import(
         meeting=record,
         items=items,
         title=notice["title"],
-        issuer=notice.get("issuer") or committee.name.upper(),
-        signing_formula=notice.get("signing_formula") or "T/M THƯỜNG TRỰC TỈNH ỦY",
         **{
-            k: notice[k]
-            for k in (
-                "number",
-                "doc_date",
-                "signer_name",
-                "issuer_parent",
-                "place",
-                "recipients",
-                "opening",
-                "closing",
-            )
-            if notice.get(k) is not None
+            **notice_defaults(committee, record),
+            **{
+                k: notice[k]
+                for k in (
+                    "number",
+                    "doc_date",
+                    "signer_name",
+                    "issuer",
+                    "issuer_parent",
+                    "place",
+                    "signing_formula",
+                    "recipients",
+                    "opening",
+                    "closing",
+                )
+                if notice.get(k)
+            },
         },
     )
     services.add_file(

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.references import display_period
 from giaoban.core.text import fold
 from giaoban.periods import Period, PeriodType
 
@@ -140,6 +141,12 @@ class Meeting(models.Model):
     def period_label(self) -> str:
         period = self.period
         return period.label if period is not None else ""
+
+    @property
+    def period_display(self) -> str:
+        """``period_label`` for a reader, in the interface's language ("Q1 2026" in English);
+        ``period_label`` stays the written Vietnamese form (forms, documents, calendars)."""
+        return display_period(self.period)
 
     @property
     def is_held(self) -> bool:

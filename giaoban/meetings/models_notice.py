@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.decisions import Decision, DecisionRecord, one_pending
+from giaoban.core.references import display_notice
 from giaoban.core.text import fold
 
 TEXT_MAX = 20000
@@ -167,6 +168,13 @@ class Notice(models.Model):
         if not self.number:
             return str(self)
         return f"Thông báo số {self.number} ngày {self.doc_date:%d/%m/%Y}"
+
+    @property
+    def reference_display(self) -> str:
+        """``reference`` for a reader, in the interface's language."""
+        if not self.number:
+            return str(self)
+        return display_notice(self.number, self.doc_date)
 
     @property
     def last_approval(self) -> NoticeApproval | None:

@@ -25,6 +25,7 @@ from giaoban.meetings.models import (
     NoticeItem,
     NoticeState,
 )
+from giaoban.meetings.notice_rules import check_complete
 from giaoban.meetings.services import _units_of, can_approve, require_record
 from giaoban.org.models import Unit
 from giaoban.tasks.models import Task
@@ -273,35 +274,6 @@ def update_notice(
     return notice
 
 
-def _check_complete(notice: Notice) -> None:
-    items = list(notice.items.prefetch_related("tasks"))
-    if not items:
-        raise ValidationError(_("A notice with no items cannot be submitted or issued."))
-    missing = [str(i.number) for i in items if not i.no_task and not list(i.tasks.all())]
-    if missing:
-        raise ValidationError(
-            _("Items %(numbers)s give no task: add a task or mark them 'no task arises'.")
-            % {"numbers": ", ".join(missing)}
-        )
-    no_reason = [str(i.number) for i in items if i.no_task and not i.no_task_reason]
-    if no_reason:
-        raise ValidationError(
-            _("Say why no task arises from items %(numbers)s.") % {"numbers": ", ".join(no_reason)}
-        )
-    for item in items:
-        for t in item.tasks.all():
-            if (
-                t.task_id is None
-                and not t.all_units
-                and not t.lead_units.exists()
-                and not t.coordinating_units.exists()
-            ):
-                raise ValidationError(
-                    _("A task of item %(n)s has no unit: choose units or 'all units'.")
-                    % {"n": item.number}
-                )
-
-
 @transaction.atomic
 def submit_notice(*, notice: Notice, user: Any) -> Notice:
     """The office asks a leader to approve the draft: a pending NoticeApproval (who asked, when)."""
@@ -309,7 +281,7 @@ def submit_notice(*, notice: Notice, user: Any) -> Notice:
     require_record(user, notice.committee_id)
     if notice.state != NoticeState.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for approval."))
-    _check_complete(notice)
+    check_complete(notice)
     before = snapshot(notice, ["state"])
     approval = NoticeApproval(notice=notice, requested_by=user, requested_at=timezone.now())
     approval.full_clean()
@@ -342,7 +314,7 @@ def _decide(notice: Notice, user: Any, *, approve: bool, reason: str = "") -> No
         raise ValidationError(_("The notice is not awaiting approval."))
     ensure_not_own_request(user, pending)
     if approve:
-        _check_complete(notice)
+        check_complete(notice)
     elif not reason.strip():
         raise ValidationError({"reason": _("Say why the notice is returned.")})
     decide(pending, user=user, approve=approve, reason=reason.strip()[:2000])
@@ -376,6 +348,30 @@ def return_notice(*, notice: Notice, user: Any, reason: str) -> Notice:
 
 
 @transaction.atomic
+def withdraw_notice(*, notice: Notice, user: Any, reason: str) -> Notice:
+    """The office takes an approved, not yet issued notice back to draft to correct it (a date,
+    a unit), saying why; it must then be approved again. The approval stays in the history."""
+    notice = _lock(notice)
+    require_record(user, notice.committee_id)
+    if notice.state != NoticeState.APPROVED:
+        raise ValidationError(_("Only an approved notice that is not issued can be taken back."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the notice is taken back to draft.")})
+    before = snapshot(notice, ["state"])
+    notice.state = NoticeState.DRAFT
+    notice.save(update_fields=["state", "updated_at"])
+    log_action(
+        notice,
+        "meetings.notice.withdrawn",
+        user=user,
+        unit=notice.committee,
+        before=before,
+        data={"state": notice.state, "reason": reason.strip()[:2000]},
+    )
+    return notice
+
+
+@transaction.atomic
 def issue_notice(
     *, notice: Notice, user: Any, number: str | None = None, doc_date: date | None = None
 ) -> Notice:
@@ -402,7 +398,7 @@ def issue_notice(
     if errors:
         raise ValidationError(errors)
     _check_number(notice)
-    _check_complete(notice)
+    check_complete(notice)
     notice.state, notice.issued_by, notice.issued_at = NoticeState.ISSUED, user, timezone.now()
     try:
         with transaction.atomic():

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from giaoban.core.decisions import is_own_request, may_decide
+from giaoban.core.forms import invalid_choice
 from giaoban.core.models import AuditEntry
 from giaoban.core.permissions import scope_for
 from giaoban.core.views import apply_validation_error, paginate, querystring_without_page
@@ -19,18 +20,12 @@ from giaoban.documents import pdf_unavailable_reason
 from giaoban.meetings import notice_services as ns
 from giaoban.meetings.forms import IssueForm, ItemFormSet, ItemTaskFormSet, NoticeForm, ReasonForm
 from giaoban.meetings.models import Meeting, Notice, NoticeItem, NoticeState
+from giaoban.meetings.notice_rules import notice_defaults
 from giaoban.meetings.presenting import notices_with_rollup
 from giaoban.meetings.services import can_approve, can_record
 from giaoban.meetings.views import _committees, _unit_choices
 from giaoban.org.models import Unit
 from giaoban.tasks.models import Task
-
-DEFAULTS = {
-    "issuer": "TỈNH ỦY",
-    "signing_formula": "T/M THƯỜNG TRỰC TỈNH ỦY\nPHÓ BÍ THƯ THƯỜNG TRỰC",
-    "recipients": "- Các đồng chí Tỉnh ủy viên,\n- Các đơn vị trực thuộc Tỉnh ủy,\n- Lưu Văn phòng Tỉnh ủy.",
-    "closing": "Thường trực Tỉnh ủy thông báo để các cơ quan, đơn vị biết, thực hiện.",
-}
 
 
 def _notice(request: HttpRequest, pk: int, *, record: bool = False) -> Notice:
@@ -52,8 +47,12 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         .order_by("-doc_date", "-id")
     )
     state = request.GET.get("state", "")
+    error = ""
     if state in NoticeState.values:
         qs = qs.filter(state=state)
+    elif state:  # an unknown state is said, and nothing is listed (never all notices instead)
+        error = invalid_choice(state)
+        qs = qs.none()
     page = paginate(request, qs)
     ctx = {
         "page": page,
@@ -61,8 +60,9 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         "state": state,
         "states": NoticeState.choices,
         "can_create": bool(scope_for(request.user).office_committee_ids),
+        "filter_error": error,
     }
-    return render(request, "meetings/notice_list.html", ctx)
+    return render(request, "meetings/notice_list.html", ctx, status=400 if error else 200)
 
 
 def _item_specs(items_fs) -> list[ns.ItemSpec]:
@@ -99,7 +99,7 @@ def notice_create(request: HttpRequest) -> HttpResponse:
     )
     if not can_record(request.user, committee.pk):
         raise PermissionDenied
-    initial = dict(DEFAULTS)
+    initial = notice_defaults(committee, meeting)
     if meeting is not None:
         initial["title"] = (
             f"kết luận của Thường trực {committee.name} tại {meeting.title[:1].lower()}{meeting.title[1:]}"
@@ -356,6 +356,18 @@ def notice_return(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         lambda n: ns.return_notice(notice=n, user=request.user, reason=reason),
         _("Notice returned to draft."),
+    )
+
+
+@login_required
+@require_POST
+def notice_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    reason = request.POST.get("reason", "")
+    return _act(
+        request,
+        pk,
+        lambda n: ns.withdraw_notice(notice=n, user=request.user, reason=reason),
+        _("Notice taken back to draft: correct it, then send it for approval again."),
     )
 
 

@@ -30,16 +30,22 @@ UNFINISHED = (
 )
 
 
+CANCELLED = StatusClass.CANCELLED.value
+OPEN_OVERDUE = StatusClass.OPEN_OVERDUE.value
+#: the counts of an item, a notice or the whole review: one per class, "total" (not cancelled)
+#: and "done"; copied rather than built (an enum's .value is slow, and a province reviews
+#: thousands of items)
+ZERO: dict[str, int] = {**{cls.value: 0 for cls in StatusClass}, "total": 0, "done": 0}
+COUNT_KEYS = tuple(ZERO)
+
+
 def _zero() -> dict[str, int]:
-    counts = {cls.value: 0 for cls in StatusClass}
-    counts["total"] = 0
-    counts["done"] = 0
-    return counts
+    return ZERO.copy()
 
 
 def _add(counts: dict[str, int], status: str, n: int = 1) -> None:
     counts[status] += n
-    if status != StatusClass.CANCELLED.value:
+    if status != CANCELLED:
         counts["total"] += n
     if status in DONE:
         counts["done"] += n
@@ -188,11 +194,8 @@ def add_to_unit(counts: dict[str, int], sclass: str, n: int = 1) -> None:
             counts["overdue"] += n
 
 
-def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
-    """Counts grouped in SQL in one pass over the reviewed assignments (two on SQLite); the
-    unfinished rows listed up to MAX_ROWS, read from the first units only. Six queries (seven
-    on SQLite) whatever the number of notices and assignments."""
-    f = frame(meeting, as_of)
+def grouped(f: Frame, as_of: date) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
+    """(counts per item, unfinished and overdue per unit) from one grouped pass in SQL."""
     by_item: dict[int, dict[str, int]] = defaultdict(_zero)
     unit_counts = new_unit_counts()
     for kind, key, sclass, n in _grouped_counts(f.task_ids, as_of) if f.task_item else []:
@@ -200,7 +203,39 @@ def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
             _add(by_item[f.task_item[key]], sclass, n)
         else:
             add_to_unit(unit_counts[key], sclass, n)
+    return by_item, unit_counts
+
+
+def _compute_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
+    """Counts grouped in SQL in one pass over the reviewed assignments (two on SQLite); the
+    unfinished rows listed up to MAX_ROWS, read from the first units only. Six queries (seven
+    on SQLite) whatever the number of notices and assignments."""
+    f = frame(meeting, as_of)
+    by_item, unit_counts = grouped(f, as_of)
     return assemble(f, by_item, unit_counts, as_of)
+
+
+def notice_sums(
+    f: Frame, by_item: dict[int, dict[str, int]]
+) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
+    """The counts per notice and in total, summed from the items' (one pass over the items);
+    the live review keeps them and moves them with the items' counts instead."""
+    by_notice: dict[int, dict[str, int]] = {}
+    totals = _zero()
+    keys = COUNT_KEYS
+    for pk, notice_id, *_ in f.items:
+        counts = by_item.get(pk)
+        if counts is None:
+            continue
+        per_notice = by_notice.get(notice_id)
+        if per_notice is None:
+            per_notice = by_notice[notice_id] = ZERO.copy()
+        for key in keys:
+            value = counts[key]
+            if value:
+                per_notice[key] += value
+                totals[key] += value
+    return by_notice, totals
 
 
 def assemble(
@@ -208,19 +243,49 @@ def assemble(
     by_item: dict[int, dict[str, int]],
     unit_counts: dict[int, dict[str, int]],
     as_of: date,
+    sums: tuple[dict[int, dict[str, int]], dict[str, int]] | None = None,
 ) -> dict[str, Any]:
-    """The review's JSON from the counts: per notice and in total, the units with unfinished
-    work (one query for their names), and the first MAX_ROWS unfinished rows (one query)."""
+    """The review's JSON from the counts: per notice and in total (``sums``, else summed here),
+    the units with unfinished work (one query for their names), and the first MAX_ROWS
+    unfinished rows (one query)."""
     notices, items = f.notices, f.items
+    by_notice, totals = sums if sums is not None else notice_sums(f, by_item)
+    items_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for pk, notice_id, number, heading, text, no_task in items:
+        counts = by_item.get(pk)
+        items_of[notice_id].append(
+            {
+                "id": pk,
+                "number": number,
+                "heading": heading,
+                "text": text,
+                "no_task": no_task,
+                "counts": counts if counts is not None else ZERO.copy(),
+            }
+        )
+    out_notices = [
+        {
+            "id": pk,
+            "number": number,
+            "doc_date": doc_date.isoformat(),
+            "title": title,
+            "items": items_of.get(pk, []),
+            "counts": by_notice[pk] if pk in by_notice else _zero(),
+        }
+        for pk, number, doc_date, title in notices
+    ]
+    return {
+        "as_of": as_of.isoformat(),
+        "notices": out_notices,
+        "totals": totals,
+        **units_and_rows(f, unit_counts, as_of),
+    }
+
+
+def units_and_rows(f: Frame, unit_counts: dict[int, dict[str, int]], as_of: date) -> dict[str, Any]:
+    """The units with unfinished work (one query for their names) and the first MAX_ROWS
+    unfinished rows, read from the first units in the listing order (one query)."""
     unit_counts = {k: v for k, v in unit_counts.items() if v["unfinished"]}
-    item_notice = {i[0]: i[1] for i in items}
-    by_notice: dict[int, dict[str, int]] = defaultdict(_zero)
-    totals = _zero()
-    for item_id, counts in by_item.items():
-        per_notice = by_notice[item_notice.get(item_id, 0)]
-        for key, value in counts.items():
-            per_notice[key] += value
-            totals[key] += value
     units: dict[int, dict[str, Any]] = {}
     for pk, name, sort_order in Unit.objects.filter(pk__in=list(unit_counts)).values_list(
         "pk", "name", "sort_order"
@@ -274,38 +339,12 @@ def assemble(
         }
         units[r["unit_id"]]["rows"].append(row)
         listed += 1
-        if r["sclass"] == StatusClass.OPEN_OVERDUE.value:
+        if r["sclass"] == OPEN_OVERDUE:
             overdue.append({**row, "unit": r["unit__name"]})
-    items_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for pk, notice_id, number, heading, text, no_task in items:
-        items_of[notice_id].append(
-            {
-                "id": pk,
-                "number": number,
-                "heading": heading,
-                "text": text,
-                "no_task": no_task,
-                "counts": by_item[pk] if pk in by_item else _zero(),
-            }
-        )
-    out_notices = [
-        {
-            "id": pk,
-            "number": number,
-            "doc_date": doc_date.isoformat(),
-            "title": title,
-            "items": items_of.get(pk, []),
-            "counts": by_notice[pk] if pk in by_notice else _zero(),
-        }
-        for pk, number, doc_date, title in notices
-    ]
     unfinished = sum(u["unfinished"] for u in units.values())
     for u in units.values():
         del u["sort_order"]
     return {
-        "as_of": as_of.isoformat(),
-        "notices": out_notices,
-        "totals": totals,
         "by_unit": sorted(units.values(), key=lambda u: (-u["unfinished"], u["unit"])),
         "overdue": overdue,
         "rows_listed": listed,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -43,7 +44,9 @@ from giaoban.meetings.review import (
     add_to_unit,
     assemble,
     frame,
+    grouped,
     new_unit_counts,
+    notice_sums,
     reviewed_notices,
 )
 from giaoban.org.models import subtree_ids
@@ -91,7 +94,9 @@ def _classes(f: Frame, as_of: date, unit_ids: list[int] | None) -> dict[int, dic
     return out
 
 
-def _full(meeting: Meeting, as_of: date, f: Frame, key: str, units: list[int]) -> dict[str, Any]:
+def _full(
+    meeting: Meeting, as_of: date, f: Frame, key: str, units: list[int], counts_only: bool = False
+) -> Any:
     STATS["full"] += 1
     versions = _versions(units)
     classes = _classes(f, as_of, None)
@@ -108,16 +113,28 @@ def _full(meeting: Meeting, as_of: date, f: Frame, key: str, units: list[int]) -
             add_to_unit(counts, sclass)
     timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
     cache.set_many({f"{key}:u{u}": classes.get(u, {}) for u in units}, timeout=timeout)
+    by_notice, totals = notice_sums(f, by_item)
     state = {
         "digest": _digest(f),
         "versions": versions,
         "by_item": dict(by_item),
+        "by_notice": by_notice,
+        "totals": totals,
         "units": dict(unit_counts),
     }
     cache.set(key, state, timeout=timeout)
-    data = assemble(f, by_item, unit_counts, as_of)
+    if counts_only:
+        return Counts(f, by_item, by_notice, totals, unit_counts)
+    data = assemble(f, by_item, unit_counts, as_of, (by_notice, totals))
     cache.set(f"{key}:data", (state["versions"], data), timeout=timeout)
     return data
+
+
+def _counted(meeting: Meeting, as_of: date) -> Counts:
+    """``Counts`` counted from scratch (one grouped pass, as ``review._compute_review``)."""
+    f = frame(meeting, as_of)
+    by_item, unit_counts = grouped(f, as_of)
+    return Counts(f, by_item, *notice_sums(f, by_item), unit_counts)
 
 
 def _frame(meeting: Meeting, as_of: date, key: str) -> Frame:
@@ -142,28 +159,55 @@ def _frame(meeting: Meeting, as_of: date, key: str) -> Frame:
     )
 
 
-def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
-    """The review at ``as_of``, equal to ``review._compute_review`` (tests check it)."""
+@dataclass
+class Counts:
+    """The counted review before its JSON is built: the page renders it directly."""
+
+    frame: Frame
+    by_item: dict[int, dict[str, int]]
+    by_notice: dict[int, dict[str, int]]
+    totals: dict[str, int]
+    units: dict[int, dict[str, int]]
+
+
+def live_counts(meeting: Meeting, as_of: date) -> Counts:
+    """The review's counts at ``as_of``, kept up to date as ``live_review`` keeps its JSON."""
+    return live_review(meeting, as_of, counts_only=True)
+
+
+def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> Any:
+    """The review at ``as_of``, equal to ``review._compute_review`` (tests check it);
+    ``counts_only``: its ``Counts`` rather than its JSON."""
     if settings.GIAOBAN_AGGREGATE_CACHE_SECONDS <= 0:
+        if counts_only:
+            return _counted(meeting, as_of)
         return _compute_review(meeting, as_of)
     key = _key(meeting, as_of)
     f = _frame(meeting, as_of, key)
     units = subtree_ids([meeting.committee_id])
     state = cache.get(key)
-    if state is None or state["digest"] != _digest(f) or not units <= set(state["versions"]):
-        return _full(meeting, as_of, f, key, sorted(units))
+    if (
+        state is None
+        or "totals" not in state
+        or state["digest"] != _digest(f)
+        or not units <= set(state["versions"])
+    ):
+        return _full(meeting, as_of, f, key, sorted(units), counts_only)
     units = sorted(state["versions"])
     versions = _versions(units)
     changed = [u for u in units if versions[u] != state["versions"][u]]
     by_item = defaultdict(_zero, state["by_item"])
+    sums = (state["by_notice"], state["totals"])
     unit_counts = new_unit_counts()
     unit_counts.update(state["units"])
     if not changed:
         STATS["unchanged"] += 1
+        if counts_only:
+            return Counts(f, by_item, *sums, unit_counts)
         done = cache.get(f"{key}:data")
         if done is not None and done[0] == state["versions"]:
             return done[1]
-        data = assemble(f, by_item, unit_counts, as_of)
+        data = assemble(f, by_item, unit_counts, as_of, sums)
         cache.set(
             f"{key}:data",
             (state["versions"], data),
@@ -172,10 +216,12 @@ def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
         return data
     old = cache.get_many([f"{key}:u{u}" for u in changed])
     if len(old) != len(changed):
-        return _full(meeting, as_of, f, key, units)
+        return _full(meeting, as_of, f, key, units, counts_only)
     STATS["patched"] += 1
     STATS["units_read"] += len(changed)
     fresh = _classes(f, as_of, changed)
+    item_notice = {i[0]: i[1] for i in f.items}
+    by_notice, totals = sums
     for u in changed:
         before, after = old[f"{key}:u{u}"], fresh.get(u, {})
         counts = unit_counts[u] = dict(unit_counts.get(u, {"unfinished": 0, "overdue": 0}))
@@ -183,23 +229,31 @@ def live_review(meeting: Meeting, as_of: date) -> dict[str, Any]:
             was, now = before.get(task_id), after.get(task_id)
             if was == now:
                 continue
-            item = dict(by_item[f.task_item[task_id]])
+            item_id = f.task_item[task_id]
+            notice_id = item_notice[item_id]
+            item = by_item[item_id] = dict(by_item[item_id])
+            notice = by_notice[notice_id] = dict(by_notice.get(notice_id) or _zero())
             if was is not None:
-                _add(item, was, -1)
+                for c in (item, notice, totals):
+                    _add(c, was, -1)
                 add_to_unit(counts, was, -1)
             if now is not None:
-                _add(item, now)
+                for c in (item, notice, totals):
+                    _add(c, now)
                 add_to_unit(counts, now)
-            by_item[f.task_item[task_id]] = item
     timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
     cache.set_many({f"{key}:u{u}": fresh.get(u, {}) for u in changed}, timeout=timeout)
     state = {
         "digest": state["digest"],
         "versions": {**state["versions"], **{u: versions[u] for u in changed}},
         "by_item": dict(by_item),
+        "by_notice": by_notice,
+        "totals": totals,
         "units": dict(unit_counts),
     }
     cache.set(key, state, timeout=timeout)
-    data = assemble(f, by_item, unit_counts, as_of)
-    cache.set(f"{key}:data", (state["versions"], data), timeout=timeout)
-    return data
+    # the assembled JSON is not stored here: the page keeps its own HTML, and a later read with
+    # nothing changed assembles and stores it (a province's review pickles to ~1 MB)
+    if counts_only:
+        return Counts(f, by_item, by_notice, totals, unit_counts)
+    return assemble(f, by_item, unit_counts, as_of, (by_notice, totals))

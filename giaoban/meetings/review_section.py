@@ -12,6 +12,8 @@ read — the live review (review_live.py), which re-reads the changed units only
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +24,8 @@ from django.utils.translation import get_language
 from giaoban.core.cache import cached
 from giaoban.core.permissions import scope_for
 from giaoban.meetings.models import Meeting, ReviewSnapshot
-from giaoban.meetings.review import build_review, done_since, frozen_summary
+from giaoban.meetings.review import ZERO, done_since, frozen_summary, units_and_rows
+from giaoban.meetings.review_live import live_counts
 from giaoban.tasks.status import STATUS_COLOURS, StatusClass
 
 STATUS_ORDER = [c.value for c in StatusClass]
@@ -61,6 +64,33 @@ def _frozen(snap: ReviewSnapshot, user: Any) -> tuple[dict[str, Any], str]:
     return hit
 
 
+def _live_view(meeting: Meeting) -> dict[str, Any]:
+    """What the section shows of the live review, equal to its JSON (``build_review``) but with
+    each notice's items as (number, text, no task, counts) read straight from the counts: the
+    JSON's item dicts (thousands for a province) are never built for the page."""
+    c = live_counts(meeting, meeting.date)
+    f = c.frame
+    spans: dict[int, tuple[int, int]] = {}
+    start = 0
+    for notice_id, group in groupby(f.items, key=itemgetter(1)):  # items in notice order
+        n = sum(1 for _ in group)
+        spans[notice_id] = (start, start + n)
+        start += n
+    items, by_item = f.items, c.by_item
+
+    def rows(notice_id: int):
+        a, b = spans.get(notice_id, (0, 0))
+        for pk, _, number, _, text, no_task in items[a:b]:
+            yield number, text, no_task, by_item.get(pk) or ZERO
+
+    return {
+        "as_of": meeting.date.isoformat(),
+        "notices": [(number, title, rows(pk)) for pk, number, _, title in f.notices],
+        "totals": c.totals,
+        **units_and_rows(f, c.units, meeting.date),
+    }
+
+
 def review_section(meeting: Meeting, user: Any) -> str:
     """The HTML of the section "Kết quả thực hiện kết luận kỳ trước" of the meeting's page."""
     snap = ReviewSnapshot.objects.filter(meeting=meeting).defer("data").first()
@@ -73,7 +103,7 @@ def review_section(meeting: Meeting, user: Any) -> str:
         return render_to_string("meetings/_review.html", ctx)
 
     def render() -> str:
-        data = build_review(meeting, as_of=meeting.date)
+        data = _live_view(meeting)
         ctx = {"as_of": data["as_of"], "snapshot": None, "review_body": _body(data, user)}
         return render_to_string("meetings/_review.html", ctx)
 

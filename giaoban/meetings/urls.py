@@ -37,6 +37,7 @@ urlpatterns = [
     path("notices/<int:pk>/approve/", notice_views.notice_approve, name="notice_approve"),
     path("notices/<int:pk>/return/", notice_views.notice_return, name="notice_return"),
     path("notices/<int:pk>/issue/", notice_views.notice_issue, name="notice_issue"),
+    path("notices/<int:pk>/withdraw/", notice_views.notice_withdraw, name="notice_withdraw"),
     path("notices/<int:pk>/in-force/", notice_views.notice_in_force, name="notice_in_force"),
     path(
         "notices/<int:pk>/docx/", notice_views.notice_document, {"fmt": "docx"}, name="notice_docx"

@@ -67,8 +67,9 @@ def _filtered(request: HttpRequest, form: FilterForm, *, year: bool = True):
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
+    refused = form.is_bound and not form.is_valid()  # the message shows, nothing is listed
     qs = _filtered(request, form)
-    page = paginate(request, qs.order_by("-starts_at", "-id"))
+    page = paginate(request, qs.none() if refused else qs.order_by("-starts_at", "-id"))
     scope = scope_for(request.user)
     return render(
         request,
@@ -79,6 +80,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "qs": querystring_without_page(request),
             "can_create": bool(scope.office_committee_ids),
         },
+        status=400 if refused else 200,
     )
 
 

@@ -14,12 +14,16 @@ from giaoban.api.inputs import BoundedLimitOffset
 from giaoban.core.dates import today
 from giaoban.core.limits import ApiDate, BodyBool, BodyId, BodyInt, Id
 from giaoban.core.permissions import get_for_user, scope_for
-from giaoban.org.models import Unit
 from giaoban.tasks import services
 from giaoban.tasks.filtering import parse_list_query
 from giaoban.tasks.models import NOTE_MAX, TEXT_MAX, ExtensionRequest
 from giaoban.tasks.ordering import ASSIGNMENT_ORDERINGS, TASK_ORDERINGS, order_assignments
-from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
+from giaoban.tasks.permissions import (
+    assignments_for,
+    task_choices,
+    task_unit_choices,
+    tasks_for,
+)
 from giaoban.tasks.queries import (
     assignment_list,
     rollup_visible,
@@ -391,7 +395,7 @@ def post_task_units(request: HttpRequest, task_id: int, payload: UnitsIn):
 
     task = _task_for_edit(request, task_id)
     wanted = set(payload.lead_units) | set(payload.coordinating_units)
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=wanted)}
+    units = {u.pk: u for u in task_unit_choices(task).filter(pk__in=wanted)}
     unknown = sorted(wanted - set(units))
     if unknown:
         raise ValidationError(
@@ -447,3 +451,7 @@ def post_record_completion(request: HttpRequest, assignment_id: Id, payload: Cla
         **_evidence(payload),
     )
     return _assignment(request, assignment_id)
+
+
+# the statistics endpoints live in their own module, on this router
+from giaoban.tasks import api_stats  # noqa: E402, F401

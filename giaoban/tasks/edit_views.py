@@ -15,7 +15,6 @@ from giaoban.accounts.models import Role, User
 from giaoban.core import dates
 from giaoban.core.permissions import get_for_user
 from giaoban.core.views import apply_validation_error
-from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks import editing
 from giaoban.tasks.edit_forms import (
     AddUnitsForm,
@@ -23,8 +22,8 @@ from giaoban.tasks.edit_forms import (
     RemoveUnitForm,
     TaskEditForm,
 )
-from giaoban.tasks.models import Task
-from giaoban.tasks.permissions import assignments_for, tasks_for
+from giaoban.tasks.models import Task, lead_first
+from giaoban.tasks.permissions import assignments_for, task_unit_choices, tasks_for
 from giaoban.tasks.status import STATUS_COLOURS, status_case
 from giaoban.tasks.views import completion_act
 
@@ -39,11 +38,6 @@ def _leaders(task: Task):
     return User.objects.filter(
         memberships__role=Role.LEADER, memberships__unit_id=task.committee_id
     ).distinct()
-
-
-def _units(task: Task):
-    ids = subtree_ids([task.committee_id], include_roots=False)
-    return Unit.objects.active().filter(pk__in=ids).order_by("sort_order", "name")
 
 
 def _initial(task: Task) -> dict:
@@ -64,14 +58,14 @@ def _page(request: HttpRequest, task: Task, status: int = 200, **forms) -> HttpR
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")
         .annotate(status=status_case(ref, today=ref))
-        .order_by("role", "unit__sort_order", "unit__name")
+        .order_by(lead_first(), "unit__sort_order", "unit__name")
     )
     ctx = {
         "task": task,
         "assignments": assignments,
         "colours": STATUS_COLOURS,
         "form": TaskEditForm(initial=_initial(task), leaders=_leaders(task)),
-        "units_form": AddUnitsForm(units=_units(task)),
+        "units_form": AddUnitsForm(units=task_unit_choices(task)),
         "remove_form": RemoveUnitForm(),
         "remove_errors": {},
     }
@@ -113,7 +107,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def task_add_units(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
-    form = AddUnitsForm(request.POST, units=_units(task))
+    form = AddUnitsForm(request.POST, units=task_unit_choices(task))
     if form.is_valid():
         try:
             added = editing.add_units(

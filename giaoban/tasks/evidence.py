@@ -26,7 +26,8 @@ def check_evidence(
 ) -> tuple[str, date | None]:
     """The one rule for the evidence of a completion, whether a unit claims it or the office
     records it (editing.record_completion): a completion date neither in the future nor before
-    the task, an output document (number, with its date) or a file. Evidence pasted whole
+    the task, an output document (number, with its date not before the task's document) or a
+    file. Evidence pasted whole
     ("Báo cáo số 335-BC/ĐU ngày 29/6/2026") is split into number and date. Returns the cleaned
     (number, date); raises ValidationError with every field's errors."""
     validate_attachment(attachment)
@@ -54,6 +55,17 @@ def check_evidence(
             if date_field == "evidence_date"
             else _("The date in this reference (%(d)s) is in the future.")
             % {"d": evidence_date.strftime("%d/%m/%Y")}
+        )
+    if evidence_date is not None and evidence_date < assignment.task.doc_date:
+        errors.setdefault(date_field, []).append(
+            _(
+                "The output document (dated %(d)s) cannot be older than the document that gave"
+                " the task (%(t)s)."
+            )
+            % {
+                "d": evidence_date.strftime("%d/%m/%Y"),
+                "t": assignment.task.doc_date.strftime("%d/%m/%Y"),
+            }
         )
     if not evidence_number.strip() and attachment is None:
         errors.setdefault("evidence_number", []).append(

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.decisions import Decision, DecisionRecord, one_pending
-from giaoban.core.references import format_reference
+from giaoban.core.references import display_reference, format_reference
 from giaoban.core.text import clean_identifier, fold
 
 __all__ = ["Decision"]  # re-exported: the choices live in giaoban.core.decisions
@@ -126,6 +126,12 @@ class Task(models.Model):
     def source_label(self) -> str:
         return format_reference(self.doc_number, self.doc_date, self.item_number, numbered=False)
 
+    @property
+    def source_display(self) -> str:
+        """The source for a reader, in the interface's language (source_label: the written
+        Vietnamese form, for documents and letters)."""
+        return display_reference(self.doc_number, self.doc_date, self.item_number, numbered=False)
+
     def clean(self) -> None:
         # before the uniqueness check: invisible characters must not make a second "item 1"
         self.doc_number = clean_identifier(self.doc_number)
@@ -149,6 +155,14 @@ class Task(models.Model):
 class AssignmentRole(models.TextChoices):
     LEAD = "lead", _("Lead")
     COORDINATING = "coordinating", _("Coordinating")
+
+
+def lead_first() -> models.Case:
+    """Order assignments as an office lists them: the lead units before the coordinating ones
+    (the role's stored values would sort the other way)."""
+    return models.Case(
+        models.When(role=AssignmentRole.LEAD, then=models.Value(0)), default=models.Value(1)
+    )
 
 
 class AssignmentState(models.TextChoices):
@@ -337,6 +351,11 @@ class CompletionClaim(DecisionRecord):
     @property
     def evidence_label(self) -> str:
         return format_reference(self.evidence_number, self.evidence_date)
+
+    @property
+    def evidence_display(self) -> str:
+        """The evidence for a reader, in the interface's language."""
+        return display_reference(self.evidence_number, self.evidence_date)
 
 
 class ExtensionRequest(DecisionRecord):

@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 from giaoban.accounts.models import Role, User
 from giaoban.core.decisions import Decision, may_decide
 from giaoban.core.permissions import ActionTable, Scope, scope_for
-from giaoban.org.models import Unit
+from giaoban.org.models import Unit, subtree_ids
 from giaoban.tasks.models import Assignment, Task, restrict_assignments, restrict_tasks
 
 UNIT_ACTIONS = frozenset({"progress", "claim", "request_extension"})
@@ -67,6 +67,14 @@ def task_choices(user: Any) -> TaskChoices:
         memberships__role=Role.LEADER, memberships__unit_id__in=scope.office_committee_ids
     ).distinct()
     return TaskChoices(committees, units, leaders)
+
+
+def task_unit_choices(task: Any) -> QuerySet:
+    """The units a task may be given to after the fan-out: the active units below its committee.
+    The page's form and the API both use it, so an id outside it reads as unknown, whoever it
+    belongs to (never named)."""
+    ids = subtree_ids([task.committee_id], include_roots=False)
+    return Unit.objects.active().filter(pk__in=ids).order_by("sort_order", "name")
 
 
 # -- the action table --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from giaoban.tasks.status import (
     current_status_q,
     done_q,
     live_q,
+    status_case,
     status_q,
     with_status,
 )
@@ -177,7 +178,32 @@ def rollup_visible(user: Any, committee_id: int) -> bool:
     )
 
 
-def mark_rollup_visible(user: Any, tasks: Iterable) -> None:
-    """Set ``show_rollup`` on each task of a page (tasks of several committees may mix)."""
+def mark_rollup_visible(
+    user: Any, tasks: Iterable, ref: date | None = None, *, today: date | None = None
+) -> None:
+    """Set ``show_rollup`` on each task of a page (tasks of several committees may mix). Where
+    the roll-up is not the user's to see (a unit's staff), ``own`` holds the user's own
+    assignments of the task, with their status class at ``ref`` (``status``): one query for
+    the page, only when such rows are on it."""
+    tasks = list(tasks)
+    hidden = []
     for task in tasks:
         task.show_rollup = rollup_visible(user, task.committee_id)
+        task.own = []
+        if not task.show_rollup:
+            hidden.append(task)
+    if not hidden or ref is None:
+        return
+    from giaoban.core.permissions import scope_for
+
+    today = today or dates.today()
+    by_task = {t.pk: t for t in hidden}
+    own = (
+        assignments_for(user)
+        .filter(task_id__in=by_task, unit_id__in=scope_for(user).own_unit_ids)
+        .select_related("unit")
+        .annotate(status=status_case(ref, today=today))
+        .order_by("unit__sort_order", "unit__name", "pk")
+    )
+    for assignment in own:
+        by_task[assignment.task_id].own.append(assignment)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from giaoban.tasks.models import AssignmentRole, Task
+from giaoban.tasks.models import AssignmentRole, Task, lead_first
 from giaoban.tasks.permissions import assignments_for
 from giaoban.tasks.queries import Filters, task_list
 from giaoban.tasks.status import StatusClass, status_case
@@ -66,7 +66,7 @@ def registered_tasks(user: Any, filters: Filters, ref: date) -> QuerySet:
         assignments_for(user)
         .select_related("unit")
         .annotate(status=status_case(ref, today=today))
-        .order_by("role", "unit__sort_order", "unit__name", "id")
+        .order_by(lead_first(), "unit__sort_order", "unit__name", "id")
     )
     return (
         task_list(user, filters, ref, today=today)
@@ -217,7 +217,7 @@ def _export_chunk(user, chunk, ref, today, units, stt, labels) -> Iterator[Regis
                 When(extension_count__gt=0, then=F("deadline")), output_field=DateField()
             ),
         )
-        .order_by("task_id", "role", "unit__sort_order", "unit__name", "id")
+        .order_by("task_id", lead_first(), "unit__sort_order", "unit__name", "id")
         .values_list(
             "task_id",
             "unit_id",

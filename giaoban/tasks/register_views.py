@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from pathlib import Path
 
 from django import forms
@@ -12,32 +13,70 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from giaoban.core.permissions import scope_for
+from giaoban.core.references import display_reference
 from giaoban.core.views import paginate, querystring_without_page
 from giaoban.org.models import Unit
-from giaoban.org.permissions import units_for
-from giaoban.tasks.forms import FilterForm
-from giaoban.tasks.queries import Filters
-from giaoban.tasks.register import COLUMNS, export_rows, registered_tasks, row_of
+from giaoban.tasks.filtering import ListQuery, parse_list_query
+from giaoban.tasks.register import (
+    COLUMNS,
+    RegisterRow,
+    export_rows,
+    registered_tasks,
+    row_of,
+)
 from giaoban.tasks.register_import import run
 from giaoban.tasks.register_xlsx import MAX_BYTES, RegisterFileError, read_register, write_register
 
 SESSION_KEY = "register_import"
+#: the register's column titles on the page, in the interface's language (the file keeps the
+#: paper register's Vietnamese titles: its import recognises a file by them)
+PAGE_TITLES = {
+    "stt": pgettext_lazy("register column", "No."),
+    "source": gettext_lazy("Document number and date"),
+    "text": gettext_lazy("Summary of the task"),
+    "lead": gettext_lazy("Lead unit"),
+    "coordinating": gettext_lazy("Coordinating units"),
+    "deadline": gettext_lazy("Deadline"),
+    "result": pgettext_lazy("register column", "Result"),
+    "note": gettext_lazy("Note"),
+}
 
 
-def _filters(request: HttpRequest) -> tuple[FilterForm, Filters, object]:
-    form = FilterForm(
-        request.GET or None, units=units_for(request.user).order_by("sort_order", "name")
-    )
-    ok = form.is_bound and form.is_valid()
-    filters = Filters.from_cleaned(form.cleaned_data) if ok else Filters()
-    ref = (form.cleaned_data.get("as_of") if ok else None) or timezone.localdate()
-    return form, filters, ref
+def _page_note(task) -> str:
+    """The register's note (register._note) in the interface's language."""
+    assignments = getattr(task, "visible", [])
+    parts = []
+    if task.deadline is None:
+        parts.append(_("Standing"))
+    extended = sorted({a.deadline for a in assignments if a.extension_count and a.deadline})
+    if extended:
+        days = ", ".join(f"{d:%d/%m/%Y}" for d in extended[:3])
+        parts.append(_("Extended to %(dates)s") % {"dates": days})
+    cancelled = [a.cancel_reason for a in assignments if a.cancel_reason]
+    if cancelled:
+        parts.append(_("Adjusted: %(reasons)s") % {"reasons": "; ".join(cancelled[:3])})
+    if task.directed_by_name:
+        parts.append(_("Directed by: %(name)s") % {"name": task.directed_by_name})
+    return ". ".join(parts)
+
+
+def _page_row(stt: int, task) -> RegisterRow:
+    """A row of the register as the page shows it: source and note in the interface's
+    language (the file keeps the paper register's Vietnamese)."""
+    row = row_of(stt, task)
+    source = display_reference(task.doc_number, task.doc_date, task.item_number, numbered=False)
+    return replace(row, source=source, note=_page_note(task))
+
+
+def _filters(request: HttpRequest) -> ListQuery:
+    """The register's filters, read by the same parser as the task lists: an invalid value is
+    refused with its message (the page lists nothing, status 400), never silently dropped."""
+    return parse_list_query(request.user, request.GET)
 
 
 def _committee_label(request: HttpRequest) -> str:
@@ -50,26 +89,31 @@ def _committee_label(request: HttpRequest) -> str:
 @login_required
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
-    form, filters, ref = _filters(request)
-    page = paginate(request, registered_tasks(request.user, filters, ref), per_page=50)
+    query = _filters(request)
+    form, filters, ref = query.form, query.filters, query.ref
+    qs = registered_tasks(request.user, filters, ref)
+    page = paginate(request, qs.none() if query.refused else qs, per_page=50)
     offset = (page.number - 1) * 50
-    table = [row_of(offset + i, t) for i, t in enumerate(page.object_list, start=1)]
+    table = [_page_row(offset + i, t) for i, t in enumerate(page.object_list, start=1)]
     ctx = {
         "form": form,
         "page": page,
         "rows": table,
-        "columns": COLUMNS,
+        "columns": [(key, PAGE_TITLES[key], width) for key, _title, width in COLUMNS],
         "qs": querystring_without_page(request),
         "ref": ref,
         "can_import": bool(scope_for(request.user).office_committee_ids),
     }
-    return render(request, "tasks/register.html", ctx)
+    return render(request, "tasks/register.html", ctx, status=400 if query.refused else 200)
 
 
 @login_required
 @require_GET
-def register_export(request: HttpRequest) -> FileResponse:
-    _form, filters, ref = _filters(request)
+def register_export(request: HttpRequest) -> HttpResponse:
+    query = _filters(request)
+    if query.refused:  # the register page with the message, not a file of everything
+        return register(request)
+    filters, ref = query.filters, query.ref
     out = write_register(
         export_rows(request.user, filters, ref),
         committee=_committee_label(request),

@@ -29,7 +29,7 @@ from giaoban.tasks.forms import (
     ReasonForm,
     TaskForm,
 )
-from giaoban.tasks.models import Assignment, Decision, ExtensionRequest
+from giaoban.tasks.models import Assignment, Decision, ExtensionRequest, lead_first
 from giaoban.tasks.ordering import TASK_ORDERINGS, order_assignments
 from giaoban.tasks.permissions import assignments_for, task_choices, tasks_for
 from giaoban.tasks.queries import (
@@ -51,7 +51,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     query = parse_list_query(request.user, request.GET, orderings=TASK_ORDERINGS)
     qs = query_tasks(request.user, query.filters, query.ref)
     page = paginate(request, qs.none() if query.refused else qs)
-    mark_rollup_visible(request.user, page)
+    mark_rollup_visible(request.user, page, query.ref)
     ctx = {
         "form": query.form,
         "page": page,
@@ -147,7 +147,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         assignments_for(request.user, task.assignments.all())
         .select_related("unit")
         .annotate(status=status_case(ref, today=ref))
-        .order_by("role", "unit__sort_order", "unit__name")
+        .order_by(lead_first(), "unit__sort_order", "unit__name")
     )
     audit = history(task, related=())  # the task's own acts; each assignment has its page
     return render(

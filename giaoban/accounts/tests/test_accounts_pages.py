@@ -101,11 +101,15 @@ def test_reset_password_then_the_first_sign_in_must_change_it(cast, login, clien
     assert fresh.get("/tasks/").url == "/accounts/password/"  # nothing else until changed
     page = fresh.get("/accounts/password/").content.decode()
     assert 'id="must-change"' in page
+    # the bell the password page polls gets nothing to swap in, not the page nested in itself
+    bell = fresh.get("/notifications/bell/", HTTP_HX_REQUEST="true")
+    assert bell.status_code == 204 and bell.content == b""
     bad = fresh.post(
         "/accounts/password/",
         {"old_password": raw, "new_password1": "x", "new_password2": "x"},
     )
     assert bad.status_code == 400
+    assert "Mật khẩu quá ngắn" in bad.content.decode()  # Django's rule, in Vietnamese
     ok = fresh.post(
         "/accounts/password/",
         {
@@ -204,3 +208,46 @@ def test_csv_import_with_a_bad_row_creates_nothing(cast, login):
     response = client.post("/accounts/users/import/", {"text": bad, "confirm": "1"})
     assert response.status_code == 400
     assert not User.objects.filter(email="c@example.vn").exists()
+
+
+def test_the_office_does_not_see_or_manage_the_system_administrator(cast, login):
+    client = login(cast.office_a)
+    listing = client.get("/accounts/users/").content.decode()
+    assert f'data-user="{cast.admin.username}"' not in listing
+    assert f'data-user="{cast.unit_a.username}"' in listing
+    assert client.get(f"/accounts/users/{cast.admin.pk}/").status_code == 404
+    assert client.post(f"/accounts/users/{cast.admin.pk}/reset-password/").status_code == 404
+
+
+def test_reset_password_asks_for_a_confirmation_first(cast, login):
+    listing = login(cast.office_a).get("/accounts/users/").content.decode()
+    row = listing.split(f'data-user="{cast.unit_a.username}"')[1].split("</tr>")[0]
+    assert "data-confirm=" in row and "mật khẩu tạm" in row
+
+
+def test_csv_import_reads_role_names_and_offers_the_unit_codes(cast, login):
+    from giaoban.accounts import services
+
+    cast.board_a.code = "A.01"
+    cast.board_a.save(update_fields=["code"])
+    client = login(cast.office_a)
+    codes = client.get("/accounts/users/import/units.csv")
+    assert codes.status_code == 200 and codes["Content-Type"].startswith("text/csv")
+    text = codes.content.decode("utf-8-sig")
+    assert f"A.01,{cast.board_a.name}" in text and cast.board_b.name not in text
+    rows = services.parse_csv(
+        manager=cast.office_a,
+        text="Nguyễn Văn A,a@example.vn,A.01,Cán bộ đơn vị\n"
+        "Trần Thị B,b@example.vn,A.01,can bo don vi\n"
+        "Lê C,c@example.vn,A.01,Unit staff\n"
+        "Phạm D,d@example.vn,A.01,Quản trị hệ thống\n",
+    )
+    assert [r.role for r in rows[:3]] == ["unit", "unit", "unit"]
+    assert [r.errors for r in rows[:3]] == [[], [], []]
+    assert rows[3].errors  # the office may not hand out the administrator's role
+    page = client.post(
+        "/accounts/users/import/",
+        {"text": "Nguyễn Văn A,a@example.vn,A.01,Cán bộ đơn vị\n"},
+    ).content.decode()
+    assert "Cán bộ đơn vị" in page.split('id="import-preview"')[1]
+    assert "Text:" not in page and "Văn bản:" not in page  # the hidden field has no label

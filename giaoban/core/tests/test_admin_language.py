@@ -66,10 +66,6 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style", "template"):
             self._skip += 1
-        if tag == "img" and re.search(r"/icon-(yes|no|unknown)\.svg", dict(attrs).get("src", "")):
-            # Django writes the alternative text of the admin's yes/no icons in English in its
-            # code (admin_list._boolean_icon: "True"/"False"), out of reach of any catalogue
-            return
         for name, value in attrs:
             if name in ("title", "aria-label", "placeholder", "alt") and value:
                 self.parts.append(value)
@@ -210,6 +206,7 @@ def _client(user, lang: str) -> Client:
 def test_the_checks_see_untranslated_text():
     """The two detectors catch what they are for (so a green run means something)."""
     assert english_left("<th>Model name</th><p>Tỉnh ủy Alpha</p>") == ["Model name"]
+    assert english_left('<img src="/static/admin/img/icon-yes.svg" alt="True">') == ["True"]
     assert vietnamese_left("<p>Quý I/2026</p><p>Tỉnh ủy Alpha</p>", ["Tỉnh ủy Alpha"]) == [
         "Quý I/2026"
     ]
@@ -265,8 +262,10 @@ def test_the_task_pages_in_english_show_english_periods_and_references(cast):
             f"/tasks/{cast.task_a.pk}/",
             "/tasks/leaders/",
             "/tasks/awaiting/",
+            "/tasks/register/",
+            f"/tasks/assignments/{cast.asg_a.pk}/",
         ],
-        cast.unit_a: ["/"],
+        cast.unit_a: ["/", "/tasks/", f"/tasks/assignments/{cast.asg_a.pk}/"],
     }
     wrong = {}
     for user, urls in pages.items():
@@ -278,3 +277,13 @@ def test_the_task_pages_in_english_show_english_periods_and_references(cast):
             if left:
                 wrong[(user.username, url)] = sorted(set(left))
     assert not wrong, wrong
+
+
+def test_the_admin_yes_no_icons_read_in_the_language(cast):
+    """A list with a yes/no column (users: "active", "staff") shows its icons' alternative text in the
+    page's language: "Có"/"Không" in Vietnamese, "Yes"/"No" in English, never "True"/"False"."""
+    for lang, yes, no in (("vi", "Có", "Không"), ("en", "Yes", "No")):
+        html = _client(cast.admin, lang).get("/admin/accounts/user/").content.decode()
+        alts = set(re.findall(r'<img src="[^"]*/icon-(?:yes|no)\.svg" alt="([^"]*)"', html))
+        assert alts and alts <= {yes, no}, (lang, alts)
+        assert 'alt="True"' not in html and 'alt="False"' not in html

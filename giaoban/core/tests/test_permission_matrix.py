@@ -97,6 +97,10 @@ PAGES: dict[str, list[Row]] = {
     "accounts/users/": [Row("get", "302  200    403    403    403    200"), NO_POST],
     "accounts/users/new/": [Row("get", "302  200    403    403    403    200")],
     "accounts/users/import/": [Row("get", "302  200    403    403    403    200")],
+    "accounts/users/import/units.csv": [
+        Row("get", "302  200    403    403    403    200"),
+        NO_POST,
+    ],
     "accounts/users/<int:pk>/": [Row("get", "302  200    403    403    403    200")],
     "accounts/users/<int:pk>/reset-password/": [
         Row("post", "302  200    403    403    403    200"),
@@ -404,6 +408,8 @@ API: dict[tuple[str, str], Row] = {
 API.update(api_table(tasks_acts.ACTS))
 API.update(_API_REPORTING)
 API.update(meetings_matrix.API)
+# -- week: statistics per directing leader (tasks/api_stats.py), read by everyone, scoped --
+API[("get", "/api/statistics/leaders")] = API_READ_ALL
 #: API URLs that are not operations of the document
 API_EXTRA: dict[str, list[Row]] = {
     # the API documentation is for signed-in users (anonymous: to the login page)

@@ -60,6 +60,19 @@ ACTS: list[Act] = [
         state="approved",
         unseen=UNSEEN,
     ),
+    # the office takes an approved notice back to draft (to correct a date or a unit)
+    Act(
+        "withdraw_notice",
+        OFFICE,
+        "meetings.notice.withdrawn",
+        page="meetings/notices/<int:pk>/withdraw/",
+        page_get="405",
+        page_data={"reason": RETURN_REASON},
+        api=("post", "/api/notices/{notice_id}/withdraw"),
+        api_data={"reason": RETURN_REASON},
+        state="approved",
+        unseen=UNSEEN,
+    ),
     # an issued notice is seen by the units it gives tasks: unit_a is refused, not blind
     Act(
         "notice_in_force",

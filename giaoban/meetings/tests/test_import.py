@@ -155,3 +155,17 @@ def test_command_dry_run_prints_and_saves_nothing_then_saves(cast, tmp_path):
         call_command("import", str(path), "--committee", "ALPHA", stdout=io.StringIO())
     with pytest.raises(CommandError, match="no committee"):
         call_command("import", str(path), "--committee", "NONE", stdout=io.StringIO())
+
+
+def test_a_text_dated_before_the_units_existed_is_matched_against_todays_units_and_said(cast):
+    """Seed 001 (June 2024) on a tree founded by the 2025 reform: the rows still get proposals
+    and suggestions from today's units, and the review says why the date will not do."""
+    assert importing.propose(committee=cast.committee_a, text=SEED_001).date_warning == ""
+    Unit.objects.filter(parent=cast.committee_a, valid_to__isnull=True).update(
+        valid_from=date(2025, 7, 1)
+    )
+    Unit.objects.filter(pk=cast.closed_a.pk).update(valid_from=date(2025, 1, 1))
+    proposal = importing.propose(committee=cast.committee_a, text=SEED_001)
+    assert "20/06/2024" in proposal.date_warning and "01/07/2025" in proposal.date_warning
+    assert any(row.lead or row.all_units or row.unknown for row in proposal.rows)
+    assert all(m.suggestions for row in proposal.rows for m in row.unknown)

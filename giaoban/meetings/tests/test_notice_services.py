@@ -283,3 +283,53 @@ def test_supplementary_notice_points_to_the_issued_one(cast):
         supplements=notice,
     )
     assert list(notice.supplementary.all()) == [sup]
+
+
+def test_units_must_exist_on_the_notices_date_said_plainly(cast):
+    """A backlog notice dated before a reform: its tasks count from its date, so its units must
+    exist then — the message names the units and the dates, not 'choose a unit'."""
+    from giaoban.core.tests.support import row_counts
+    from giaoban.org.models import Unit
+
+    _, notice = make_briefing(cast, issue=False)
+    Unit.objects.filter(parent=cast.committee_a, valid_to__isnull=True).update(
+        valid_from=date(2025, 7, 1)
+    )
+    Unit.objects.filter(pk=cast.closed_a.pk).update(valid_from=date(2025, 1, 1))
+    Notice.objects.filter(pk=notice.pk).update(doc_date=date(2024, 6, 25))
+    notice.refresh_from_db()
+    before = row_counts()
+    with pytest.raises(ValidationError) as exc:
+        ns.submit_notice(notice=notice, user=cast.office_a)
+    text = " ".join(exc.value.messages)
+    assert "Item 1" in text and "25/06/2024" in text and "Ban Tổ chức Tỉnh ủy Alpha" in text
+    assert "from 01/07/2025" in text
+    assert "Item 2" in text and "no unit yet" in text
+    assert row_counts() == before
+    Notice.objects.filter(pk=notice.pk).update(doc_date=date(2025, 7, 2))
+    notice.refresh_from_db()
+    ns.submit_notice(notice=notice, user=cast.office_a)  # dated after the reform: fine
+    assert Notice.objects.get(pk=notice.pk).state == NoticeState.SUBMITTED
+
+
+def test_the_office_takes_an_approved_notice_back_to_draft_with_a_reason(cast):
+    _, notice = make_briefing(cast, issue=False)
+    ns.submit_notice(notice=notice, user=cast.office_a)
+    ns.approve_notice(notice=notice, user=cast.leader_a)
+    with pytest.raises(ValidationError):
+        ns.withdraw_notice(notice=notice, user=cast.office_a, reason=" ")
+    with pytest.raises(PermissionDenied):
+        ns.withdraw_notice(notice=notice, user=cast.unit_a, reason="Sửa ngày")
+    ns.withdraw_notice(notice=notice, user=cast.office_a, reason="Sửa ngày của thông báo")
+    notice.refresh_from_db()
+    assert notice.state == NoticeState.DRAFT
+    entry = audit_for(notice)[-1]
+    assert (entry.action, entry.data["reason"]) == (
+        "meetings.notice.withdrawn",
+        "Sửa ngày của thông báo",
+    )
+    with pytest.raises(ValidationError):  # only an approved one
+        ns.withdraw_notice(notice=notice, user=cast.office_a, reason="x")
+    ns.submit_notice(notice=notice, user=cast.office_a)  # and it goes round again
+    ns.approve_notice(notice=notice, user=cast.leader_a)
+    assert Notice.objects.get(pk=notice.pk).state == NoticeState.APPROVED

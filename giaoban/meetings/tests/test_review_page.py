@@ -55,7 +55,7 @@ def _review_never_computed(monkeypatch) -> None:
         raise AssertionError("the review of a held briefing was recomputed")
 
     for target in (
-        "giaoban.meetings.review_section.build_review",
+        "giaoban.meetings.review_section.live_counts",
         "giaoban.meetings.review_live.live_review",
         "giaoban.meetings.review._compute_review",
     ):
@@ -141,3 +141,28 @@ def test_coming_page_reads_the_figures_only_after_a_change(cast, login, caching)
 #: the unit tree, the changed units' assignments, their names, the listing of the first units
 COMING_PAGE_QUERIES = 15
 COMING_PAGE_QUERIES_AFTER_A_CHANGE = 20
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 3600])
+def test_live_section_shows_what_the_review_json_holds(cast, settings, cache_seconds):
+    """The page renders the live review from its counts (no item dicts built): the same HTML
+    as rendering the review's JSON, before and after a change, cached or not."""
+    from django.utils import translation
+
+    from giaoban.meetings.review import build_review
+    from giaoban.meetings.review_section import _body, _live_view
+
+    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = cache_seconds
+    cache.clear()
+    _, notice = make_briefing(cast)
+    for n in range(2):
+        make_briefing(cast, number=f"{40 + n}-TB/TU")
+    coming = next_briefing(cast)
+    with translation.override("vi"):
+        for step in ("before", "after"):
+            if step == "after":
+                _finish_item_1(cast, notice)
+            html = _body(_live_view(coming), cast.office_a)
+            assert html == _body(build_review(coming), cast.office_a), step
+            assert html.count("review-items") == 3
+    assert "1/" in _totals(f"{html}")

@@ -56,7 +56,8 @@ def test_empty_and_silly_queries(cast, login):
     client = login(cast.office_a)
     assert hits(client, "") == [] and hits(client, "   ") == []
     assert hits(client, "x" * 500) == []
-    assert client.get("/search/", {"q": "a", "kind": "nope"}).status_code == 200
+    # an unknown kind is said (400 with the message), never searched as "everything"
+    assert client.get("/search/", {"q": "a", "kind": "nope"}).status_code == 400
     page = client.get("/tasks/").content.decode()
     assert 'action="/search/"' in page and page.count('name="q"') == 1  # the header's own box
     assert hits(client, "", search="tuyen giao")  # what the header's box sends

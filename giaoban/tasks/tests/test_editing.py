@@ -395,3 +395,17 @@ def test_api_adds_removes_and_records(cast, client):
     other = cast.assignment(cast.task_a, cast.board_a2)
     r = client.post(f"/api/assignments/{other.pk}/remove", {}, content_type="application/json")
     assert r.status_code == 204 and not Assignment.objects.filter(pk=other.pk).exists()
+
+
+def test_api_add_units_never_names_another_committees_units(cast, client):
+    """An id of another province's unit reads as unknown (by id), as on task creation."""
+    client.force_login(cast.office_a)
+    r = client.post(
+        f"/api/tasks/{cast.task_a.pk}/units",
+        {"lead_units": [cast.board_b.pk]},
+        content_type="application/json",
+    )
+    assert r.status_code == 400
+    body = str(r.json())  # decoded: JSON escapes the Vietnamese letters of a name
+    assert str(cast.board_b.pk) in body and cast.board_b.name not in body
+    assert not Assignment.objects.filter(task=cast.task_a, unit=cast.board_b).exists()

@@ -107,8 +107,8 @@ def test_an_invalid_filter_is_a_visible_400_never_everything(cast, login, params
 
 def test_an_invalid_filter_in_the_api_is_refused(cast, login):
     client = login(cast.office_a)
-    assert client.get("/api/assignments", {"status": "dang_lam"}).status_code in (400, 422)
-    assert client.get("/api/assignments", {"deadline_from": "2026-02-31"}).status_code in (400, 422)
+    assert client.get("/api/assignments", {"status": "dang_lam"}).status_code == 400
+    assert client.get("/api/assignments", {"deadline_from": "2026-02-31"}).status_code == 400
     assert client.get("/api/assignments", {"unit": cast.board_b.pk}).status_code == 400
 
 

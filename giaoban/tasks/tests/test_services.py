@@ -387,6 +387,8 @@ def test_claim_with_a_file_only(cast):
         (dict(completed_on=TODAY + D), "completed_on"),  # done tomorrow?
         (dict(completed_on=date(2025, 12, 31)), "completed_on"),  # before the task was given
         (dict(evidence_date=TODAY + D), "evidence_date"),
+        (dict(evidence_date=date(2025, 12, 31)), "evidence_date"),  # older than the task
+        (dict(evidence_number="3-BC/BTC ngày 31/12/2025", evidence_date=None), "evidence_number"),
     ],
 )
 def test_claim_needs_evidence_and_sane_dates(cast, kw, field):

@@ -282,3 +282,22 @@ def test_task_list_pages_in_a_stable_order(cast):
 
     qs = task_list(cast.office_a, Filters(), TODAY)
     assert qs.ordered and qs.query.order_by == ("-doc_date", "doc_number", "item_number", "id")
+
+
+def test_task_page_lists_the_lead_units_before_the_coordinating_ones(cast, login):
+    """As an office reads a notice: 'chủ trì' first, then 'phối hợp' — whatever the units'
+    own order (here the coordinating unit sorts first by name and position)."""
+    from giaoban.tasks import services
+
+    first, second = sorted([cast.board_a, cast.board_a2], key=lambda u: (u.sort_order, u.name))
+    task = services.create_task(
+        committee=cast.committee_a,
+        doc_number="96-TB/TU",
+        doc_date=date(2026, 3, 2),
+        text="Rà soát quy chế làm việc",
+        created_by=cast.office_a,
+        lead_units=[second],
+        coordinating_units=[first],
+    )
+    page = login(cast.office_a).get(f"/tasks/{task.pk}/").content.decode()
+    assert page.index(escape(second.name)) < page.index(escape(first.name))
