@@ -78,6 +78,21 @@ def search(user: Any, query: str, kind: str = "") -> list[Hit]:
     return hits
 
 
+_PK = 2_147_480_001  # a pk no row has: its place in a reversed URL is each hit's pk
+
+
+def _url(name: str) -> Callable[[int], str]:
+    """``reverse(name, args=[pk])`` for many pks at the price of one ``reverse`` (the URL's
+    pk is its only argument): a page of results reverses up to 200 URLs per kind."""
+    head, tail = reverse(name, args=[_PK]).split(str(_PK))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def _labels(choices: Any) -> dict[str, str]:
+    """A model's choices translated once per search, not once per hit."""
+    return {value: str(label) for value, label in choices}
+
+
 def _all(words: list[str], column: str) -> Q:
     cond = Q()
     for w in words:
@@ -93,20 +108,23 @@ def _tasks(user: Any, words: list[str], folded: str) -> list[Hit]:
         tasks_for(user)
         .filter(_all(words, "search_folded"))
         .order_by("-doc_date", "-id")
-        .only("pk", "doc_number", "doc_date", "item_number", "text", "search_folded")[:PER_KIND]
+        .values_list("pk", "doc_number", "doc_date", "item_number", "text", "search_folded")[
+            :PER_KIND
+        ]
     )
     out = []
-    for t in qs:
-        title = f"{t.doc_number}{f', mục {t.item_number}' if t.item_number else ''}"
+    url, label = _url("tasks:detail"), str(_("Task"))
+    for pk, number, doc_date, item, text, body in qs:  # plain rows: up to 200 a search
+        title = f"{number}{f', mục {item}' if item else ''}"
         out.append(
             Hit(
                 kind="task",
-                kind_label=str(_("Task")),
+                kind_label=label,
                 title=title,
-                snippet=t.text[:240],
-                url=reverse("tasks:detail", args=[t.pk]),
-                when=t.doc_date,
-                score=_score(fold(title), t.search_folded, words, folded),
+                snippet=text[:240],
+                url=url(pk),
+                when=doc_date,
+                score=_score(fold(title), body, words, folded),
             )
         )
     return out
@@ -119,13 +137,14 @@ def _units(user: Any, words: list[str], folded: str) -> list[Hit]:
     qs = (
         units_for(user).filter(_all(words, "name_folded")).order_by("sort_order", "name")[:PER_KIND]
     )
+    url, label = reverse("tasks:assignments"), str(_("Unit"))
     return [
         Hit(
             kind="unit",
-            kind_label=str(_("Unit")),
+            kind_label=label,
             title=u.name,
             snippet=u.short_name or u.get_kind_display(),
-            url=reverse("tasks:assignments") + f"?unit={u.pk}",
+            url=f"{url}?unit={u.pk}",
             when=None,
             score=_score(u.name_folded, "", words, folded) + 1,
         )
@@ -145,13 +164,14 @@ def _meetings(user: Any, words: list[str], folded: str) -> list[Hit]:
         .select_related("committee")
         .order_by("-starts_at", "-id")[:PER_KIND]
     )
+    url, label = _url("meetings:detail"), str(_("Meeting"))
     return [
         Hit(
             kind="meeting",
-            kind_label=str(_("Meeting")),
+            kind_label=label,
             title=m.title,
             snippet=" · ".join(x for x in (m.committee.name, m.place) if x),
-            url=reverse("meetings:detail", args=[m.pk]),
+            url=url(m.pk),
             when=timezone.localtime(m.starts_at).date(),
             score=_score(fold(m.title), m.search_folded, words, folded),
         )
@@ -166,24 +186,25 @@ def _notices(user: Any, words: list[str], folded: str) -> list[Hit]:
     qs = (
         Notice.objects.for_user(user)
         .filter(_all(words, "search_folded"))
-        .select_related("committee")
         .order_by("-doc_date", "-id")
-        .only("pk", "number", "doc_date", "title", "state", "search_folded", "committee__name")[
-            :PER_KIND
-        ]
+        .values_list(
+            "pk", "number", "doc_date", "title", "state", "search_folded", "committee__name"
+        )[:PER_KIND]
     )
     out = []
-    for n in qs:
-        number = n.number or str(_("Draft notice"))
+    url, label, draft = _url("meetings:notice"), str(_("Notice")), str(_("Draft notice"))
+    states = _labels(Notice._meta.get_field("state").flatchoices)
+    for pk, raw_number, doc_date, title, state, body, committee in qs:
+        number = raw_number or draft
         out.append(
             Hit(
                 kind="notice",
-                kind_label=str(_("Notice")),
-                title=f"{number} — {n.title}"[:300],
-                snippet=f"{n.committee.name} · {n.get_state_display()}",
-                url=reverse("meetings:notice", args=[n.pk]),
-                when=n.doc_date,
-                score=_score(fold(f"{n.number} {n.title}"), n.search_folded, words, folded),
+                kind_label=label,
+                title=f"{number} — {title}"[:300],
+                snippet=f"{committee} · {states.get(state, state)}",
+                url=url(pk),
+                when=doc_date,
+                score=_score(fold(f"{raw_number} {title}"), body, words, folded),
             )
         )
     return out
@@ -202,13 +223,14 @@ def _recommendations(user: Any, words: list[str], folded: str) -> list[Hit]:
         .select_related("unit")
         .order_by("-raised_on", "-id")[:PER_KIND]
     )
+    url, label = _url("recommendations:detail"), str(_("Recommendation"))
     return [
         Hit(
             kind="recommendation",
-            kind_label=str(_("Recommendation")),
+            kind_label=label,
             title=str(_("Recommendation of %(unit)s") % {"unit": r.unit.display_name}),
             snippet=f"{r.get_state_display()} · {r.text[:200]}",
-            url=reverse("recommendations:detail", args=[r.pk]),
+            url=url(r.pk),
             when=r.raised_on,
             score=_score(r.unit.name_folded, r.search_folded, words, folded),
         )
@@ -238,18 +260,25 @@ def _reports(user: Any, words: list[str], folded: str) -> list[Hit]:
         .order_by("-period__due_date", "unit__sort_order", "id")[:PER_KIND]
     )
     out = []
+    url, label, title_of = (
+        _url("reports:report"),
+        str(_("Report")),
+        _("Report %(period)s — %(unit)s"),
+    )
+    states: dict[str, str] = {}
     for r in qs:
-        title = str(
-            _("Report %(period)s — %(unit)s") % {"period": r.period.label, "unit": r.unit.name}
-        )
-        body = f"{r.doc_number} {r.get_state_display()}"
+        title = str(title_of) % {"period": r.period.label, "unit": r.unit.name}
+        state = states.get(r.state)
+        if state is None:
+            state = states[r.state] = r.get_state_display()
+        body = f"{r.doc_number} {state}"
         out.append(
             Hit(
                 kind="report",
-                kind_label=str(_("Report")),
+                kind_label=label,
                 title=title,
                 snippet=body,
-                url=reverse("reports:report", args=[r.pk]),
+                url=url(r.pk),
                 when=r.period.due_date,
                 score=_score(fold(title), fold(body), words, folded),
             )
