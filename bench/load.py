@@ -35,7 +35,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bin"))  # pgcluster: test and bench tooling, not shipped
 
-from pgcluster import THROWAWAY, Cluster, free_port  # noqa: E402
+from pgcluster import BENCH_SETTINGS, Cluster, free_port  # noqa: E402
 
 BENCH_DIR = os.path.join(ROOT, "var", "bench")
 PG_ROOT = os.path.join(BENCH_DIR, "pg")
@@ -44,21 +44,7 @@ BIN = os.path.dirname(sys.executable)
 USER, PASSWORD = "vp01", "giaoban2026"
 MIN_ASSIGNMENTS = 3_000_000
 
-#: PostgreSQL settings of the benchmark cluster (documented in docs/performance.md):
-#: durability off as for tests (the data is rebuilt at will; reads do not depend on it),
-#: memory sized for a 3-million-row table on a 2-core/24 GB machine, JIT off (it costs
-#: tens of milliseconds on short queries whose estimated cost crosses jit_above_cost), no
-#: parallel workers (two cores are already shared by the concurrent requests).
-PG_SETTINGS = {
-    **THROWAWAY,
-    "shared_buffers": "1GB",
-    "effective_cache_size": "8GB",
-    "work_mem": "16MB",
-    "maintenance_work_mem": "512MB",
-    "random_page_cost": "1.1",
-    "jit": "off",
-    "max_parallel_workers_per_gather": "0",
-}
+PG_SETTINGS = BENCH_SETTINGS  # bin/pgcluster.py
 
 URLS = [
     ("overdue list", "/tasks/assignments/?status=open_overdue", "session"),

@@ -211,11 +211,9 @@ def main() -> int:
     os.makedirs(os.environ["GIAOBAN_VAR_DIR"], exist_ok=True)
     cluster = None
     if args.pg:
-        from pgcluster import Cluster
+        from pgcluster import BENCH_SETTINGS, Cluster
 
-        from bench.load import PG_SETTINGS
-
-        cluster = Cluster(PG_ROOT, PG_SETTINGS)
+        cluster = Cluster(PG_ROOT, BENCH_SETTINGS)
         os.environ["DATABASE_URL"] = cluster.start()
         print(f"PostgreSQL {cluster.version} on 127.0.0.1:{cluster.port} ({PG_ROOT})", flush=True)
     try:

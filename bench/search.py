@@ -26,7 +26,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bin"))  # pgcluster: bench tooling, not shipped
 
-from pgcluster import THROWAWAY, Cluster  # noqa: E402
+from pgcluster import BENCH_SETTINGS, Cluster  # noqa: E402
 
 BENCH = os.path.join(ROOT, "var", "bench")
 PG_ROOT = os.path.join(BENCH, "pg-search")
@@ -34,18 +34,7 @@ SQLITE_PATH = os.path.join(BENCH, "search.sqlite3")
 PYTHON = os.path.join(ROOT, ".venv", "bin", "python")
 MIN_ASSIGNMENTS = 3_000_000
 
-#: as bench/load.py: durability off (the data is rebuilt at will), memory for 3 million rows,
-#: JIT off (tens of ms on short queries), no parallel workers on a shared 2-core machine
-PG_SETTINGS = {
-    **THROWAWAY,
-    "shared_buffers": "1GB",
-    "effective_cache_size": "8GB",
-    "work_mem": "16MB",
-    "maintenance_work_mem": "512MB",
-    "random_page_cost": "1.1",
-    "jit": "off",
-    "max_parallel_workers_per_gather": "0",
-}
+PG_SETTINGS = BENCH_SETTINGS  # bin/pgcluster.py
 
 #: the child: sign in as vp01, pick the queries from the data it may see, measure
 CHILD = r"""

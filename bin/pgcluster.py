@@ -41,6 +41,21 @@ THROWAWAY = {
     "max_connections": "50",
 }
 
+#: the benchmark clusters (documented in docs/performance.md): durability off as for tests (the
+#: data is rebuilt at will; reads do not depend on it), memory sized for a 3-million-row table
+#: on a 2-core/24 GB machine, JIT off (it costs tens of milliseconds on short queries whose
+#: estimated cost crosses jit_above_cost), no parallel workers (two cores already shared)
+BENCH_SETTINGS = {
+    **THROWAWAY,
+    "shared_buffers": "1GB",
+    "effective_cache_size": "8GB",
+    "work_mem": "16MB",
+    "maintenance_work_mem": "512MB",
+    "random_page_cost": "1.1",
+    "jit": "off",
+    "max_parallel_workers_per_gather": "0",
+}
+
 
 class Cluster:
     """A cluster in ``root`` (data in root/data, socket and log in root)."""
