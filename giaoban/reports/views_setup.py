@@ -154,9 +154,8 @@ def synthesis_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:period", period.pk)
 
 
-@login_required
-@require_GET
-def synthesis_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def _synthesis(request: HttpRequest, pk: int, number: int):
+    """A kept synthesis version of a period the user may read: office, leaders and admin only."""
     period = get_for_user(request.user, periods_for(request.user), pk)
     scope = scope_for(request.user)
     if not (scope.is_admin or scope.is_overseer):
@@ -164,6 +163,13 @@ def synthesis_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     synthesis = period.syntheses.filter(number=number).first()
     if synthesis is None:
         raise Http404
+    return period, synthesis
+
+
+@login_required
+@require_GET
+def synthesis_file(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    period, synthesis = _synthesis(request, pk, number)
     try:
         handle = synthesis.document.open("rb")
     except FileNotFoundError:
@@ -182,13 +188,7 @@ def synthesis_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """A kept synthesis version as PDF (LibreOffice headless); without it, back with the reason."""
     from giaoban.documents import DocumentError
 
-    period = get_for_user(request.user, periods_for(request.user), pk)
-    scope = scope_for(request.user)
-    if not (scope.is_admin or scope.is_overseer):
-        raise PermissionDenied
-    synthesis = period.syntheses.filter(number=number).first()
-    if synthesis is None:
-        raise Http404
+    period, synthesis = _synthesis(request, pk, number)
     try:
         pdf = exports.synthesis_pdf(synthesis)
     except FileNotFoundError:
