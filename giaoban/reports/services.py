@@ -36,6 +36,7 @@ from giaoban.reports.models import (
     rules_for,
 )
 from giaoban.reports.plans import plan_items_for  # noqa: F401  (callers use services.plan_items_for)
+from giaoban.reports.sent import sent_figures
 from giaoban.reports.services_setup import form_for, office_only
 from giaoban.tasks.services import validate_attachment
 
@@ -275,12 +276,12 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
         UnitReport.objects.select_for_update(of=("self",))
         .filter(pk=report.pk)
         .order_by()
-        .values_list("state", "content")
+        .values_list("state", "content", "first_submitted_at")
         .first()
     )
     if locked is None:
         raise ValidationError(_("This report no longer exists."))
-    report.state, report.content = locked
+    report.state, report.content, report.first_submitted_at = locked
     permissions.check(user, report, "edit_report")
     if not report.editable:
         raise ValidationError(_("This report has been sent and can no longer be edited."))
@@ -303,7 +304,11 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
     )
     report.content = cleaned.content
     report.save(update_fields=["content", "saved_at"])
-    if "indicators" in changed or "plan_progress" in changed:
+    # once sent, the rows are the sent version's figures (``reports.sent``): a report returned
+    # for correction changes them when it is sent again, not while its unit edits the draft
+    if report.first_submitted_at is None and (
+        "indicators" in changed or "plan_progress" in changed
+    ):
         _sync_rows(IndicatorValue, report, "indicator_id", "value", cleaned.values)
         _sync_rows(PlanItemProgress, report, "item_id", "percent", cleaned.progress)
     if changed:
@@ -394,6 +399,13 @@ def submit_report(
     report.content = rec_services.sync_from_report(report=report, user=user)
     report.full_clean()
     report.save()
+    values, progress = sent_figures(
+        report,
+        indicators=list(period.form.indicators.all()),
+        plan_items=plan_items_for(report),
+    )
+    _sync_rows(IndicatorValue, report, "indicator_id", "value", values)
+    _sync_rows(PlanItemProgress, report, "item_id", "percent", progress)
     ReportVersion.objects.create(
         report=report,
         number=report.version_count,

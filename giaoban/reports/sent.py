@@ -1,0 +1,82 @@
+"""What the office reads of a unit's report: its last SENT version, never the working copy.
+
+A report the office returns for correction is edited by its unit in place: ``UnitReport.content``
+follows every autosave. Until the unit sends it again, everything the office reads — the
+synthesis report, the indicator tables, plan progress — keeps what was sent last (the version,
+which is the accepted one once accepted). ``IndicatorValue`` and ``PlanItemProgress`` rows of a
+report that was sent once are therefore written when it is sent, not by the drafts in between
+(``sent_figures``); a report never sent keeps its rows with its draft (nothing counts them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import F
+from django.utils import timezone
+
+from giaoban.reports.content import parse_number
+from giaoban.reports.models import ReportingPeriod, ReportState, ReportVersion, UnitReport
+
+
+@dataclass(frozen=True)
+class SentVersion:
+    """The version of a report the office reads: its number, when it was sent, its content."""
+
+    report_id: int
+    number: int
+    submitted_at: datetime
+    content: dict[str, Any]
+    #: the report was returned and its unit is correcting it (the draft is not read)
+    being_corrected: bool
+
+    def label(self) -> str:
+        """'bản gửi lần 2 ngày 03/12/2026' (+ that the unit is correcting it)."""
+        when = timezone.localtime(self.submitted_at).strftime("%d/%m/%Y")
+        text = f"bản gửi lần {self.number} ngày {when}"
+        if self.being_corrected:
+            text += " (đã trả lại, đơn vị đang sửa: chưa gửi lại)"
+        return text
+
+
+def last_sent(period: ReportingPeriod) -> dict[int, SentVersion]:
+    """The last sent version of every report of the period, by report id (one query)."""
+    rows = (
+        ReportVersion.objects.filter(report__period=period, number=F("report__version_count"))
+        .order_by()
+        .values_list("report_id", "number", "submitted_at", "content", "report__state")
+    )
+    return {
+        rid: SentVersion(rid, number, at, content or {}, state == ReportState.RETURNED)
+        for rid, number, at, content, state in rows
+    }
+
+
+def sent_figures(
+    report: UnitReport, *, indicators: list[Any], plan_items: list[Any]
+) -> tuple[dict[int, Decimal], dict[int, int]]:
+    """The indicator values and plan progress of the content being sent, as rows want them
+    ({indicator id: value}, {plan item id: percent}); the content was checked when saved, an
+    indicator or plan item no longer asked for is left out."""
+    content = report.content or {}
+    by_code = {ind.code: ind.pk for ind in indicators}
+    values: dict[int, Decimal] = {}
+    for code, text in (content.get("indicators") or {}).items():
+        if code not in by_code:
+            continue
+        try:
+            value = parse_number(str(text))
+        except ValueError:
+            continue
+        if value is not None:
+            values[by_code[code]] = value.quantize(Decimal("0.01"))
+    items = {str(item.pk): item.pk for item in plan_items}
+    progress = {
+        items[str(key)]: int(percent)
+        for key, percent in (content.get("plan_progress") or {}).items()
+        if str(key) in items
+    }
+    return values, progress
