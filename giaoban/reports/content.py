@@ -23,6 +23,7 @@ from giaoban.reports.models import (
     PlanItem,
     SectionKey,
 )
+from giaoban.reports.numbers import vn_number
 
 REC_MAX_ITEMS = 20
 REC_TEXT_MAX = 4000
@@ -140,8 +141,8 @@ def clean_content(
                 % {
                     "code": ind.code,
                     "value": text,
-                    "min": "" if ind.min_value is None else ind.min_value.normalize(),
-                    "max": "" if ind.max_value is None else ind.max_value.normalize(),
+                    "min": vn_number(ind.min_value),
+                    "max": vn_number(ind.max_value),
                 }
             ]
             continue

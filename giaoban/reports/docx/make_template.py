@@ -27,9 +27,13 @@ def main() -> None:
         section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     head = doc.add_table(rows=1, cols=2)
     left, right = head.rows[0].cells
-    left.paragraphs[0].add_run("{{ parent_name }}").bold = False
+    # Hướng dẫn 36-HD/VPTW: the body above ("ĐẢNG BỘ TỈNH ĐỒNG NAI", left out when unknown),
+    # the issuing office in bold ("VĂN PHÒNG TỈNH ỦY"), a star under it
+    left.paragraphs[0].text = "{%p if parent_name %}"
+    left.add_paragraph().add_run("{{ parent_name }}")
+    left.add_paragraph("{%p endif %}")
     p = left.add_paragraph()
-    p.add_run("{{ committee_name_upper }}").bold = True
+    p.add_run("{{ issuer }}").bold = True
     left.add_paragraph("*")
     right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM").bold = True
     right.add_paragraph().add_run("{{ place_date }}").italic = True
