@@ -100,7 +100,7 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
                 if r and r.first_submitted_at
                 else "",
                 "status": RichText(
-                    STATUS_VI[row.status], color=colour, bold=row.status != "on_time"
+                    STATUS_VI[row.status], color=colour, bold=row.status != "on_time", size=24
                 ),
                 "state": STATE_VI.get(row.state, ""),
                 "doc": doc,
@@ -182,9 +182,9 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
                 "target": vn_number(a.target),
                 "actual": vn_number(a.actual),
                 "share": vn_number(a.share),
-                "mark": RichText("Chậm so với tiến độ", color="C00000", bold=True)
+                "mark": RichText("Chậm so với tiến độ", color="C00000", bold=True, size=24)
                 if a.lagging
-                else RichText("Đạt tiến độ"),
+                else RichText("Đạt tiến độ", size=24),
             }
         )
     recs = (

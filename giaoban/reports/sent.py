@@ -4,22 +4,21 @@ A report the office returns for correction is edited by its unit in place: ``Uni
 follows every autosave. Until the unit sends it again, everything the office reads — the
 synthesis report, the indicator tables, plan progress — keeps what was sent last (the version,
 which is the accepted one once accepted). ``IndicatorValue`` and ``PlanItemProgress`` rows of a
-report that was sent once are therefore written when it is sent, not by the drafts in between
-(``sent_figures``); a report never sent keeps its rows with its draft (nothing counts them).
+report that was sent once are therefore written when it is sent (``services.submit_report``),
+not by the drafts in between; a report never sent keeps its rows with its draft (nothing counts
+them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import F
 from django.utils import timezone
 
-from giaoban.reports.content import parse_number
-from giaoban.reports.models import ReportingPeriod, ReportState, ReportVersion, UnitReport
+from giaoban.reports.models import ReportingPeriod, ReportState, ReportVersion
 
 
 @dataclass(frozen=True)
@@ -53,30 +52,3 @@ def last_sent(period: ReportingPeriod) -> dict[int, SentVersion]:
         rid: SentVersion(rid, number, at, content or {}, state == ReportState.RETURNED)
         for rid, number, at, content, state in rows
     }
-
-
-def sent_figures(
-    report: UnitReport, *, indicators: list[Any], plan_items: list[Any]
-) -> tuple[dict[int, Decimal], dict[int, int]]:
-    """The indicator values and plan progress of the content being sent, as rows want them
-    ({indicator id: value}, {plan item id: percent}); the content was checked when saved, an
-    indicator or plan item no longer asked for is left out."""
-    content = report.content or {}
-    by_code = {ind.code: ind.pk for ind in indicators}
-    values: dict[int, Decimal] = {}
-    for code, text in (content.get("indicators") or {}).items():
-        if code not in by_code:
-            continue
-        try:
-            value = parse_number(str(text))
-        except ValueError:
-            continue
-        if value is not None:
-            values[by_code[code]] = value.quantize(Decimal("0.01"))
-    items = {str(item.pk): item.pk for item in plan_items}
-    progress = {
-        items[str(key)]: int(percent)
-        for key, percent in (content.get("plan_progress") or {}).items()
-        if str(key) in items
-    }
-    return values, progress

@@ -99,3 +99,36 @@ def test_synthesis_header_names_the_body_above_and_the_office(login, cast, repor
         left.paragraphs[[p.text for p in left.paragraphs].index("VĂN PHÒNG TỈNH ỦY")].runs[0].bold
     )
     assert "Alpha, ngày 16 tháng 3 năm 2026" in right.text
+
+
+def test_english_pages_name_the_period_in_english(client, cast, report):
+    """Finding 29: the English interface showed "Quý I/2026" on the reporting pages."""
+    _sent(cast, report)
+    client.force_login(cast.office_a)
+    client.cookies["django_language"] = "en"
+    for url in (
+        "/reports/",
+        f"/reports/periods/{report.period.pk}/",
+        f"/reports/r/{report.pk}/",
+        f"/reports/indicators/?period={report.period.pk}",
+        f"/reports/units/{cast.board_a.pk}/",
+    ):
+        html = client.get(url).content.decode()
+        assert "Q1 2026" in html and "Quý I/2026" not in html, url
+
+
+def test_indicator_boxes_show_the_target_and_the_previous_period(login, cast, report):
+    """Finding 22: the boxes did not show the unit's target or last period's value."""
+    from giaoban.periods import Period
+
+    _sent(cast, report)  # Quý I/2026: DV01 = 12
+    q2 = services.create_period(
+        committee=cast.committee_a, period=Period.of_quarter(2026, 2), user=cast.office_a
+    )
+    q2.form.indicators.add(report.period.form.indicators.get())
+    services.open_period(period=q2, user=cast.office_a)
+    second = services.start_report(period=q2, unit=cast.board_a, user=cast.unit_a)
+    html = login(cast.unit_a).get(f"/reports/r/{second.pk}/").content.decode()
+    hint = html[html.index('data-testid="hint-DV01"') :].split("</div>")[0]
+    assert "Kế hoạch năm 2026: 100 người" in hint
+    assert "kỳ trước (Quý I/2026): 12 người" in hint
