@@ -126,7 +126,7 @@ def test_indicator_boxes_show_the_target_and_the_previous_period(login, cast, re
         committee=cast.committee_a, period=Period.of_quarter(2026, 2), user=cast.office_a
     )
     q2.form.indicators.add(report.period.form.indicators.get())
-    services.open_period(period=q2, user=cast.office_a)
+    q2 = services.open_period(period=q2, user=cast.office_a)
     second = services.start_report(period=q2, unit=cast.board_a, user=cast.unit_a)
     html = login(cast.unit_a).get(f"/reports/r/{second.pk}/").content.decode()
     hint = html[html.index('data-testid="hint-DV01"') :].split("</div>")[0]
