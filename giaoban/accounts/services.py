@@ -315,6 +315,21 @@ def _username_for(email: str, taken: set[str]) -> str:
     return name
 
 
+#: the names a first row may give each column (folded: no accents, lower case), so a header
+#: written as the page describes the file ("họ tên, e-mail, mã đơn vị, vai trò") is not a row
+HEADER_NAMES = (
+    {"full_name", "name", "ho ten", "ho va ten", "ten", "full name"},
+    {"email", "e-mail", "mail", "thu dien tu", "dia chi thu dien tu"},
+    {"unit_code", "unit", "unit code", "ma don vi", "don vi", "ma"},
+    {"role", "vai tro"},
+)
+
+
+def _is_header(cells: list[str]) -> bool:
+    named = [fold(c).strip() in names for c, names in zip(cells[:4], HEADER_NAMES)]
+    return sum(named) >= 3
+
+
 def parse_csv(*, manager: Any, text: str) -> list[ImportRow]:
     """Read 'full name, e-mail, unit code, role' rows and check each (nothing is saved)."""
     rows: list[ImportRow] = []
@@ -328,8 +343,8 @@ def parse_csv(*, manager: Any, text: str) -> list[ImportRow]:
     for line, cells in enumerate(reader, start=1):
         if not any(c.strip() for c in cells):
             continue
-        if line == 1 and [c.strip().lower() for c in cells[:4]] == CSV_COLUMNS:
-            continue  # a header row
+        if line == 1 and _is_header(cells):
+            continue  # a header row, in the codes or as the page names the columns
         cells = [c.strip() for c in cells] + [""] * 4
         row = ImportRow(line, cells[0], cells[1], cells[2], cells[3].lower())
         if len([c for c in cells if c]) > 4:

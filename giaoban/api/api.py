@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -72,20 +73,39 @@ class SignedInSession(SessionAuth):
 class GiaobanAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        # the document is made per request: its description and tags in the reader's language
+        schema["info"]["description"] = str(DESCRIPTION)
+        schema["tags"] = [{"name": name, "description": str(text)} for name, text in TAGS.items()]
         return document_errors(schema)
+
+
+DESCRIPTION = _lazy(
+    "The briefing cycle of a Party committee's office: units, tasks and assignments, leaders'"
+    " statistics, meetings and conclusion notices, reporting periods, unit reports and"
+    " completeness, recommendations — each answer limited to what the signed-in user's unit and"
+    " role may see, in the language of the request (Accept-Language: vi or en).\n\n"
+    "Authenticate with the session cookie (and the CSRF token) or the header 'Authorization:"
+    " Bearer TOKEN'. Issue a token on your own page: your name (top right) → My account → API"
+    " tokens → Issue a token; it is shown once.\n\n"
+    "Codes stay the same in every language (status, state, role, kind; periods as period_code,"
+    " e.g. 2026-Q4); labels (period_label, messages) follow the request's language. Dates are"
+    " ISO 8601, times in UTC; the office works in Asia/Ho_Chi_Minh."
+)
+TAGS = {
+    "units": _lazy("The units of the committee tree the user reaches"),
+    "tasks": _lazy(
+        "Tasks, their assignments to units, every act on them, and the leaders' statistics"
+    ),
+    "reports": _lazy("Reporting periods, unit reports, completeness and timeliness"),
+    "recommendations": _lazy("Recommendations raised by the units and their answers"),
+    "meetings": _lazy("Meetings, conclusion notices and the review of earlier notices"),
+}
 
 
 api = GiaobanAPI(
     title="giaoban API",
     version="1",
-    description="The briefing cycle of a Party committee's office: units, tasks and assignments, "
-    "meetings and conclusion notices, reporting periods, unit reports and completeness, "
-    "indicators and work plans, recommendations, notifications and search — each answer limited "
-    "to what the signed-in user's unit and role may see. Authenticate with a session cookie (and "
-    "CSRF token) or 'Authorization: Bearer TOKEN': issue a token on your own page (your name, top "
-    "right → My account → Issue a token), or on the server with `giaoban token USERNAME`. "
-    "/ API của giaoban: mọi kết quả chỉ gồm những gì đơn vị và vai trò của người dùng được xem; "
-    "mã truy cập cấp tại trang Tài khoản của tôi.",
+    description=str(DESCRIPTION),
     auth=[TokenAuth(), SignedInSession()],
     urls_namespace="api",
     # the interactive documentation and its OpenAPI document are for signed-in users only

@@ -43,12 +43,28 @@ class MeetingOut(Schema):
     committee_id: int
     kind: str
     title: str
-    period_label: str
+    period_code: str | None = Field(
+        None, description="the period's stable code, the same in every language (e.g. 2026-Q4)"
+    )
+    period_label: str = Field(
+        "", description="the period's name in the request's language (Quý IV/2026, Q4 2026)"
+    )
     starts_at: datetime
     ends_at: datetime | None
     place: str
     online: bool
     state: str
+
+    # a meeting is read from the model; the detail answer is a dict already made from it
+    @staticmethod
+    def resolve_period_code(obj) -> str | None:
+        if isinstance(obj, dict):
+            return obj.get("period_code")
+        return obj.period.code if obj.period is not None else None
+
+    @staticmethod
+    def resolve_period_label(obj) -> str:
+        return obj.get("period_label", "") if isinstance(obj, dict) else obj.period_display
 
 
 class MeetingDetailOut(MeetingOut):
@@ -77,7 +93,12 @@ class MeetingIn(Schema):
     kind: MeetingKind = MeetingKind.GIAO_BAN
     title: str = Field(..., min_length=1, max_length=300)
     starts_at: datetime
-    period: str = Field("", max_length=60, description="e.g. 'Quý IV/2023'")
+    period: str = Field(
+        "",
+        max_length=60,
+        description="the period's code (as period_code, e.g. '2023-Q4') or its Vietnamese name"
+        " ('Quý IV/2023', '6 tháng đầu năm 2024')",
+    )
     place: str = Field("", max_length=300)
     online: bool = False
     participants: list[PersonIn] = []
@@ -142,6 +163,16 @@ def _notice(request: HttpRequest, notice_id: int) -> Notice:
     return get_object_or_404(Notice.objects.for_user(request.user), pk=notice_id)
 
 
+def _read_period(text: str) -> Period | None:
+    """A period given by its code ("2023-Q4", as the API answers it) or its Vietnamese name."""
+    for read in (Period.from_code, Period.parse):
+        try:
+            return read(text)
+        except ValueError:
+            continue
+    return None
+
+
 def _detail(m: Meeting) -> dict[str, Any]:
     out = MeetingOut.from_orm(m).dict()
     out["participants"] = [
@@ -175,9 +206,8 @@ def create_meeting(request: HttpRequest, payload: MeetingIn):
         raise PermissionDenied
     period = None
     if payload.period:
-        try:
-            period = Period.parse(payload.period)
-        except ValueError:
+        period = _read_period(payload.period)
+        if period is None:
             raise ValidationError(
                 {
                     "period": _(

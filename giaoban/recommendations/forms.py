@@ -50,5 +50,7 @@ class ForwardForm(BootstrapMixin, forms.Form):
 
 class AnswerForm(BootstrapMixin, forms.Form):
     answer = forms.CharField(
-        label=_("Answer"), max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Text of the answer"),
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )

@@ -251,3 +251,22 @@ def test_csv_import_reads_role_names_and_offers_the_unit_codes(cast, login):
     ).content.decode()
     assert "Cán bộ đơn vị" in page.split('id="import-preview"')[1]
     assert "Text:" not in page and "Văn bản:" not in page  # the hidden field has no label
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "full_name,email,unit_code,role",
+        "họ tên,e-mail,mã đơn vị,vai trò",  # as the import page names the columns
+        "Họ và tên,Thư điện tử,Mã đơn vị,Vai trò",
+    ],
+)
+def test_csv_import_skips_a_header_row_in_either_language(cast, header):
+    from giaoban.accounts import services
+
+    cast.board_a.code = "A.01"
+    cast.board_a.save(update_fields=["code"])
+    rows = services.parse_csv(
+        manager=cast.office_a, text=f"{header}\nNguyễn Văn A,a@example.vn,A.01,Cán bộ đơn vị\n"
+    )
+    assert [(r.line, r.full_name, r.errors) for r in rows] == [(2, "Nguyễn Văn A", [])]

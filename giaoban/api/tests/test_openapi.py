@@ -66,3 +66,24 @@ def test_openapi_lists_every_endpoint(cast, login):
 def test_api_docs_page(cast, login):
     response = login(cast.unit_a).get("/api/docs")
     assert response.status_code == 200 and b"openapi.json" in response.content
+
+
+def test_the_document_s_description_and_tags_follow_the_reader_s_language(cast, client):
+    client.force_login(cast.unit_a)
+    english = client.get("/api/openapi.json", HTTP_ACCEPT_LANGUAGE="en").json()
+    vietnamese = client.get("/api/openapi.json", HTTP_ACCEPT_LANGUAGE="vi").json()
+    en, vi = english["info"]["description"], vietnamese["info"]["description"]
+    # it names what the API holds today and where a user issues a token (their own page)
+    for word in ("meetings", "conclusion notices", "reporting periods", "recommendations"):
+        assert word in en
+    assert "My account" in en and "period_code" in en and "giaoban token" not in en
+    assert "Tài khoản của tôi" in vi and "thông báo kết luận" in vi and "period_code" in vi
+    assert "The briefing cycle" not in vi
+    tags = {t["name"]: t["description"] for t in vietnamese["tags"]}
+    assert set(tags) == {"units", "tasks", "reports", "recommendations", "meetings"}
+    assert tags["meetings"].startswith("Hội nghị")
+    # every tag an operation uses is described
+    used = {
+        t for ops in english["paths"].values() for op in ops.values() for t in op.get("tags", [])
+    }
+    assert used <= set(tags)

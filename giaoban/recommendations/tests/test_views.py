@@ -78,3 +78,21 @@ def test_register_filters_and_scope(login, cast):
     assert login(cast.unit_a).get(f"/recommendations/{b.pk}/").status_code == 200, (
         "the unit it was forwarded to sees it"
     )
+
+
+def test_the_answer_form_is_headed_by_what_it_does(login, cast):
+    """Not "Trả lời" over "Trả lời:" next to the answer itself: the form says whether it gives
+    the answer or changes the one shown."""
+    import re
+
+    rec = services.raise_recommendation(unit=cast.board_a, user=cast.unit_a, text="Biên chế")
+    office = login(cast.office_a)
+
+    def heading():
+        page = office.get(f"/recommendations/{rec.pk}/").content.decode()
+        label = re.search(r'<label[^>]*for="id_answer"[^>]*>(.*?)</label>', page, re.S).group(1)
+        return re.search(r'id="answer-heading">(.*?)</h2>', page).group(1), label.strip()
+
+    assert heading() == ("Trả lời kiến nghị", "Nội dung trả lời:")
+    services.answer(rec=rec, user=cast.office_a, text="Đã bố trí")
+    assert heading() == ("Sửa nội dung trả lời", "Nội dung trả lời:")
