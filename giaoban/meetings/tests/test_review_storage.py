@@ -79,6 +79,12 @@ def _held_with_board_a(cast):
     return held, notice
 
 
+def _section(html: str) -> str:
+    found = re.search(r'<section id="review".*?</section>', html, re.S)
+    assert found
+    return found.group(0)
+
+
 def _units_table(html: str) -> str:
     found = re.search(r'id="review-units".*?</table>', html, re.S)
     return found.group(0) if found else ""
@@ -145,3 +151,101 @@ def test_a_unit_user_sees_only_its_units_rows_of_a_held_review(cast, login, cach
         table = _units_table(html)
         assert "Ban Tổ chức" in table and "Ban Tuyên giáo" not in table, clear
         assert not [q for q in ctx.captured_queries if "reviewrendering" in q["sql"]]
+
+
+# -- the live review's state in the database ---------------------------------------------------
+
+
+def _stats():
+    from giaoban.meetings import review_live
+
+    review_live.STATS.update(full=0, patched=0, unchanged=0, units_read=0)
+    return review_live.STATS
+
+
+def _coming(cast, day=date(2026, 3, 20)):
+    _, notice = make_briefing(cast)
+    coming = services.create_meeting(
+        committee=cast.committee_a,
+        user=cast.office_a,
+        title="Hội nghị giao ban quý I/2026",
+        starts_at=datetime(day.year, day.month, day.day, 8, 0, tzinfo=TZ),
+        period=Period.of_quarter(2026, 1),
+    )
+    return coming, notice
+
+
+def test_a_cache_clear_keeps_the_live_state_and_later_changes_are_counted(cast, caching):
+    from giaoban.meetings.review import _compute_review, build_review
+
+    coming, notice = _coming(cast)
+    stats = _stats()
+    first = build_review(coming)
+    assert first == _compute_review(coming, coming.date) and stats["full"] == 1
+    cache.clear()
+    assert build_review(coming) == first and stats["full"] == 1 and stats["unchanged"] == 1
+    # a change after the cold read: that unit is read again, the rest is kept
+    _finish_item_1(cast, notice)
+    cache.clear()
+    after = build_review(coming)
+    assert after == _compute_review(coming, coming.date)
+    assert after["totals"]["done"] == first["totals"]["done"] + 1
+    assert stats["full"] == 1 and stats["patched"] == 1 and stats["units_read"] == 1
+    # a write made around the services (no audit, no cache version bumped) is counted too
+    asg = Assignment.objects.filter(task__notice_link__item__notice=notice, state="open").first()
+    Assignment.objects.filter(pk=asg.pk).update(state="cancelled", cancelled_on=date(2026, 3, 16))
+    again = build_review(coming)
+    assert again == _compute_review(coming, coming.date) and stats["patched"] == 2
+    assert again["totals"]["cancelled"] == after["totals"]["cancelled"] + 1
+
+
+def test_the_cold_page_of_a_coming_briefing_reads_the_stored_state(cast, login, caching):
+    coming, notice = _coming(cast)
+    client = login(cast.office_a)
+    url = f"/meetings/{coming.pk}/"
+    stats = _stats()
+    first = client.get(url).content.decode()
+    assert stats["full"] == 1
+    _finish_item_1(cast, notice)
+    cache.clear()
+    html = client.get(url).content.decode()
+    assert stats["full"] == 1 and stats["patched"] == 1
+    assert "1/6 đã hoàn thành" in html and "0/6 đã hoàn thành" in first
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        assert _section(client.get(url).content.decode()) == _section(html)
+    assert stats["full"] == 1 and stats["unchanged"] == 1
+    # the only read of assignments is the listing of the first units' unfinished rows
+    on_assignments = [q["sql"] for q in ctx.captured_queries if '"tasks_assignment"' in q["sql"]]
+    assert len(on_assignments) == 1 and "GROUP BY" not in on_assignments[0].upper()
+
+
+def test_a_state_counted_before_the_date_is_not_used_once_it_is_past(cast, caching):
+    """The rule at a past date differs from today's fast path: the state is kept per mode."""
+    import time_machine
+
+    from giaoban.meetings.review import _compute_review, build_review
+
+    coming, notice = _coming(cast, day=date(2026, 3, 18))
+    stats = _stats()
+    before = build_review(coming)
+    assert stats["full"] == 1
+    with time_machine.travel(datetime(2026, 3, 25, 9, 0, tzinfo=TZ), tick=False):
+        # finished on 20/03, after the briefing's date: not done as of 18/03
+        _finish_late(cast, notice, date(2026, 3, 20))
+        past = build_review(coming)
+        assert past == _compute_review(coming, coming.date) and stats["full"] == 2
+        assert past["totals"]["done"] == before["totals"]["done"]
+        assert build_review(coming) == past and stats["unchanged"] == 1
+
+
+def _finish_late(cast, notice, day) -> None:
+    from giaoban.meetings.models import ItemTask
+    from giaoban.tasks import services as task_services
+
+    task = ItemTask.objects.get(item__notice=notice, item__number=1).task
+    asg = Assignment.objects.get(task=task, unit=cast.board_a)
+    task_services.claim_completion(
+        assignment=asg, user=cast.unit_a, completed_on=day, evidence_number="9-BC/BTC"
+    )
+    task_services.confirm_completion(assignment=asg, user=cast.office_a)
