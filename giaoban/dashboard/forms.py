@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django import forms
@@ -30,6 +31,25 @@ def periods_around(year: int) -> list[Period]:
     return out
 
 
+_LOOSE_CODE = re.compile(r"(\d{4})\s*[-/ ]?\s*(Q[1-4]|H[12]|9M|Y)", re.IGNORECASE)
+
+
+def read_period(text: str) -> Period | None:
+    """The period a person typed in the link: the code ("2025-Q3"), the code without its dash
+    ("2025Q3", "2025 q3") or the Vietnamese name ("Quý III/2025", "6 tháng đầu năm 2025")."""
+    m = _LOOSE_CODE.fullmatch(text)
+    candidates = [text] + ([f"{m[1]}-{m[2]}"] if m else [])
+    for code in candidates:
+        try:
+            return Period.from_code(code)
+        except ValueError:
+            pass
+    try:
+        return Period.parse(text)
+    except ValueError:
+        return None
+
+
 class DashboardForm(BootstrapMixin, forms.Form):
     as_of = date_field(_("Figures as of"), required=False)
     period = forms.CharField(label=_("Tasks due in"), required=False, max_length=16)
@@ -49,10 +69,7 @@ class DashboardForm(BootstrapMixin, forms.Form):
         code = (self.cleaned_data.get("period") or "").strip()
         if not code:
             return None
-        try:
-            period = Period.from_code(code)
-        except ValueError:
-            period = None
+        period = read_period(code)
         if period is None or period.type not in PERIOD_TYPES:
             raise forms.ValidationError(
                 _("Unknown period: %(code)s (choose one in the list)."), params={"code": code}

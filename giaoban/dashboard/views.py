@@ -117,6 +117,10 @@ def home(request: HttpRequest) -> HttpResponse:
     lists = {"unit_ids": unit_ids, "today": today, "due_in": due_in}
     ctx = {
         "ref": ref,
+        "today": today,
+        # the waiting list is what waits today, whatever the reference date: say so when the
+        # page is read at another date (a leader reading 30/06/2025 must not take it for then)
+        "ref_is_today": ref == today,
         "form": form,
         "chosen_period": period,
         "chosen_period_label": period_label(period) if period is not None else "",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from giaoban.core.forms import invalid_choice
 from giaoban.core.views import querystring_without_page
-from giaoban.search.searchers import kinds, search
+from giaoban.search.searchers import CAP, PER_PAGE, kinds, search
 
 
 @login_required
@@ -24,14 +24,24 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if kind and kind not in known:  # said, and nothing searched (never everything instead)
         error = invalid_choice(kind)
         kind = ""
-    hits = search(request.user, query, kind) if query and not error else []
-    page = Paginator(hits, 20).get_page(request.GET.get("page"))
+    asked = request.GET.get("page", "1")
+    number = int(asked) if asked.isdigit() else 1  # Paginator says what a bad number means
+    results = search(request.user, query, kind, page=number) if query and not error else []
+    page = Paginator(results, PER_PAGE).get_page(asked)
+    hits = list(page.object_list)
+    page.object_list = hits  # built once: the template reads them twice
     ctx = {
+        "hits": hits,
+        "more": getattr(results, "more", False),
+        "total": getattr(results, "total", 0),
+        "phrase_found": getattr(results, "phrase_found", False),
+        "first_partial": next((i for i, h in enumerate(hits) if h.partial), None),
         "q": query,
         "kind": kind,
         "kinds": kinds(),
         "page": page,
         "qs": querystring_without_page(request),
         "filter_error": error,
+        "cap": CAP,
     }
     return render(request, "search/results.html", ctx, status=400 if error else 200)
