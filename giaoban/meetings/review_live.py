@@ -60,6 +60,9 @@ from giaoban.org.models import subtree_ids
 from giaoban.tasks.models import Assignment
 from giaoban.tasks.status import StatusClass, status_case
 
+CANCELLED = StatusClass.CANCELLED.value
+DONE_ON_TIME, DONE_LATE = StatusClass.DONE_ON_TIME.value, StatusClass.DONE_LATE.value
+
 #: counters for tests and the bench: how the last reads were answered
 STATS = {"full": 0, "patched": 0, "unchanged": 0, "units_read": 0}
 #: a class as one character in the units' texts
@@ -194,13 +197,31 @@ class Counts:
     units: dict[int, dict[str, int]]
 
 
+def _from_codes(values: list[int]) -> dict[str, int]:
+    """An item's, a notice's or the total counts from their six class counts."""
+    counts = dict(zip(CODES, values))
+    counts["total"] = sum(values) - counts[CANCELLED]
+    counts["done"] = counts[DONE_ON_TIME] + counts[DONE_LATE]
+    return counts
+
+
 def _load(counts: dict[str, Any]) -> tuple[dict, dict, dict, dict]:
-    """(by item, by notice, totals, units) from a state's JSON (its keys are strings)."""
-    by_item = defaultdict(_zero, {int(k): v for k, v in counts["by_item"].items()})
-    by_notice = {int(k): v for k, v in counts["by_notice"].items()}
+    """(by item, by notice, totals, units) from a state's JSON: lists of class counts in the
+    order of CODES (a province's state is ~100 kB so, against ~450 kB as dicts)."""
+    by_item = defaultdict(_zero, {row[0]: _from_codes(row[1:]) for row in counts["items"]})
+    by_notice = {row[0]: _from_codes(row[1:]) for row in counts["notices"]}
     unit_counts = new_unit_counts()
-    unit_counts.update({int(k): v for k, v in counts["units"].items()})
-    return by_item, by_notice, counts["totals"], unit_counts
+    unit_counts.update({u: {"unfinished": a, "overdue": b} for u, a, b in counts["units"]})
+    return by_item, by_notice, _from_codes(counts["totals"]), unit_counts
+
+
+def _dump(by_item, by_notice, totals, unit_counts) -> dict[str, Any]:
+    return {
+        "items": [[pk, *(c[k] for k in CODES)] for pk, c in by_item.items()],
+        "notices": [[pk, *(c[k] for k in CODES)] for pk, c in by_notice.items()],
+        "totals": [totals[k] for k in CODES],
+        "units": [[u, c["unfinished"], c["overdue"]] for u, c in unit_counts.items()],
+    }
 
 
 def live_counts(meeting: Meeting, as_of: date) -> Counts:
@@ -238,7 +259,7 @@ def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> 
         .first()
     )
     versions = None
-    if row is not None and row[0] == digest:
+    if row is not None and row[0] == digest and "items" in row[2]:
         stored = {int(k): v for k, v in row[1].items()}
         if units <= set(stored):
             versions = _versions(sorted(stored))
@@ -292,7 +313,7 @@ def _bring_up_to_date(
     ``versions``: the units' versions read before the lock (read now if none): a state is
     never labelled newer than what was read after them."""
     stored = {int(k): v for k, v in state.versions.items()}
-    if state.digest != digest or not state.counts or not set(units) <= set(stored):
+    if state.digest != digest or "items" not in state.counts or not set(units) <= set(stored):
         return _full(state, f, digest, units, as_of)
     if versions is None or set(versions) != set(stored):
         versions = _versions(sorted(stored))
@@ -342,14 +363,11 @@ def _bring_up_to_date(
 
 
 def _save(state, digest, versions, by_item, by_notice, totals, unit_counts) -> None:
-    counts = {
-        "by_item": dict(by_item),
-        "by_notice": by_notice,
-        "totals": totals,
-        "units": dict(unit_counts),
-    }
     ReviewState.objects.filter(pk=state.pk).update(
-        digest=digest, versions=versions, counts=counts, updated_at=timezone.now()
+        digest=digest,
+        versions=versions,
+        counts=_dump(by_item, by_notice, totals, unit_counts),
+        updated_at=timezone.now(),
     )
 
 
