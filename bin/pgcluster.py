@@ -33,12 +33,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-#: settings for a throw-away cluster: durability off (the data can always be rebuilt)
+#: settings for a throw-away cluster: durability off (the data can always be rebuilt), JIT off
+#: as production is configured (docs/deploy.md): the tests and the test server then run the
+#: plans production runs
 THROWAWAY = {
     "fsync": "off",
     "synchronous_commit": "off",
     "full_page_writes": "off",
     "max_connections": "50",
+    "jit": "off",
 }
 
 #: the benchmark clusters (documented in docs/performance.md): durability off as for tests (the

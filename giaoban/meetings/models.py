@@ -419,3 +419,9 @@ from giaoban.meetings.models_notice import (  # noqa: E402,F401  (notice models,
     NoticeItem,
     NoticeState,
 )
+from giaoban.meetings.models_review import (  # noqa: E402,F401  (review storage, kept apart)
+    ReviewRendering,
+    ReviewState,
+    ReviewStateUnit,
+    UnitDataVersion,
+)

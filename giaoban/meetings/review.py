@@ -367,16 +367,16 @@ def frozen_summary(data: dict[str, Any]) -> dict[str, Any]:
 
 def done_since(data: dict[str, Any]) -> int:
     """How many more of the reviewed assignments are done now than the briefing was told
-    (``data``: the frozen review or its ``frozen_summary``). One aggregate."""
+    (``data``: the frozen review or its ``frozen_summary``, which may hold the reviewed tasks'
+    ids as ``task_ids``). One aggregate."""
     summary = data if "notice_ids" in data else frozen_summary(data)
     if not summary["notice_ids"]:
         return 0
-    as_of = date.fromisoformat(summary["as_of"])
-    now_done = (
-        _reviewed_assignments(summary["notice_ids"], as_of)
-        .filter(state=AssignmentState.DONE)
-        .count()
-    )
+    if "task_ids" in summary:
+        now = Assignment.objects.filter(task_id__in=summary["task_ids"])
+    else:
+        now = _reviewed_assignments(summary["notice_ids"], date.fromisoformat(summary["as_of"]))
+    now_done = now.filter(state=AssignmentState.DONE).count()
     return max(0, now_done - summary["done"])
 
 

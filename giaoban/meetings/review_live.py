@@ -1,29 +1,34 @@
-"""The live review of a briefing, kept up to date unit by unit.
+"""The live review of a briefing, kept up to date unit by unit, in the database.
 
 Recomputing the review reads every assignment of every notice in force (about 90,000 for a
 province): far more than a page may spend. But the review is a sum over the committee's units,
-and every change to an assignment is audited with the assignment's unit, which bumps that unit's
-data version (core/cache.py). So the cache keeps, per meeting and date:
+and the database counts every write of a unit's assignments (``UnitDataVersion``, kept by
+triggers in the writing transaction: migration 0004). So a ``ReviewState`` row keeps, per
+meeting, date and mode (the date past or not when counted: the status rule differs):
 
-- the counts (per item, per unit) and the data version of every unit of the committee when they
-  were counted;
-- per unit, the status class of each of its reviewed assignments ({task id: class}).
+- the counts (per item, per notice, in total, per unit) and each unit's data version when its
+  assignments were read;
+- per unit (``ReviewStateUnit``), the status class of each of its reviewed assignments, as text
+  ("task:code,…"), read only when that unit changed.
 
-A read compares the units' versions (one ``get_many``): for the units that changed it reads their
-assignments again (a few hundred rows by the unit index), takes the old classes out of the counts
-and puts the new ones in. The frame (the notices in force, their items and tasks) is read on
-every request: when it differs from the one counted (a notice issued or taken out of review), or
-a cached part is missing, everything is counted again (``full``). The unfinished rows are always
-read anew (the first units only): task texts and unit names are never stale.
+A read compares the units' versions with the state's (one query each): for the units that
+changed it reads their assignments again (by the unit index), takes the old classes out of the
+counts and puts the new ones in. The frame (the notices in force, their items and tasks) is
+read on every request: when it differs from the one counted (a notice issued or taken out of
+review), or the tree has a unit the state does not know, everything is counted again (``full``:
+one statement, so the counts and the units' classes come from one snapshot).
 
-The versions are read before the assignments, and a change bumps its unit's version when it is
-made and again when its transaction commits, so counts read from a not yet committed state are
-never kept under the final version (the rule of ``core.cache.cached``).
+It lives in the database, not the cache: a cache clear, an eviction or a restart loses nothing,
+and the state needs no time limit (what keeps it right is the versions, which count every write,
+whoever makes it). The versions are read before the assignments, so a state is never labelled
+newer than the data it holds; writers take the state's row lock first (one at a time per state),
+so the counts and the units' classes are always written together.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -31,11 +36,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils import timezone
 
-from giaoban.core.cache import _version, _version_key
-from giaoban.meetings.models import Meeting
+from giaoban.meetings.models import Meeting, ReviewState, ReviewStateUnit, UnitDataVersion
 from giaoban.meetings.review import (
+    OPEN_OVERDUE,
+    UNFINISHED,
     Frame,
     _add,
     _compute_review,
@@ -51,14 +58,27 @@ from giaoban.meetings.review import (
 )
 from giaoban.org.models import subtree_ids
 from giaoban.tasks.models import Assignment
-from giaoban.tasks.status import status_case
+from giaoban.tasks.status import StatusClass, status_case
+
+CANCELLED = StatusClass.CANCELLED.value
+DONE_ON_TIME, DONE_LATE = StatusClass.DONE_ON_TIME.value, StatusClass.DONE_LATE.value
 
 #: counters for tests and the bench: how the last reads were answered
 STATS = {"full": 0, "patched": 0, "unchanged": 0, "units_read": 0}
+#: a class as one character in the units' texts
+CODES = [c.value for c in StatusClass]
+CODE_OF = {c: str(i) for i, c in enumerate(CODES)}
+#: states kept per meeting (its date and a few more dates asked through the API)
+KEEP_STATES = 4
 
 
 def _key(meeting: Meeting, as_of: date) -> str:
-    return f"giaoban:review-live:{meeting.pk}:{meeting.date.isoformat()}:{as_of.isoformat()}"
+    mode = "past" if as_of < timezone.localdate() else "now"
+    return f"{meeting.date.isoformat()}:{as_of.isoformat()}:{mode}"
+
+
+def _cache_key(meeting: Meeting, as_of: date) -> str:
+    return f"giaoban:review-live:{meeting.pk}:{_key(meeting, as_of)}"
 
 
 def _digest(f: Frame) -> str:
@@ -67,67 +87,74 @@ def _digest(f: Frame) -> str:
 
 
 def _versions(unit_ids: list[int]) -> dict[int, int]:
-    keys = {_version_key(u): u for u in unit_ids}
-    found = cache.get_many(list(keys))
-    out = {keys[k]: int(v) for k, v in found.items()}
-    for u in unit_ids:
-        if u not in out:
-            out[u] = _version(u)  # a missing version starts above any cached entry
+    """{unit id: data version} (no row: 0), one query."""
+    found = dict(UnitDataVersion.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "n"))
+    return {u: found.get(u, 0) for u in unit_ids}
+
+
+def _encode(classes: dict[int, str]) -> str:
+    return ",".join(f"{t}:{CODE_OF[c]}" for t, c in classes.items())
+
+
+def _decode(text: str) -> dict[int, str]:
+    if not text:
+        return {}
+    out: dict[int, str] = {}
+    for part in text.split(","):
+        task, code = part.split(":")
+        out[int(task)] = CODES[int(code)]
     return out
 
 
-def _classes(f: Frame, as_of: date, unit_ids: list[int] | None) -> dict[int, dict[int, str]]:
-    """{unit id: {task id: status class}} of the reviewed assignments (of ``unit_ids`` only)."""
-    if unit_ids is None:
-        qs = Assignment.objects.filter(task_id__in=f.task_ids)
-    else:
-        qs = f.of_units(unit_ids)
+def _classes(f: Frame, as_of: date, unit_ids: list[int]) -> dict[int, dict[int, str]]:
+    """{unit id: {task id: status class}} of the reviewed assignments of a few units."""
     rows = (
-        qs.annotate(sclass=status_case(as_of, today=timezone.localdate()))
+        f.of_units(unit_ids)
+        .annotate(sclass=status_case(as_of, today=timezone.localdate()))
         .values_list("unit_id", "task_id", "sclass")
         .order_by()
     )
     out: dict[int, dict[int, str]] = defaultdict(dict)
-    for unit_id, task_id, sclass in rows.iterator(chunk_size=5000) if f.task_item else []:
+    for unit_id, task_id, sclass in rows if f.task_item else []:
         if task_id in f.task_item:  # of_units reads every assignment of the units
             out[unit_id][task_id] = sclass
     return out
 
 
-def _full(
-    meeting: Meeting, as_of: date, f: Frame, key: str, units: list[int], counts_only: bool = False
-) -> Any:
-    STATS["full"] += 1
-    versions = _versions(units)
-    classes = _classes(f, as_of, None)
-    extra = sorted(set(classes) - set(units))  # assignments of units outside the tree, if any
-    if extra:
-        units = units + extra
-        versions.update(_versions(extra))
+def _counted_with_units(f: Frame, as_of: date) -> tuple[dict, dict, dict[int, str]]:
+    """(counts per item, per unit, {unit: classes as text}) in one statement (one snapshot):
+    the rows are grouped by task and class for the counts, and by unit for the units' texts."""
+    if not f.task_item:
+        return defaultdict(_zero), new_unit_counts(), {}
+    inner = (
+        Assignment.objects.filter(task_id__in=f.task_ids)
+        .annotate(sclass=status_case(as_of, today=timezone.localdate()))
+        .values("task_id", "unit_id", "sclass")
+        .order_by()
+    )
+    sql, params = inner.query.sql_with_params()
+    concat = "string_agg" if connection.vendor == "postgresql" else "group_concat"
+    code = "CASE r.sclass " + " ".join(f"WHEN '{c}' THEN '{i}'" for i, c in enumerate(CODES))
+    unfinished = ", ".join(f"'{c}'" for c in UNFINISHED)
+    query = (
+        f"WITH r AS ({sql}) "
+        f"SELECT 0, r.unit_id, {concat}(CAST(r.task_id AS TEXT) || ':' || ({code} END), ','), "
+        f"SUM(CASE WHEN r.sclass IN ({unfinished}) THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN r.sclass = '{OPEN_OVERDUE}' THEN 1 ELSE 0 END) FROM r GROUP BY r.unit_id "
+        "UNION ALL SELECT 1, r.task_id, r.sclass, COUNT(*), 0 FROM r GROUP BY r.task_id, r.sclass"
+    )
     by_item: dict[int, dict[str, int]] = defaultdict(_zero)
     unit_counts = new_unit_counts()
-    for unit_id, tasks in classes.items():
-        counts = unit_counts[unit_id]
-        for task_id, sclass in tasks.items():
-            _add(by_item[f.task_item[task_id]], sclass)
-            add_to_unit(counts, sclass)
-    timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
-    cache.set_many({f"{key}:u{u}": classes.get(u, {}) for u in units}, timeout=timeout)
-    by_notice, totals = notice_sums(f, by_item)
-    state = {
-        "digest": _digest(f),
-        "versions": versions,
-        "by_item": dict(by_item),
-        "by_notice": by_notice,
-        "totals": totals,
-        "units": dict(unit_counts),
-    }
-    cache.set(key, state, timeout=timeout)
-    if counts_only:
-        return Counts(f, by_item, by_notice, totals, unit_counts)
-    data = assemble(f, by_item, unit_counts, as_of, (by_notice, totals))
-    cache.set(f"{key}:data", (state["versions"], data), timeout=timeout)
-    return data
+    texts: dict[int, str] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        for kind, key, value, n, overdue in cursor.fetchall():
+            if kind == 0:
+                texts[key] = value
+                unit_counts[key] = {"unfinished": int(n), "overdue": int(overdue)}
+            else:
+                _add(by_item[f.task_item[key]], value, n)
+    return by_item, unit_counts, texts
 
 
 def _counted(meeting: Meeting, as_of: date) -> Counts:
@@ -137,12 +164,12 @@ def _counted(meeting: Meeting, as_of: date) -> Counts:
     return Counts(f, by_item, *notice_sums(f, by_item), unit_counts)
 
 
-def _frame(meeting: Meeting, as_of: date, key: str) -> Frame:
+def _frame(meeting: Meeting, as_of: date) -> Frame:
     """The frame, cached by the list of reviewed notices (one query): an issued notice is
     locked, so its items and tasks do not change while it stays in the list."""
     reviewed = reviewed_notices(meeting)
     notices = list(reviewed.values_list("id", "number", "doc_date", "title"))
-    fkey = f"{key}:frame:" + hashlib.sha1(repr(notices).encode()).hexdigest()
+    fkey = f"{_cache_key(meeting, as_of)}:frame:" + hashlib.sha1(repr(notices).encode()).hexdigest()
     cached = cache.get(fkey)
     if cached is None:
         f = frame(meeting, as_of)
@@ -170,9 +197,49 @@ class Counts:
     units: dict[int, dict[str, int]]
 
 
+def _from_codes(values: list[int]) -> dict[str, int]:
+    """An item's, a notice's or the total counts from their six class counts."""
+    counts = dict(zip(CODES, values))
+    counts["total"] = sum(values) - counts[CANCELLED]
+    counts["done"] = counts[DONE_ON_TIME] + counts[DONE_LATE]
+    return counts
+
+
+def _load(counts: dict[str, Any]) -> tuple[dict, dict, dict, dict]:
+    """(by item, by notice, totals, units) from a state's JSON: lists of class counts in the
+    order of CODES (a province's state is ~100 kB so, against ~450 kB as dicts)."""
+    by_item = defaultdict(_zero, {row[0]: _from_codes(row[1:]) for row in counts["items"]})
+    by_notice = {row[0]: _from_codes(row[1:]) for row in counts["notices"]}
+    unit_counts = new_unit_counts()
+    unit_counts.update({u: {"unfinished": a, "overdue": b} for u, a, b in counts["units"]})
+    return by_item, by_notice, _from_codes(counts["totals"]), unit_counts
+
+
+def _dump(by_item, by_notice, totals, unit_counts) -> dict[str, Any]:
+    return {
+        "items": [[pk, *(c[k] for k in CODES)] for pk, c in by_item.items()],
+        "notices": [[pk, *(c[k] for k in CODES)] for pk, c in by_notice.items()],
+        "totals": [totals[k] for k in CODES],
+        "units": [[u, c["unfinished"], c["overdue"]] for u, c in unit_counts.items()],
+    }
+
+
 def live_counts(meeting: Meeting, as_of: date) -> Counts:
     """The review's counts at ``as_of``, kept up to date as ``live_review`` keeps its JSON."""
     return live_review(meeting, as_of, counts_only=True)
+
+
+def _result(f: Frame, counts: Counts, versions: dict[int, int], key: str, counts_only: bool):
+    """The counts, or the JSON (cached for the frame and the versions it was counted at)."""
+    if counts_only:
+        return counts
+    done = cache.get(f"{key}:data")
+    label = (_digest(f), sorted(versions.items()))
+    if done is not None and done[0] == label:
+        return done[1]
+    data = assemble(f, counts.by_item, counts.units, f.as_of, (counts.by_notice, counts.totals))
+    cache.set(f"{key}:data", (label, data), timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+    return data
 
 
 def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> Any:
@@ -183,47 +250,89 @@ def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> 
             return _counted(meeting, as_of)
         return _compute_review(meeting, as_of)
     key = _key(meeting, as_of)
-    f = _frame(meeting, as_of, key)
+    f = _frame(meeting, as_of)
+    digest = _digest(f)
     units = subtree_ids([meeting.committee_id])
-    state = cache.get(key)
-    if (
-        state is None
-        or "totals" not in state
-        or state["digest"] != _digest(f)
-        or not units <= set(state["versions"])
-    ):
-        return _full(meeting, as_of, f, key, sorted(units), counts_only)
-    units = sorted(state["versions"])
-    versions = _versions(units)
-    changed = [u for u in units if versions[u] != state["versions"][u]]
-    by_item = defaultdict(_zero, state["by_item"])
-    sums = (state["by_notice"], state["totals"])
-    unit_counts = new_unit_counts()
-    unit_counts.update(state["units"])
-    if not changed:
+    row = (
+        ReviewState.objects.filter(meeting=meeting, key=key)
+        .values_list("digest", "versions", "counts")
+        .first()
+    )
+    versions = None
+    if row is not None and row[0] == digest and "items" in row[2]:
+        stored = {int(k): v for k, v in row[1].items()}
+        if units <= set(stored):
+            versions = _versions(sorted(stored))
+            if versions == stored:
+                STATS["unchanged"] += 1
+                counts = Counts(f, *_load(row[2]))
+                return _result(f, counts, versions, _cache_key(meeting, as_of), counts_only)
+    with transaction.atomic():
+        state = _lock(meeting, key)
+        counts, versions = _bring_up_to_date(state, f, digest, sorted(units), as_of, versions)
+    return _result(f, counts, versions, _cache_key(meeting, as_of), counts_only)
+
+
+def _lock(meeting: Meeting, key: str) -> ReviewState:
+    """The state's row, created if missing, locked until the transaction ends: one upsert
+    writes it first (a row lock on PostgreSQL, the write lock on SQLite) and returns it."""
+    table = ReviewState._meta.db_table
+    sql = (
+        f"INSERT INTO {table} (meeting_id, key, digest, versions, counts, updated_at) "
+        "VALUES (%s, %s, '', '{}', '{}', %s) "
+        "ON CONFLICT (meeting_id, key) DO UPDATE SET updated_at = excluded.updated_at "
+        "RETURNING id, digest, versions, counts"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meeting.pk, key, timezone.now()])
+        pk, digest, versions, counts = cursor.fetchone()
+    if isinstance(versions, str):  # SQLite returns the JSON as text
+        versions, counts = json.loads(versions), json.loads(counts)
+    return ReviewState(
+        pk=pk, meeting=meeting, key=key, digest=digest, versions=versions, counts=counts
+    )
+
+
+def _forget_old_states(meeting: Meeting) -> None:
+    """Keep the KEEP_STATES states of the meeting used last (other dates asked by the API)."""
+    old = ReviewState.objects.filter(meeting=meeting).order_by("-updated_at", "-id")
+    stale = list(old.values_list("pk", flat=True)[KEEP_STATES:])
+    if stale:
+        ReviewState.objects.filter(pk__in=stale).delete()
+
+
+def _bring_up_to_date(
+    state: ReviewState,
+    f: Frame,
+    digest: str,
+    units: list[int],
+    as_of: date,
+    versions: dict[int, int] | None,
+) -> tuple[Counts, dict[int, int]]:
+    """Under the state's lock: count everything, or move the changed units only.
+    ``versions``: the units' versions read before the lock (read now if none): a state is
+    never labelled newer than what was read after them."""
+    stored = {int(k): v for k, v in state.versions.items()}
+    if state.digest != digest or "items" not in state.counts or not set(units) <= set(stored):
+        return _full(state, f, digest, units, as_of)
+    if versions is None or set(versions) != set(stored):
+        versions = _versions(sorted(stored))
+    changed = [u for u in sorted(stored) if versions[u] != stored[u]]
+    by_item, by_notice, totals, unit_counts = _load(state.counts)
+    if not changed:  # brought up to date by the request that held the lock before
         STATS["unchanged"] += 1
-        if counts_only:
-            return Counts(f, by_item, *sums, unit_counts)
-        done = cache.get(f"{key}:data")
-        if done is not None and done[0] == state["versions"]:
-            return done[1]
-        data = assemble(f, by_item, unit_counts, as_of, sums)
-        cache.set(
-            f"{key}:data",
-            (state["versions"], data),
-            timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS,
+        return Counts(f, by_item, by_notice, totals, unit_counts), versions
+    old = dict(
+        ReviewStateUnit.objects.filter(state=state, unit_id__in=changed).values_list(
+            "unit_id", "classes"
         )
-        return data
-    old = cache.get_many([f"{key}:u{u}" for u in changed])
-    if len(old) != len(changed):
-        return _full(meeting, as_of, f, key, units, counts_only)
+    )
     STATS["patched"] += 1
     STATS["units_read"] += len(changed)
     fresh = _classes(f, as_of, changed)
     item_notice = {i[0]: i[1] for i in f.items}
-    by_notice, totals = sums
     for u in changed:
-        before, after = old[f"{key}:u{u}"], fresh.get(u, {})
+        before, after = _decode(old.get(u, "")), fresh.get(u, {})
         counts = unit_counts[u] = dict(unit_counts.get(u, {"unfinished": 0, "overdue": 0}))
         for task_id in before.keys() | after.keys():
             was, now = before.get(task_id), after.get(task_id)
@@ -241,19 +350,41 @@ def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> 
                 for c in (item, notice, totals):
                     _add(c, now)
                 add_to_unit(counts, now)
-    timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
-    cache.set_many({f"{key}:u{u}": fresh.get(u, {}) for u in changed}, timeout=timeout)
-    state = {
-        "digest": state["digest"],
-        "versions": {**state["versions"], **{u: versions[u] for u in changed}},
-        "by_item": dict(by_item),
-        "by_notice": by_notice,
-        "totals": totals,
-        "units": dict(unit_counts),
-    }
-    cache.set(key, state, timeout=timeout)
-    # the assembled JSON is not stored here: the page keeps its own HTML, and a later read with
-    # nothing changed assembles and stores it (a province's review pickles to ~1 MB)
-    if counts_only:
-        return Counts(f, by_item, by_notice, totals, unit_counts)
-    return assemble(f, by_item, unit_counts, as_of, (by_notice, totals))
+    texts = {u: _encode(fresh.get(u, {})) for u in changed}
+    for u in changed:
+        if u in old:
+            ReviewStateUnit.objects.filter(state=state, unit_id=u).update(classes=texts[u])
+    missing = [u for u in changed if u not in old]
+    ReviewStateUnit.objects.bulk_create(
+        ReviewStateUnit(state=state, unit_id=u, classes=texts[u]) for u in missing
+    )
+    _save(state, digest, versions, by_item, by_notice, totals, unit_counts)
+    return Counts(f, by_item, by_notice, totals, unit_counts), versions
+
+
+def _save(state, digest, versions, by_item, by_notice, totals, unit_counts) -> None:
+    ReviewState.objects.filter(pk=state.pk).update(
+        digest=digest,
+        versions=versions,
+        counts=_dump(by_item, by_notice, totals, unit_counts),
+        updated_at=timezone.now(),
+    )
+
+
+def _full(
+    state: ReviewState, f: Frame, digest: str, units: list[int], as_of: date
+) -> tuple[Counts, dict[int, int]]:
+    STATS["full"] += 1
+    versions = _versions(units)  # before the assignments are read
+    by_item, unit_counts, texts = _counted_with_units(f, as_of)
+    extra = sorted(set(texts) - set(units))  # assignments of units outside the tree, if any
+    if extra:
+        versions.update(_versions(extra))
+    by_notice, totals = notice_sums(f, by_item)
+    _forget_old_states(state.meeting)
+    ReviewStateUnit.objects.filter(state=state).delete()
+    ReviewStateUnit.objects.bulk_create(
+        ReviewStateUnit(state=state, unit_id=u, classes=t) for u, t in texts.items()
+    )
+    _save(state, digest, versions, by_item, by_notice, totals, unit_counts)
+    return Counts(f, by_item, by_notice, totals, unit_counts), versions

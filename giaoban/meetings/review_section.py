@@ -1,9 +1,13 @@
 """The review section of a briefing's page, read for speed at national scale.
 
-A held briefing: its figures are frozen in the ReviewSnapshot and never change, so their HTML is
-rendered once per snapshot, language and viewer and kept; the page then reads the snapshot's
-row without its data and one aggregate, "since the briefing: N more done" against the live state
-(cached until a unit of the committee changes). The review is never recomputed.
+A held briefing: its figures are frozen in the ReviewSnapshot and never change, so neither does
+their HTML. The office's view (every unit's rows) is rendered when the review is frozen, in each
+language, and stored in the database (``ReviewRendering``): even with the cache empty the page
+reads the snapshot's row without its data, that rendering, and one aggregate, "since the
+briefing: N more done" against the live state (over the reviewed tasks, whose ids the rendering
+keeps; cached until a unit of the committee changes). A unit user's view (only the user's units'
+rows, ``presenting.visible_review``) is rendered from the snapshot's data and cached. The review
+is never recomputed.
 
 A coming briefing: the HTML is kept at the committee's data version (every change to an
 assignment bumps its unit's version and its ancestors'); only when a unit changed are the figures
@@ -12,23 +16,32 @@ read — the live review (review_live.py), which re-reads the changed units only
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from giaoban.core.cache import cached
 from giaoban.core.permissions import scope_for
-from giaoban.meetings.models import Meeting, ReviewSnapshot
-from giaoban.meetings.review import ZERO, done_since, frozen_summary, units_and_rows
+from giaoban.meetings.models import Meeting, ReviewRendering, ReviewSnapshot
+from giaoban.meetings.review import ZERO, _item_tasks, done_since, frozen_summary, units_and_rows
 from giaoban.meetings.review_live import live_counts
 from giaoban.tasks.status import STATUS_COLOURS, StatusClass
 
 STATUS_ORDER = [c.value for c in StatusClass]
+#: the renderer of the stored HTML of a frozen review: raise it when the section's templates or
+#: tags change, and every stored rendering is made again on its next read
+RENDER_VERSION = 1
+#: a stored rendering never goes stale; the cache in front of it saves the page one query
+FROZEN_CACHE_SECONDS = 24 * 3600
 
 
 def _who(user: Any) -> str:
@@ -50,10 +63,73 @@ def _body(data: dict[str, Any], user: Any) -> str:
     )
 
 
+def _frozen_summary(data: dict[str, Any]) -> dict[str, Any]:
+    """``review.frozen_summary`` with the reviewed tasks' ids (those given by the review's date,
+    as ``review._item_tasks`` reads them at a past date): "since the briefing" counts their
+    assignments directly instead of finding them again through the notices' items."""
+    summary = frozen_summary(data)
+    ids = summary["notice_ids"]
+    as_of = date.fromisoformat(summary["as_of"])
+    summary["task_ids"] = sorted(
+        _item_tasks(ids, as_of)
+        .filter(task__created_on__lte=as_of)
+        .values_list("task_id", flat=True)
+        if ids
+        else []
+    )
+    return summary
+
+
+def render_frozen(
+    snap: ReviewSnapshot, language: str, data: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], str]:
+    """Render the office's view of a frozen review in ``language`` and store it (the snapshot's
+    ``data`` is read unless given). Called when the review is frozen, and on a read that finds
+    no rendering of the current ``RENDER_VERSION``."""
+    if data is None:
+        data = ReviewSnapshot.objects.values_list("data", flat=True).get(pk=snap.pk)
+    with translation.override(language):
+        html = _body(data, None)
+    summary = _frozen_summary(data)
+    values = {"version": RENDER_VERSION, "summary": summary, "html": html}
+    try:
+        with transaction.atomic():
+            ReviewRendering.objects.update_or_create(
+                snapshot_id=snap.pk, language=language, defaults=values
+            )
+    except IntegrityError:  # rendered at the same time by another request: the same HTML
+        pass
+    return summary, html
+
+
+def _stored(snap: ReviewSnapshot) -> tuple[dict[str, Any], str]:
+    """(summary, HTML) of the office's view: the cache, else the stored rendering (one query),
+    else rendered now and stored."""
+    language = get_language() or settings.LANGUAGE_CODE
+    key = f"giaoban:review-frozen:{snap.pk}:{language}:v{RENDER_VERSION}"
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    row = (
+        ReviewRendering.objects.filter(snapshot_id=snap.pk, language=language)
+        .values_list("version", "summary", "html")
+        .first()
+    )
+    # the stored HTML is the template's output (every value escaped when it was rendered)
+    hit = (row[1], mark_safe(row[2])) if row is not None and row[0] == RENDER_VERSION else None
+    if hit is None:
+        hit = render_frozen(snap, language)
+    cache.set(key, hit, timeout=FROZEN_CACHE_SECONDS)
+    return hit
+
+
 def _frozen(snap: ReviewSnapshot, user: Any) -> tuple[dict[str, Any], str]:
-    """(summary for "since the briefing", body HTML) of a snapshot, computed once: the data
-    (a province's review is a few hundred kilobytes of JSON) is read only then."""
-    key = f"giaoban:review-frozen:{snap.pk}:{get_language()}:{_who(user)}"
+    """(summary for "since the briefing", body HTML) of a snapshot as ``user`` may see it."""
+    who = _who(user)
+    if who == "all":
+        return _stored(snap)
+    # a unit user: only the user's units' rows, rendered from the data (read only then)
+    key = f"giaoban:review-frozen:{snap.pk}:{get_language()}:{who}"
     timeout = settings.GIAOBAN_AGGREGATE_CACHE_SECONDS
     hit = cache.get(key) if timeout > 0 else None
     if hit is None:

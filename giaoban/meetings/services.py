@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -326,6 +327,10 @@ def _freeze_review(meeting: Meeting, user: Any) -> ReviewSnapshot:
         taken_by=user if getattr(user, "is_authenticated", False) else None,
         data=data,
     )
+    from giaoban.meetings.review_section import render_frozen
+
+    for language, _name in settings.LANGUAGES:  # the office's view, as the page shows it
+        render_frozen(snap, language, data)
     log_action(
         snap,
         "meetings.review.frozen",
