@@ -29,6 +29,12 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _sentence(text: str) -> str:
+    """An item of the notice ends as a sentence (text pasted from a news article often does not)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in '.:;!?…)"”' else text + "."
+
+
 def notice_document(notice: Notice) -> OfficialDocument:
     """Items grouped under their headings, in order; a heading opens a new section."""
     sections: list[Section] = []
@@ -38,7 +44,7 @@ def notice_document(notice: Notice) -> OfficialDocument:
             if items or heading:
                 sections.append(Section(heading=heading, items=tuple(items)))
             heading, items = item.heading, []
-        items.append(Item(f"{item.number}.", item.text))
+        items.append(Item(f"{item.number}.", _sentence(item.text)))
     if items or heading:
         sections.append(Section(heading=heading, items=tuple(items)))
     return OfficialDocument(
@@ -133,9 +139,11 @@ def notice_file(request: HttpRequest, notice: Notice, fmt: str) -> HttpResponse:
     except DocumentError as exc:
         messages.error(request, str(exc))
         return redirect(back)
-    return _send(
-        request, data, "thong-bao-" + _safe(notice.number or f"du-thao-{notice.pk}"), fmt, back
-    )
+    # a draft's file says so in its name too (it carries the number it will be issued under)
+    name = "thong-bao-" + _safe(notice.number or str(notice.pk))
+    if notice.state != NoticeState.ISSUED:
+        name = "du-thao-" + name
+    return _send(request, data, name, fmt, back)
 
 
 def minutes_file(

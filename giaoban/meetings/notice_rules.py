@@ -142,4 +142,22 @@ def notice_defaults(committee: Unit, meeting: Any = None) -> dict[str, str]:
         chair = meeting.participants.filter(part=Part.CHAIR).order_by("id").first()
         if chair is not None and chair.name:
             defaults["signer_name"] = chair.name
+        defaults["opening"] = _opening(meeting, body, chair)
     return defaults
+
+
+def _opening(meeting: Any, body: str, chair: Any) -> str:
+    """The paragraph a conclusion notice opens with, from what the meeting record knows:
+    "Ngày 20/6/2024, Thường trực Tỉnh ủy tổ chức Hội nghị giao ban quý II/2024 do đồng chí
+    Hồ Thanh Sơn, Phó Bí thư Thường trực Tỉnh ủy chủ trì. Sau khi nghe …, … kết luận như sau:"
+    (the clerk completes it; the document text stays Vietnamese in every interface)."""
+    standing = f"Thường trực {body.capitalize() if body else meeting.committee.name}"
+    title = meeting.title[:1].upper() + meeting.title[1:]
+    text = f"Ngày {meeting.date:%d/%m/%Y}, {standing} tổ chức {title}"
+    if chair is not None and chair.name:
+        text += f" do đồng chí {chair.name}" + (f", {chair.title}" if chair.title else "")
+        text += " chủ trì"
+    return (
+        text + ". Sau khi nghe báo cáo của các đơn vị và ý kiến phát biểu của các đại biểu dự"
+        f" hội nghị, {standing} kết luận như sau:"
+    )

@@ -23,6 +23,7 @@ from giaoban.reports.models import (
     PlanItem,
     SectionKey,
 )
+from giaoban.reports.numbers import vn_number
 
 REC_MAX_ITEMS = 20
 REC_TEXT_MAX = 4000
@@ -61,6 +62,34 @@ def parse_number(text: str) -> Decimal | None:
     if not value.is_finite():
         raise ValueError(text)
     return value
+
+
+def check_indicator(ind: Indicator, text: str) -> tuple[Decimal | None, str | None]:
+    """The value typed for one indicator, or the message saying what is wrong with it."""
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return None, _("%(code)s: '%(value)s' is not a number.") % {
+            "code": ind.code,
+            "value": text[:40],
+        }
+    if value is None:
+        return None, None
+    low, high = ind.min_value, ind.max_value
+    if (low is not None and value < low) or (high is not None and value > high):
+        args = {"code": ind.code, "value": text, "min": vn_number(low), "max": vn_number(high)}
+        if low is None:
+            return None, _(
+                "%(code)s: %(value)s is above the largest value allowed, %(max)s."
+            ) % args
+        if high is None:
+            return None, _(
+                "%(code)s: %(value)s is below the smallest value allowed, %(min)s."
+            ) % args
+        return None, _("%(code)s: %(value)s is outside the allowed range %(min)s – %(max)s.") % args
+    if abs(value) >= Decimal("1e12"):
+        return None, _("%(code)s: the number is too large.") % {"code": ind.code}
+    return value.quantize(Decimal("0.01")), None
 
 
 def clean_content(
@@ -123,34 +152,11 @@ def clean_content(
     for ind in indicators:
         text = (raw.indicators.get(ind.code) or "").strip()
         shown[ind.code] = text
-        try:
-            value = parse_number(text)
-        except ValueError:
-            errors[f"indicator_{ind.code}"] = [
-                _("%(code)s: '%(value)s' is not a number.") % {"code": ind.code, "value": text[:40]}
-            ]
-            continue
-        if value is None:
-            continue
-        if (ind.min_value is not None and value < ind.min_value) or (
-            ind.max_value is not None and value > ind.max_value
-        ):
-            errors[f"indicator_{ind.code}"] = [
-                _("%(code)s: %(value)s is outside the allowed range %(min)s – %(max)s.")
-                % {
-                    "code": ind.code,
-                    "value": text,
-                    "min": "" if ind.min_value is None else ind.min_value.normalize(),
-                    "max": "" if ind.max_value is None else ind.max_value.normalize(),
-                }
-            ]
-            continue
-        if abs(value) >= Decimal("1e12"):
-            errors[f"indicator_{ind.code}"] = [
-                _("%(code)s: the number is too large.") % {"code": ind.code}
-            ]
-            continue
-        values[ind.pk] = value.quantize(Decimal("0.01"))
+        value, error = check_indicator(ind, text)
+        if error:
+            errors[f"indicator_{ind.code}"] = [error]
+        elif value is not None:
+            values[ind.pk] = value
     progress: dict[int, int] = {}
     by_id = {str(item.pk): item for item in plan_items}
     for key, text in raw.plan_progress.items():
@@ -207,4 +213,75 @@ def raw_from_post(
             for k, v in data.items()
             if k.startswith("plan_") and k[5:].isdigit()
         },
+    )
+
+
+#: a wrong figure is kept in the draft as typed, up to this length
+TYPED_FIGURE_MAX = 100
+
+
+def clean_draft(
+    raw: RawContent,
+    *,
+    previous: dict[str, Any],
+    section_keys: list[str],
+    indicators: list[Indicator],
+    plan_items: list[PlanItem],
+) -> tuple[CleanContent, dict[str, list[str]]]:
+    """A draft keeps every valid field of what was typed: a wrong field does not hold back the
+    others. Wrong figures stay in the draft as typed (flagged on the page, refused when the
+    report is sent, never counted); a wrong text or list keeps what was saved before. Returns
+    the content to store and the messages of the wrong fields ({} when all is right)."""
+    args = {"section_keys": section_keys, "indicators": indicators, "plan_items": plan_items}
+    existing = previous.get("recommendations", [])
+    try:
+        return clean_content(raw, existing_recs=existing, **args), {}
+    except ValidationError as exc:
+        errors = exc.message_dict
+    before_sections = previous.get("sections") or {}
+    before_progress = previous.get("plan_progress") or {}
+    fixed = RawContent(
+        sections={
+            k: (before_sections.get(k, "") if f"section_{k}" in errors else v)
+            for k, v in raw.sections.items()
+        },
+        next_tasks=list(previous.get("next_tasks") or [])
+        if "next_tasks" in errors
+        else raw.next_tasks,
+        recommendations=list(existing) if "recommendations" in errors else raw.recommendations,
+        indicators={
+            k: ("" if f"indicator_{k}" in errors else v) for k, v in raw.indicators.items()
+        },
+        plan_progress={
+            k: (str(before_progress.get(str(k), "")) if f"plan_{k}" in errors else v)
+            for k, v in raw.plan_progress.items()
+        },
+    )
+    cleaned = clean_content(fixed, existing_recs=existing, **args)
+    kept = cleaned.content["indicators"]
+    for ind in indicators:
+        if f"indicator_{ind.code}" in errors:
+            kept[ind.code] = (raw.indicators.get(ind.code) or "").strip()[:TYPED_FIGURE_MAX]
+    return cleaned, errors
+
+
+def draft_errors(content: dict[str, Any], indicators: list[Indicator]) -> dict[str, str]:
+    """The wrong figures a saved draft holds ({"indicator_<code>": message}), to flag them."""
+    typed = content.get("indicators") or {}
+    found = {}
+    for ind in indicators:
+        _value, error = check_indicator(ind, str(typed.get(ind.code) or "").strip())
+        if error:
+            found[f"indicator_{ind.code}"] = error
+    return found
+
+
+def raw_from_content(content: dict[str, Any]) -> RawContent:
+    """A stored draft as raw input again (to check it whole when it is sent)."""
+    return RawContent(
+        sections=dict(content.get("sections") or {}),
+        next_tasks=list(content.get("next_tasks") or []),
+        recommendations=[dict(r) for r in content.get("recommendations") or []],
+        indicators={k: str(v) for k, v in (content.get("indicators") or {}).items()},
+        plan_progress={str(k): str(v) for k, v in (content.get("plan_progress") or {}).items()},
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +18,24 @@ from django.utils import timezone
 
 from giaoban.core.audit import log_action
 from giaoban.core.cache import cached
+from giaoban.documents.types import place_date_line
 from giaoban.reports.completeness import completeness
+from giaoban.reports.completeness_xlsx import (  # noqa: F401  (views use exports.completeness_xlsx)
+    STATE_VI,
+    STATUS_VI,
+    completeness_xlsx,
+)
 from giaoban.reports.indicators import indicator_table
 from giaoban.reports.models import (
     TEXT_SECTIONS,
     ReportingPeriod,
-    ReportState,
     SynthesisReport,
     UnitReport,
 )
+from giaoban.reports.numbers import vn_number
+from giaoban.reports.sent import last_sent
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("docx") / "synthesis.docx"
-STATE_VI = {
-    "draft": "Dự thảo",
-    "submitted": "Đã gửi",
-    "returned": "Trả lại",
-    "accepted": "Đã tiếp nhận",
-}
-STATUS_VI = {"on_time": "Đúng hạn", "late": "Chậm", "missing": "Chưa gửi"}
 REC_STATE_VI = {
     "new": "mới",
     "forwarded": "đã chuyển xử lý",
@@ -53,87 +52,23 @@ TASK_CLASS_VI = {
 }
 
 
-def _num(value: Decimal | None) -> str:
-    """Vietnamese number: 1.234,5 (no trailing zeros)."""
-    if value is None:
-        return ""
-    text = (
-        f"{value.normalize():,f}"
-        if value == value.to_integral()
-        else f"{value:,.2f}".rstrip("0").rstrip(".")
-    )
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+def synthesis_header(committee: Any) -> dict[str, str]:
+    """The header the office's synthesis carries, as the conclusion notice's (Hướng dẫn
+    36-HD/VPTW): for Tỉnh ủy Đồng Nai "ĐẢNG BỘ TỈNH ĐỒNG NAI" above "VĂN PHÒNG TỈNH ỦY";
+    never a bare "ĐẢNG BỘ" (no line when the body above cannot be named)."""
+    from giaoban.meetings.notice_rules import notice_defaults
+
+    defaults = notice_defaults(committee)
+    parent = defaults["issuer_parent"] or (committee.parent.name if committee.parent_id else "")
+    return {
+        "parent_name": parent.upper(),
+        "issuer": f"VĂN PHÒNG {defaults['issuer']}".upper(),
+        "committee_name_upper": committee.name.upper(),  # kept for offices' own templates
+    }
 
 
 def _pct(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
-
-
-def completeness_xlsx(period: ReportingPeriod) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    stats = completeness(period)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tình hình báo cáo"
-    ws.append([f"Tình hình gửi báo cáo {period.label} — {period.committee.name}"])
-    ws["A1"].font = Font(bold=True)
-    ws.append([f"Hạn gửi: {period.due_date:%d/%m/%Y}"])
-    ws.append([])
-    ws.append(
-        [
-            "TT",
-            "Đơn vị",
-            "Đánh giá",
-            "Trạng thái",
-            "Ngày gửi lần đầu",
-            "Số lần gửi",
-            "Số lần trả lại",
-            "Văn bản",
-        ]
-    )
-    for cell in ws[4]:
-        cell.font = Font(bold=True)
-    for i, row in enumerate(stats.rows, start=1):
-        r = row.report
-        sent = (
-            timezone.localtime(r.first_submitted_at).strftime("%d/%m/%Y %H:%M")
-            if r and r.first_submitted_at
-            else ""
-        )
-        ws.append(
-            [
-                i,
-                row.unit.name,
-                STATUS_VI[row.status],
-                STATE_VI.get(row.state, ""),
-                sent,
-                r.version_count if r else 0,
-                r.returned_count if r else 0,
-                r.doc_label if r else "",
-            ]
-        )
-    ws.append([])
-    totals = stats.totals()
-    for label, key in (
-        ("Phải báo cáo", "expected"),
-        ("Đã gửi", "submitted"),
-        ("Đúng hạn", "on_time"),
-        ("Chậm", "late"),
-        ("Chưa gửi", "missing"),
-        ("Bị trả lại (chưa gửi lại)", "returned"),
-        ("Đã tiếp nhận", "accepted"),
-        ("Tỷ lệ đầy đủ (%)", "completeness_rate"),
-        ("Tỷ lệ đúng hạn (%)", "timeliness_rate"),
-    ):
-        ws.append(["", label, totals[key]])
-    ws.column_dimensions["B"].width = 48
-    for col in "CDEFGH":
-        ws.column_dimensions[col].width = 18
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dict[str, Any]:
@@ -146,10 +81,17 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
     on = on or timezone.localdate()
     committee = period.committee
     stats = completeness(period)
+    # the office reads each unit's last SENT version: a report returned for correction and
+    # being edited by its unit keeps its sent text and figures here until it is sent again
+    sent = last_sent(period)
     rows = []
     for i, row in enumerate(stats.rows, start=1):
         r = row.report
         colour = {"on_time": "1E7B34", "late": "B35C00", "missing": "C00000"}[row.status]
+        version = sent.get(r.pk) if r else None
+        doc = r.doc_label if r else ""
+        if version is not None:
+            doc = f"{doc} ({version.label()})" if doc else version.label()
         rows.append(
             {
                 "n": i,
@@ -158,21 +100,22 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
                 if r and r.first_submitted_at
                 else "",
                 "status": RichText(
-                    STATUS_VI[row.status], color=colour, bold=row.status != "on_time"
+                    STATUS_VI[row.status], color=colour, bold=row.status != "on_time", size=24
                 ),
                 "state": STATE_VI.get(row.state, ""),
-                "doc": r.doc_label if r else "",
+                "doc": doc,
             }
         )
     t = stats.totals()
     completeness_text = (
         f"Có {t['expected']} đơn vị phải báo cáo; {t['submitted']} đơn vị đã gửi ({_pct(t['completeness_rate'])}%), "
         f"trong đó {t['on_time']} đúng hạn ({_pct(t['timeliness_rate'])}%), {t['late']} chậm; "
-        f"{t['missing']} đơn vị chưa gửi; {t['returned']} báo cáo bị trả lại chưa gửi lại."
+        f"{t['missing']} đơn vị chưa gửi; {t['returned']} báo cáo bị trả lại chưa gửi lại. "
+        "Nội dung và số liệu tổng hợp theo bản gửi gần nhất của từng đơn vị (ghi ở cột Văn bản); "
+        "bản đang sửa sau khi bị trả lại chưa được tính."
     )
     reports = list(
-        UnitReport.objects.filter(period=period, first_submitted_at__isnull=False)
-        .exclude(state=ReportState.DRAFT)
+        UnitReport.objects.filter(period=period, pk__in=list(sent))
         .select_related("unit")
         .order_by("unit__sort_order", "unit__name")
     )
@@ -180,7 +123,7 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
     for number, s in enumerate(period.form.sections, start=1):
         units = []
         for r in reports:
-            content = r.content or {}
+            content = sent[r.pk].content
             if s["key"] in TEXT_SECTIONS:
                 text = (content.get("sections") or {}).get(s["key"], "").strip()
             elif s["key"] == "next_tasks":
@@ -236,12 +179,12 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
             {
                 "code": row.indicator.code,
                 "name": f"{row.indicator.name} ({row.indicator.measure})",
-                "target": _num(a.target),
-                "actual": _num(a.actual),
-                "share": _num(a.share),
-                "mark": RichText("Chậm so với tiến độ", color="C00000", bold=True)
+                "target": vn_number(a.target),
+                "actual": vn_number(a.actual),
+                "share": vn_number(a.share),
+                "mark": RichText("Chậm so với tiến độ", color="C00000", bold=True, size=24)
                 if a.lagging
-                else RichText("Đạt tiến độ"),
+                else RichText("Đạt tiến độ", size=24),
             }
         )
     recs = (
@@ -267,12 +210,10 @@ def synthesis_context(period: ReportingPeriod, *, on: date | None = None) -> dic
         }
         for i, r in enumerate(recs, start=1)
     ]
-    parent = committee.parent
+    header = synthesis_header(committee)
     return {
-        "parent_name": (parent.name if parent else "ĐẢNG BỘ").upper(),
-        "committee_name_upper": committee.name.upper(),
-        "place_date": (f"{committee.place_name}, " if committee.place_name else "")
-        + f"ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+        **header,
+        "place_date": place_date_line(committee.place_name, on),
         "title": f"kết quả thực hiện nhiệm vụ {period.label[:1].lower()}{period.label[1:]} của các đơn vị",
         "completeness": rows,
         "completeness_text": completeness_text,

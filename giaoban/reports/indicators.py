@@ -153,3 +153,54 @@ def indicator_table(
         )
         table.append(row)
     return units, table
+
+
+@dataclass
+class FormHint:
+    """What the report form shows under an indicator's box: the unit's yearly target and the
+    value it sent for the previous period of the same kind this year."""
+
+    target: Decimal | None = None
+    previous: Decimal | None = None
+    previous_label: str = ""
+
+
+def form_hints(report, indicators: list[Indicator]) -> dict[str, FormHint]:
+    """{code: FormHint} for the unit's report (two queries; none without indicators)."""
+    if not indicators:
+        return {}
+    period = report.period
+    ids = [ind.pk for ind in indicators]
+    hints = {ind.code: FormHint() for ind in indicators}
+    code_of = {ind.pk: ind.code for ind in indicators}
+    for ind_id, target in IndicatorTarget.objects.filter(
+        indicator_id__in=ids, year=period.year, unit_id=report.unit_id
+    ).values_list("indicator_id", "target"):
+        hints[code_of[ind_id]].target = target
+    before = (
+        IndicatorValue.objects.filter(
+            indicator_id__in=ids,
+            report__unit_id=report.unit_id,
+            report__period__year=period.year,
+            report__period__period_type=period.period_type,
+            report__period__cutoff_end__lt=period.cutoff_end,
+            report__first_submitted_at__isnull=False,
+        )
+        .order_by("indicator_id", "-report__period__cutoff_end")
+        .values_list(
+            "indicator_id",
+            "value",
+            "report__period__year",
+            "report__period__period_type",
+            "report__period__number",
+        )
+    )
+    from giaoban.core.references import display_period
+    from giaoban.periods import Period, PeriodType
+
+    for ind_id, value, year, kind, number in before:
+        hint = hints[code_of[ind_id]]
+        if hint.previous is None:  # the latest one comes first
+            hint.previous = value
+            hint.previous_label = display_period(Period(year, PeriodType(kind), number))
+    return hints

@@ -236,6 +236,14 @@ class ReportingPeriod(models.Model):
         return self.period.label
 
     @property
+    def display_label(self) -> str:
+        """The period's name in the interface's language ("Quý IV/2026", "Q4 2026"); documents
+        keep ``label`` (Vietnamese)."""
+        from giaoban.core.references import display_period
+
+        return display_period(self.period)
+
+    @property
     def accepts_reports(self) -> bool:
         return self.state == PeriodState.OPEN or (
             self.state == PeriodState.CLOSED and self.allow_late

@@ -7,7 +7,6 @@ nothing is half-saved. Indicators and work plans: ``services_plans.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -19,13 +18,11 @@ from django.utils.translation import gettext as _
 
 from giaoban.core.audit import log_action, snapshot
 from giaoban.core.decisions import decide, ensure_not_own_request
-from giaoban.org.models import Unit, subtree_ids
-from giaoban.periods import Period
+from giaoban.org.models import Unit
 from giaoban.reports import permissions, signals
-from giaoban.reports.content import RawContent, clean_content
+from giaoban.reports.content import RawContent, clean_content, clean_draft, raw_from_content
 from giaoban.reports.models import (
     REASON_MAX,
-    ExpectedReport,
     IndicatorValue,
     PeriodState,
     PlanItemProgress,
@@ -33,13 +30,18 @@ from giaoban.reports.models import (
     ReportState,
     ReportVersion,
     UnitReport,
-    rules_for,
+    rules_for,  # noqa: F401  (callers use services.rules_for)
 )
 from giaoban.reports.plans import plan_items_for  # noqa: F401  (callers use services.plan_items_for)
-from giaoban.reports.services_setup import form_for, office_only
+from giaoban.reports.services_periods import (  # noqa: F401  (callers use services.*)
+    close_period,
+    create_period,
+    default_expected_units,
+    open_period,
+    set_expected,
+)
 from giaoban.tasks.services import validate_attachment
 
-PERIOD_FIELDS = ["state", "allow_late", "opened_at", "closed_at", "due_date"]
 REPORT_FIELDS = [
     "state",
     "doc_number",
@@ -60,164 +62,6 @@ def today() -> date:
     return timezone.localdate()
 
 
-# -- periods ---------------------------------------------------------------------------
-
-
-def default_expected_units(committee: Unit, on: date) -> list[Unit]:
-    """All active units directly below the committee (the committee itself does not report)."""
-    return list(Unit.objects.active(on).filter(parent=committee).order_by("sort_order", "name"))
-
-
-@transaction.atomic
-def create_period(
-    *,
-    committee: Unit,
-    period: Period,
-    user: Any,
-    due_date: date | None = None,
-    expected_units: Iterable[Unit] | None = None,
-) -> ReportingPeriod:
-    """Prepare a period (state 'planned'): cut-off and due date from the committee's rules."""
-    office_only(user, committee)
-    rules = rules_for(committee.pk).as_rules()
-    start, end = rules.cutoff_window(period)
-    computed_due = rules.due_date(period)
-    if due_date is not None and due_date < end:
-        raise ValidationError(
-            {"due_date": _("The due date cannot be before the data cut-off day.")}
-        )
-    obj = ReportingPeriod(
-        committee=committee,
-        period_type=period.type.value,
-        year=period.year,
-        number=period.number,
-        form=form_for(committee, period.type.value),
-        cutoff_start=start,
-        cutoff_end=end,
-        due_date=due_date or computed_due,
-        created_by=user,
-    )
-    obj.full_clean()
-    obj.save()
-    units = (
-        list(expected_units)
-        if expected_units is not None
-        else default_expected_units(committee, today())
-    )
-    _check_units(obj, units)
-    ExpectedReport.objects.bulk_create([ExpectedReport(period=obj, unit=u) for u in units])
-    log_action(
-        obj,
-        "reports.period.created",
-        user=user,
-        data={
-            **snapshot(obj),
-            "expected": sorted(u.pk for u in units),
-            "computed_due": computed_due,
-        },
-        unit=committee,
-    )
-    return obj
-
-
-def _check_units(period: ReportingPeriod, units: list[Unit]) -> None:
-    allowed = subtree_ids([period.committee_id], include_roots=False)
-    wrong = [u for u in units if u.pk not in allowed]
-    if wrong:
-        raise ValidationError(
-            {
-                "units": _("Not a unit of this committee: %(names)s.")
-                % {"names": ", ".join(str(u) for u in wrong)}
-            }
-        )
-    closed = [u for u in units if not u.is_active(period.cutoff_end)]
-    if closed:
-        raise ValidationError(
-            {
-                "units": _("No longer active: %(names)s.")
-                % {"names": ", ".join(str(u) for u in closed)}
-            }
-        )
-
-
-@transaction.atomic
-def set_expected(*, period: ReportingPeriod, units: Iterable[Unit], user: Any) -> ReportingPeriod:
-    """Change the units that must report; only while the period is being prepared."""
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    permissions.check(user, period, "manage_period")
-    if period.state != PeriodState.PLANNED:
-        raise ValidationError(
-            _("The expected units can only be changed before the period is opened.")
-        )
-    units = list(units)
-    if not units:
-        raise ValidationError({"units": _("At least one unit must report.")})
-    _check_units(period, units)
-    before = sorted(period.expected.values_list("unit_id", flat=True))
-    after = sorted({u.pk for u in units})
-    period.expected.exclude(unit_id__in=after).delete()
-    ExpectedReport.objects.bulk_create(
-        [ExpectedReport(period=period, unit_id=uid) for uid in after if uid not in before]
-    )
-    log_action(
-        period,
-        "reports.period.expected_changed",
-        user=user,
-        before={"expected": before},
-        data={"expected": after},
-        unit=period.committee,
-    )
-    return period
-
-
-@transaction.atomic
-def open_period(*, period: ReportingPeriod, user: Any) -> ReportingPeriod:
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    permissions.check(user, period, "manage_period")
-    if period.state != PeriodState.PLANNED:
-        raise ValidationError(_("Only a period being prepared can be opened."))
-    if not period.expected.exists():
-        raise ValidationError(_("Choose the units that must report before opening."))
-    before = snapshot(period, PERIOD_FIELDS)
-    period.state = PeriodState.OPEN
-    period.opened_at = timezone.now()
-    period.save(update_fields=["state", "opened_at"])
-    log_action(
-        period,
-        "reports.period.opened",
-        user=user,
-        before=before,
-        data=snapshot(period, PERIOD_FIELDS),
-        unit=period.committee,
-    )
-    return period
-
-
-@transaction.atomic
-def close_period(
-    *, period: ReportingPeriod, user: Any, allow_late: bool = False
-) -> ReportingPeriod:
-    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
-    permissions.check(user, period, "manage_period")
-    if period.state == PeriodState.PLANNED:
-        raise ValidationError(_("A period that was never opened cannot be closed."))
-    before = snapshot(period, PERIOD_FIELDS)
-    if period.state == PeriodState.OPEN:
-        period.state = PeriodState.CLOSED
-        period.closed_at = timezone.now()
-    period.allow_late = allow_late
-    period.save(update_fields=["state", "closed_at", "allow_late"])
-    log_action(
-        period,
-        "reports.period.closed",
-        user=user,
-        before=before,
-        data=snapshot(period, PERIOD_FIELDS),
-        unit=period.committee,
-    )
-    return period
-
-
 # -- unit reports ----------------------------------------------------------------------
 
 
@@ -233,7 +77,7 @@ def start_report(*, period: ReportingPeriod, unit: Unit, user: Any) -> UnitRepor
     if not period.expected.filter(unit=unit).exists():
         raise ValidationError(
             _("%(unit)s is not expected to report in %(period)s.")
-            % {"unit": unit, "period": period.label}
+            % {"unit": unit, "period": period.display_label}
         )
     if not period.accepts_reports:
         raise ValidationError(_closed_message(period))
@@ -257,15 +101,22 @@ def _carried_content(period: ReportingPeriod, unit: Unit) -> dict[str, Any]:
 
 def _closed_message(period: ReportingPeriod) -> str:
     if period.state == PeriodState.PLANNED:
-        return _("The period %(period)s has not been opened yet.") % {"period": period.label}
+        return _("The period %(period)s has not been opened yet.") % {
+            "period": period.display_label
+        }
     return _(
         "The period %(period)s is closed: reports are no longer accepted. Ask the office to accept late reports."
-    ) % {"period": period.label}
+    ) % {"period": period.display_label}
 
 
 @transaction.atomic
-def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
-    """Save what the unit typed. Raises ValidationError (and saves nothing) on bad input.
+def save_draft(
+    *, report: UnitReport, user: Any, raw: RawContent, keep_valid: bool = False
+) -> UnitReport:
+    """Save what the unit typed. Raises ValidationError (and saves nothing) on bad input —
+    or, with ``keep_valid`` (the report page's autosave and "Save draft"), saves every valid
+    field, keeps the wrong figures as typed and sets ``report.draft_errors`` to the messages
+    of the wrong fields (``content.clean_draft``): one wrong box never holds back the rest.
 
     Autosave calls this every few seconds: the row is locked and its state and content read
     again (two columns); the period, form and unit come with ``report`` as the caller loaded it."""
@@ -275,27 +126,32 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
         UnitReport.objects.select_for_update(of=("self",))
         .filter(pk=report.pk)
         .order_by()
-        .values_list("state", "content")
+        .values_list("state", "content", "first_submitted_at")
         .first()
     )
     if locked is None:
         raise ValidationError(_("This report no longer exists."))
-    report.state, report.content = locked
+    report.state, report.content, report.first_submitted_at = locked
     permissions.check(user, report, "edit_report")
     if not report.editable:
         raise ValidationError(_("This report has been sent and can no longer be edited."))
     # the form's indicators are its committee's: their order needs no join of the committee
     indicators = list(report.period.form.indicators.order_by("sort_order", "code"))
-    cleaned = clean_content(
-        raw,
-        section_keys=report.period.form.section_keys,
-        indicators=indicators,
+    args = {
+        "section_keys": report.period.form.section_keys,
+        "indicators": indicators,
         # the plan items are read only to check progress typed for them
-        plan_items=plan_items_for(report)
+        "plan_items": plan_items_for(report)
         if any((v or "").strip() for v in raw.plan_progress.values())
         else [],
-        existing_recs=report.content.get("recommendations", []),
-    )
+    }
+    report.draft_errors = {}
+    if keep_valid:
+        cleaned, report.draft_errors = clean_draft(raw, previous=report.content, **args)
+    else:
+        cleaned = clean_content(
+            raw, existing_recs=report.content.get("recommendations", []), **args
+        )
     changed = sorted(
         k
         for k in set(cleaned.content) | set(report.content)
@@ -303,7 +159,11 @@ def save_draft(*, report: UnitReport, user: Any, raw: RawContent) -> UnitReport:
     )
     report.content = cleaned.content
     report.save(update_fields=["content", "saved_at"])
-    if "indicators" in changed or "plan_progress" in changed:
+    # once sent, the rows are the sent version's figures (``reports.sent``): a report returned
+    # for correction changes them when it is sent again, not while its unit edits the draft
+    if report.first_submitted_at is None and (
+        "indicators" in changed or "plan_progress" in changed
+    ):
         _sync_rows(IndicatorValue, report, "indicator_id", "value", cleaned.values)
         _sync_rows(PlanItemProgress, report, "item_id", "percent", cleaned.progress)
     if changed:
@@ -375,8 +235,20 @@ def submit_report(
         validate_attachment(document)
     except ValidationError as exc:
         errors["document"] = exc.message_dict.get("attachment", exc.messages)
+    # the draft is checked whole again: it may hold a wrong figure kept as typed
+    try:
+        cleaned = clean_content(
+            raw_from_content(report.content),
+            section_keys=period.form.section_keys,
+            indicators=list(period.form.indicators.order_by("sort_order", "code")),
+            plan_items=plan_items_for(report),
+            existing_recs=report.content.get("recommendations", []),
+        )
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
+    report.content = cleaned.content
     before = snapshot(report, REPORT_FIELDS)
     now = timezone.now()
     if document is not None:
@@ -394,6 +266,8 @@ def submit_report(
     report.content = rec_services.sync_from_report(report=report, user=user)
     report.full_clean()
     report.save()
+    _sync_rows(IndicatorValue, report, "indicator_id", "value", cleaned.values)
+    _sync_rows(PlanItemProgress, report, "item_id", "percent", cleaned.progress)
     ReportVersion.objects.create(
         report=report,
         number=report.version_count,

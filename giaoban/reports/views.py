@@ -3,6 +3,8 @@ load through the scope helpers, bind a form, call a service, redirect or render.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,9 +29,10 @@ from giaoban.reports.completeness import (
     submission_counts,
     unit_history,
 )
-from giaoban.reports.content import raw_from_post
+from giaoban.reports.content import draft_errors, raw_from_post
 from giaoban.reports.diff import version_diff
 from giaoban.reports.forms import CloseForm, ExpectedForm, PeriodForm, ReasonForm, SubmitForm
+from giaoban.reports.indicators import form_hints
 from giaoban.reports.models import ExpectedReport, PeriodState, ReportState
 from giaoban.reports.permissions import get_for_user, periods_for, reports_for
 from giaoban.reports.views_common import error_messages, may, run_act
@@ -219,6 +222,9 @@ def _report_context(request: HttpRequest, report, **extra) -> dict:
         "recs": recs + [{"text": "", "addressed_to": "", "rec_id": None}] * 2,
         "versions": versions,
         "can_edit": report.editable and may(request.user, report, "edit_report"),
+        "hints": form_hints(report, indicators),
+        # a saved draft may hold a wrong figure kept as typed: flag it
+        "field_errors": draft_errors(content, indicators) if report.editable else {},
         "can_decide": report.state == ReportState.SUBMITTED
         and may(request.user, report, "decide_report")
         and may_decide(request.user, last),
@@ -249,16 +255,26 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save(request: HttpRequest, report):
-    """Save the typed draft; returns the ValidationError (nothing saved) or None."""
+    """Save the typed draft, every valid field of it. Returns (error, raw, saved): the
+    ValidationError of the wrong fields (or of a refusal: then ``saved`` is False) or None."""
     raw = raw_from_post(request.POST, section_keys=report.period.form.section_keys)
     try:
-        services.save_draft(report=report, user=request.user, raw=raw)
+        services.save_draft(report=report, user=request.user, raw=raw, keep_valid=True)
     except ValidationError as exc:
-        return exc, raw
-    return None, raw
+        return exc, raw, False
+    if report.draft_errors:
+        return ValidationError(report.draft_errors), raw, True
+    return None, raw, True
 
 
-def _typed_context(request, report, raw, errors) -> dict:
+def _field_errors(exc: ValidationError | None) -> dict[str, str]:
+    """{"indicator_DV01": "…"} for the fields to mark on the page."""
+    if exc is None or not hasattr(exc, "error_dict"):
+        return {}
+    return {k: " ".join(v) for k, v in exc.message_dict.items() if k != "__all__"}
+
+
+def _typed_context(request, report, raw, errors, field_errors=None) -> dict:
     """The page as the unit typed it (so a refused save never loses the text)."""
     content = {
         "sections": raw.sections,
@@ -272,6 +288,7 @@ def _typed_context(request, report, raw, errors) -> dict:
         next_tasks=[t for t in raw.next_tasks] + [""],
         recs=raw.recommendations + [{"text": "", "addressed_to": "", "rec_id": None}],
         errors=errors,
+        field_errors=field_errors or {},
     )
 
 
@@ -279,17 +296,24 @@ def _typed_context(request, report, raw, errors) -> dict:
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     report = _load_report(request, pk, "edit_report")
-    exc, raw = _save(request, report)
+    exc, raw, saved = _save(request, report)
     if request.htmx:
-        ctx = {"errors": error_messages(exc) if exc else [], "saved_at": timezone.localtime()}
+        ctx = {
+            "errors": error_messages(exc) if exc else [],
+            "field_errors": json.dumps(_field_errors(exc), ensure_ascii=False),
+            "saved": saved,
+            "saved_at": timezone.localtime(),
+        }
         return render(
-            request, "reports/_partials/save_status.html", ctx, status=400 if exc else 200
+            request, "reports/_partials/save_status.html", ctx, status=200 if saved else 400
         )
     if exc is not None:
+        if saved:
+            messages.warning(request, _("Draft saved, except the fields marked in red."))
         return render(
             request,
             "reports/report_detail.html",
-            _typed_context(request, report, raw, error_messages(exc)),
+            _typed_context(request, report, raw, error_messages(exc), _field_errors(exc)),
             status=400,
         )
     messages.success(request, _("Draft saved."))
@@ -300,7 +324,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _load_report(request, pk, "edit_report")
-    exc, raw = _save(request, report)  # the draft is kept even if sending is refused
+    exc, raw, _saved = _save(request, report)  # the draft is kept even if sending is refused
     form = SubmitForm(request.POST, request.FILES)
     if exc is None and form.is_valid():
         try:
@@ -318,7 +342,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reports:report", report.pk)
     errors = error_messages(exc) if exc else [m for msgs in form.errors.values() for m in msgs]
     report.refresh_from_db()
-    ctx = _typed_context(request, report, raw, errors)
+    ctx = _typed_context(request, report, raw, errors, _field_errors(exc))
     ctx["submit_form"] = form
     return render(request, "reports/report_detail.html", ctx, status=400)
 

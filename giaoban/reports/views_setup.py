@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -134,7 +135,7 @@ def synthesis_create(request: HttpRequest, pk: int) -> HttpResponse:
         _("Synthesis report drafted (version %(n)s): download it, edit it in Word.")
         % {"n": synthesis.number},
     )
-    return redirect("reports:period", period.pk)
+    return redirect(reverse("reports:period", args=[period.pk]) + "#synthesis")
 
 
 @login_required

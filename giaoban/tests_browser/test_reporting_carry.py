@@ -64,7 +64,9 @@ def test_next_tasks_into_the_plan_and_synthesis_pdf(page, log_in, cast, open_per
     with page.expect_navigation():
         page.click("#make-synthesis")
     with page.expect_download(timeout=120_000) as download:
-        page.locator("[data-testid=synthesis-pdf]").first.click()
+        # the conversion may take longer than a click waits for its navigation on a busy
+        # machine: the download itself is awaited (120 s)
+        page.locator("[data-testid=synthesis-pdf]").first.click(no_wait_after=True)
     assert download.value.suggested_filename.endswith("-v1.pdf")
     data = open(download.value.path(), "rb").read()
     assert data.startswith(b"%PDF")

@@ -116,8 +116,8 @@ def test_notice_docx_download_has_number_items_and_signature(cast, login):
     body = [p.text for p in doc.paragraphs]
     assert (
         "I. NHIỆM VỤ TRỌNG TÂM" in body
-        and "1. Rà soát quy hoạch cán bộ" in body
-        and "3. Ghi nhận kết quả quý IV" in body
+        and "1. Rà soát quy hoạch cán bộ." in body
+        and "3. Ghi nhận kết quả quý IV." in body
     )
     assert "Alpha, ngày 25 tháng 01 năm 2026" in [
         p.text for p in doc.tables[0].rows[0].cells[1].paragraphs
@@ -219,3 +219,38 @@ def test_the_edit_page_of_an_issued_notice_says_it_is_locked_instead_of_a_form(c
 def test_a_participants_position_is_labelled_as_such(cast, login):
     page = login(cast.office_a).get("/meetings/new/").content.decode()
     assert "Chức vụ" in page
+
+
+def test_a_new_notice_opens_with_the_meeting_s_paragraph(cast, login):
+    """The new notice form starts with the opening paragraph written from the meeting (its
+    date, title and chair), as the place, the header and the signer already are."""
+    meeting, _ = make_briefing(cast)
+    response = login(cast.office_a).get("/meetings/notices/new/", {"meeting": meeting.pk})
+    opening = response.context["form"].initial["opening"]
+    assert opening.startswith(
+        "Ngày 20/01/2026, Thường trực Tỉnh ủy tổ chức Hội nghị giao ban quý IV/2025 do đồng chí"
+        " Hồ Thanh Sơn, Phó Bí thư Thường trực Tỉnh ủy chủ trì."
+    )
+    assert opening.endswith("kết luận như sau:")
+
+
+def test_notice_items_end_as_sentences_and_a_draft_file_says_draft(cast, login):
+    _, notice = make_briefing(cast, issue=False)
+    response = login(cast.office_a).get(f"/meetings/notices/{notice.pk}/docx/")
+    name = f"du-thao-thong-bao-{notice.pk}.docx"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    body = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert "1. Rà soát quy hoạch cán bộ." in body and "2. Tăng cường kiểm tra, giám sát." in body
+    issued = make_briefing(cast, number="13-TB/TU")[1]
+    response = login(cast.office_a).get(f"/meetings/notices/{issued.pk}/docx/")
+    assert response["Content-Disposition"] == 'attachment; filename="thong-bao-13-TB-TU.docx"'
+
+
+def test_signing_minutes_asks_first(cast, login):
+    from giaoban.meetings import services
+
+    meeting, _ = make_briefing(cast)
+    services.save_minutes(meeting=meeting, user=cast.office_a, text="Nội dung biên bản")
+    html = login(cast.office_a).get(f"/meetings/{meeting.pk}/").content.decode()
+    form = re.search(r"<form[^>]*minutes/\d+/sign/[^>]*>", html).group(0)
+    assert 'data-confirm="Ký và khóa biên bản này?' in form

@@ -17,6 +17,21 @@ from docx.shared import Cm, Pt
 OUT = Path(__file__).with_name("synthesis.docx")
 
 
+def _widths(table, cm: list[float]) -> None:
+    """Column widths (the text width of A4 with these margins is 16 cm) and 12 pt text in the
+    table: Word and LibreOffice otherwise share the width equally, and a unit's name or a
+    document number wraps to one word per line."""
+    table.autofit = False
+    for column, width in zip(table.columns, cm):
+        column.width = Cm(width)  # the grid LibreOffice lays the table out by
+    for row in table.rows:
+        for cell, width in zip(row.cells, cm):
+            cell.width = Cm(width)
+            for para in cell.paragraphs:
+                for run in para.runs:
+                    run.font.size = Pt(12)
+
+
 def main() -> None:
     doc = Document()
     style = doc.styles["Normal"]
@@ -27,9 +42,13 @@ def main() -> None:
         section.top_margin, section.bottom_margin = Cm(2), Cm(2)
     head = doc.add_table(rows=1, cols=2)
     left, right = head.rows[0].cells
-    left.paragraphs[0].add_run("{{ parent_name }}").bold = False
+    # Hướng dẫn 36-HD/VPTW: the body above ("ĐẢNG BỘ TỈNH ĐỒNG NAI", left out when unknown),
+    # the issuing office in bold ("VĂN PHÒNG TỈNH ỦY"), a star under it
+    left.paragraphs[0].text = "{%p if parent_name %}"
+    left.add_paragraph().add_run("{{ parent_name }}")
+    left.add_paragraph("{%p endif %}")
     p = left.add_paragraph()
-    p.add_run("{{ committee_name_upper }}").bold = True
+    p.add_run("{{ issuer }}").bold = True
     left.add_paragraph("*")
     right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM").bold = True
     right.add_paragraph().add_run("{{ place_date }}").italic = True
@@ -65,6 +84,7 @@ def main() -> None:
     ):
         cell.text = text
     t.rows[3].cells[0].text = "{%tr endfor %}"
+    _widths(t, [0.9, 4.3, 2.5, 2.3, 2.2, 3.8])
 
     doc.add_paragraph().add_run("II. NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ").bold = True
     doc.add_paragraph("{%p for s in sections %}")
@@ -89,6 +109,7 @@ def main() -> None:
     for cell, text in zip(t.rows[2].cells, ["{{ r.label }}", "{{ r.count }}", "{{ r.share }}"]):
         cell.text = text
     t.rows[3].cells[0].text = "{%tr endfor %}"
+    _widths(t, [9.0, 3.5, 3.5])
 
     doc.add_paragraph().add_run("IV. THỰC HIỆN CÁC CHỈ TIÊU").bold = True
     doc.add_paragraph("{{ indicator_text }}")
@@ -112,6 +133,7 @@ def main() -> None:
     ):
         cell.text = text
     t.rows[3].cells[0].text = "{%tr endfor %}"
+    _widths(t, [1.5, 5.5, 2.2, 2.2, 1.8, 2.8])
 
     doc.add_paragraph().add_run("V. KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC ĐƠN VỊ").bold = True
     doc.add_paragraph("{%p for r in recommendations %}")

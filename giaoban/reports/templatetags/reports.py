@@ -14,15 +14,25 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from giaoban.reports.completeness import STATUS_COLOURS, STATUS_LABELS
+from giaoban.reports.numbers import vn_number
 
 register = template.Library()
+
+
+@register.filter
+def vnnum(value) -> str:
+    """A figure as people write it: 12 (not 12,00), 1.234,5; '' for None."""
+    try:
+        return vn_number(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return "" if value is None else str(value)
 
 
 @register.simple_tag
 def completeness_rows(stats) -> SafeString:
     report_url = reverse("reports:report", args=[0])[:-2]  # "/reports/r/"
     history_url = reverse("reports:unit_history", args=[0])[:-2]
-    open_label, history_label = escape(_("Open")), escape(_("History"))
+    open_label, history_label = escape(_("View the report")), escape(_("History"))
     labels = {k: escape(str(v)) for k, v in STATUS_LABELS.items()}
     states: dict[str, str] = {}
     tz = timezone.get_current_timezone()

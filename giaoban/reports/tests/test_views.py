@@ -65,7 +65,10 @@ def test_unit_starts_saves_and_submits(login, cast, period):
     )
 
 
-def test_bad_value_on_autosave_is_400_and_keeps_text(login, cast, report):
+def test_bad_value_on_autosave_keeps_the_valid_fields(login, cast, report):
+    """Finding 22 of the office's walk: one wrong indicator refused the whole autosave (400),
+    so the text typed meanwhile was not saved. Every valid field is saved; the wrong one is
+    named and kept as typed (flagged), never counted."""
     client = login(cast.unit_a)
     client.post(f"/reports/r/{report.pk}/save/", FILLED, HTTP_HX_REQUEST="true")
     bad = client.post(
@@ -73,15 +76,25 @@ def test_bad_value_on_autosave_is_400_and_keeps_text(login, cast, report):
         {**FILLED, "section_results": "Văn bản mới", "indicator_DV01": "abc"},
         HTTP_HX_REQUEST="true",
     )
-    assert bad.status_code == 400 and "DV01" in bad.content.decode()
+    body = bad.content.decode()
+    assert bad.status_code == 200 and 'data-testid="partly-saved"' in body
+    assert "DV01: &#x27;abc&#x27; không phải là số." in body and "indicator_DV01" in body
+    report.refresh_from_db()
+    assert report.content["sections"]["results"] == "Văn bản mới", "the valid text is saved"
+    assert report.content["indicators"]["DV01"] == "abc", "the wrong figure is kept as typed"
+    assert not IndicatorValue.objects.filter(report=report).exists(), "and never counted"
     page = client.post(
         f"/reports/r/{report.pk}/save/",
-        {**FILLED, "section_results": "Văn bản mới", "indicator_DV01": "abc"},
+        {**FILLED, "section_results": "Văn bản mới hơn", "indicator_DV01": "abc"},
     )
     body = page.content.decode()
-    assert page.status_code == 400 and "Văn bản mới" in body, "what the unit typed is shown again"
+    assert page.status_code == 400 and "Văn bản mới hơn" in body, "what the unit typed is shown"
+    assert 'id="indicator_DV01" value="abc" aria-describedby' in body and "is-invalid" in body
     report.refresh_from_db()
-    assert report.content["sections"]["results"] == FILLED["section_results"]
+    assert report.content["sections"]["results"] == "Văn bản mới hơn"
+    # the page opened again flags the wrong figure the draft holds
+    again = client.get(f"/reports/r/{report.pk}/").content.decode()
+    assert "không phải là số" in again and 'aria-invalid="true"' in again
 
 
 def test_submit_without_number_keeps_draft(login, cast, report):

@@ -34,3 +34,45 @@
     true
   );
 })();
+
+// After each autosave the status says which fields were not taken (data-field-errors, JSON
+// {name: message}): every valid field was saved; only the wrong ones are marked, with their
+// message under them, and the marks of fields put right are cleared.
+(function () {
+  var LISTS = { next_tasks: "next_task", recommendations: "rec_text" };
+  function fields(form, name) {
+    return form.querySelectorAll('[name="' + (LISTS[name] || name) + '"]');
+  }
+  function mark(form, errors) {
+    var marked = form.querySelectorAll(".is-invalid");
+    for (var i = 0; i < marked.length; i++) {
+      marked[i].classList.remove("is-invalid");
+      marked[i].removeAttribute("aria-invalid");
+    }
+    var boxes = form.querySelectorAll("[data-error-for]");
+    for (var j = 0; j < boxes.length; j++) boxes[j].textContent = "";
+    Object.keys(errors).forEach(function (name) {
+      var els = fields(form, name);
+      for (var k = 0; k < els.length; k++) {
+        els[k].classList.add("is-invalid");
+        els[k].setAttribute("aria-invalid", "true");
+      }
+      var box = form.querySelector('[data-error-for="' + name + '"]');
+      if (box) box.textContent = errors[name];
+    });
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail && event.detail.target;
+    if (!target || target.id !== "save-status") return;
+    var form = document.getElementById("report-form");
+    var status = target.querySelector("[data-field-errors]");
+    if (!form || !status) return;
+    var errors = {};
+    try {
+      errors = JSON.parse(status.getAttribute("data-field-errors") || "{}");
+    } catch (e) {
+      errors = {};
+    }
+    mark(form, errors);
+  });
+})();
