@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, Q
@@ -74,7 +75,15 @@ def reference_date(period: Period, today: date) -> date:
     return min(period.last_day, today)
 
 
-def unit_figures(unit_ids: Iterable[int], period: Period, *, today: date) -> dict[int, UnitFigures]:
+def unit_figures(
+    unit_ids: Iterable[int],
+    period: Period,
+    *,
+    today: date,
+    providers: Iterable[str] | None = None,
+) -> dict[int, UnitFigures]:
+    """The figures of each unit for ``period``; ``providers`` names the providers to run
+    (by function name; all by default): the ranking reads only what its columns show."""
     from giaoban.tasks.models import Assignment
 
     ids = list(unit_ids)
@@ -103,9 +112,15 @@ def unit_figures(unit_ids: Iterable[int], period: Period, *, today: date) -> dic
         f.received, f.due, f.on_time = row["received"], row["due"], row["on_time"]
         f.late, f.overdue_at_end = row["late"], row["overdue_at_end"]
         f.received_by_class = {cls: row[f"r_{cls}"] for cls in CLASSES}
+    wanted = None if providers is None else set(providers)
     for provider in _PROVIDERS:
-        provider(out, period, ref)
+        if wanted is None or provider.__name__ in wanted:
+            provider(out, period, ref)
     return out
+
+
+#: what the ranking's columns show besides the tasks (page, XLSX, PDF)
+RANKING_PROVIDERS = ("report_timeliness",)
 
 
 @dataclass(frozen=True)
@@ -125,19 +140,31 @@ class RankRow:
         better = a > b if higher_is_better else a < b
         return "▲" if better else "▼"
 
-    @property
+    # read several times per row by the page: computed once
+    @cached_property
     def pct_arrow(self) -> str:
         return self._arrow(self.now.on_time_pct, self.before.on_time_pct)
 
-    @property
+    @cached_property
     def overdue_arrow(self) -> str:
         return self._arrow(
             self.now.overdue_at_end, self.before.overdue_at_end, higher_is_better=False
         )
 
-    @property
+    @cached_property
     def reports_arrow(self) -> str:
         return self._arrow(self.now.reports_pct, self.before.reports_pct)
+
+    @cached_property
+    def pct_class(self) -> str:
+        return ARROW_CLASS.get(self.pct_arrow, "text-muted")
+
+    @cached_property
+    def overdue_class(self) -> str:
+        return ARROW_CLASS.get(self.overdue_arrow, "text-muted")
+
+
+ARROW_CLASS = {"▲": "text-success", "▼": "text-danger"}
 
 
 def ranking(
@@ -147,8 +174,10 @@ def ranking(
     each with the period it is compared with beside it: by default the previous period of the
     same length (Q4 before Q1), or ``against`` (e.g. the same period a year earlier)."""
     ids = [pk for pk, _ in units]
-    now = unit_figures(ids, period, today=today)
-    before = unit_figures(ids, against or period.previous(), today=today)
+    now = unit_figures(ids, period, today=today, providers=RANKING_PROVIDERS)
+    before = unit_figures(
+        ids, against or period.previous(), today=today, providers=RANKING_PROVIDERS
+    )
     names = dict(units)
     order = sorted(
         ids,

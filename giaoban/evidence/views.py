@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
@@ -65,6 +66,8 @@ def desk_page(request: HttpRequest) -> HttpResponse:
         "period": period,
         "previous": _against(request, period),
         "period_name": display_period(period),
+        # the evidence page's URL around the unit's id, reversed once for the 100 rows
+        "unit_url": reverse("evidence:unit", args=[999_999_999]).split("999999999"),
         "previous_name": display_period(_against(request, period)),
         "period_choices": [
             (p.code, display_period(p), p == period) for p in _periods_around(period)

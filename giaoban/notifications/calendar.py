@@ -92,6 +92,19 @@ def _vtimezone() -> Timezone:
     return tz
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` cut for an event's title: at the last word boundary within ``limit``
+    characters, without a dangling opening bracket or punctuation, and "…" when cut (the
+    whole text is in the event's description)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > limit // 2 else text[:limit]
+    return cut.rstrip(" ,;:.-–—(/[") + "…"
+
+
 def build_calendar(name: str, events: Iterable[CalendarEvent]) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//giaoban//giaoban calendar//VI")
@@ -150,7 +163,7 @@ def assignment_events(req: FeedRequest) -> Iterator[CalendarEvent]:
         for t in tasks.iterator(chunk_size=2000):
             yield CalendarEvent(
                 uid=f"giaoban-task-{t.pk}@{_domain()}",
-                summary=f"Hạn: {t.doc_number}{f' mục {t.item_number}' if t.item_number else ''} — {t.text[:80]}",
+                summary=f"Hạn: {t.doc_number}{f' mục {t.item_number}' if t.item_number else ''} — {shorten(t.text)}",
                 start=t.deadline,
                 description=f"{t.source_label}\n{t.text}",
                 url=_base() + reverse("tasks:detail", args=[t.pk]),
@@ -169,7 +182,7 @@ def assignment_events(req: FeedRequest) -> Iterator[CalendarEvent]:
         done = a.state == AssignmentState.DONE
         yield CalendarEvent(
             uid=f"giaoban-assignment-{a.pk}@{_domain()}",
-            summary=("✓ " if done else "") + f"Hạn: {a.task.doc_number} — {a.task.text[:80]}",
+            summary=("✓ " if done else "") + f"Hạn: {a.task.doc_number} — {shorten(a.task.text)}",
             start=a.deadline,
             description=f"{a.unit.display_name}\n{a.task.source_label}\n{a.task.text}",
             url=_base() + reverse("tasks:assignment", args=[a.pk]),

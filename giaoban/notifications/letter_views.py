@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,6 +23,30 @@ from giaoban.org.models import Unit
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+class LetterNumberField(forms.Field):
+    """The letter's number: "215" or as the office writes it, "215-CV/VPTU" or "Số 215-CV/VPTU"
+    (the "-CV/VPTU" part is the letter's own); anything else is said in words."""
+
+    _NUMBER = re.compile(r"^(?:s[oố]\s*)?(\d{1,6})(?:\s*-\s*CV\s*/\s*VPTU)?$", re.IGNORECASE)
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "215"})
+
+    def to_python(self, value):
+        text = " ".join(str(value or "").split())[:40]
+        if not text:
+            return None
+        match = self._NUMBER.match(text)
+        if match is None:
+            raise forms.ValidationError(
+                _(
+                    "Write the letter's number, e.g. 215 or 215-CV/VPTU "
+                    "(the “-CV/VPTU” part is added by itself)."
+                ),
+                code="invalid",
+            )
+        return int(match.group(1))
+
+
 class LetterForm(forms.Form):
     committee = forms.ModelChoiceField(
         label=_("Committee"), queryset=Unit.objects.none(), empty_label=None
@@ -31,7 +57,7 @@ class LetterForm(forms.Form):
         required=False,
         empty_label=_("Every unit with overdue or soon-due work"),
     )
-    number = forms.IntegerField(label=_("Number (…-CV/VPTU)"))
+    number = LetterNumberField(label=_("Number (…-CV/VPTU)"))
     signer_title = forms.CharField(
         label=_("Signer's title"), max_length=200, widget=forms.Textarea(attrs={"rows": 2})
     )
