@@ -12,9 +12,12 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.audit import log_action
+from giaoban.core.references import display_period
 from giaoban.evidence.models import EvidenceSnapshot
 from giaoban.evidence.stats import CLASSES, UnitFigures, reference_date, unit_figures
 from giaoban.org.models import Unit
@@ -24,19 +27,31 @@ from giaoban.tasks.status import StatusClass
 #: QĐ 366-QĐ/TW levels, shown for reference only (people decide the rating). The 100-point
 #: scale gives task results 70 points; "excellent" and "good" need every task done on time.
 THRESHOLDS = [
-    ("Hoàn thành xuất sắc nhiệm vụ", "từ 90 điểm trở lên; mọi nhiệm vụ hoàn thành đúng hạn"),
-    ("Hoàn thành tốt nhiệm vụ", "từ 70 đến dưới 90 điểm; mọi nhiệm vụ hoàn thành đúng hạn"),
-    ("Hoàn thành nhiệm vụ", "từ 50 đến dưới 70 điểm"),
-    ("Không hoàn thành nhiệm vụ", "dưới 50 điểm"),
+    (
+        _("Completed the tasks excellently"),
+        _("90 points or more; every task done on time"),
+    ),
+    (_("Completed the tasks well"), _("from 70 to under 90 points; every task done on time")),
+    (_("Completed the tasks"), _("from 50 to under 70 points")),
+    (_("Did not complete the tasks"), _("under 50 points")),
 ]
-CLASS_LABELS_VI = {
-    StatusClass.DONE_ON_TIME: "Hoàn thành đúng hạn",
-    StatusClass.DONE_LATE: "Hoàn thành quá hạn",
-    StatusClass.OPEN_IN_TIME: "Đang thực hiện trong hạn",
-    StatusClass.OPEN_OVERDUE: "Đang thực hiện quá hạn",
-    StatusClass.STANDING: "Thường xuyên",
-    StatusClass.CANCELLED: "Đã hủy / điều chỉnh",
+CLASS_LABELS = {
+    StatusClass.DONE_ON_TIME: _("done on time"),
+    StatusClass.DONE_LATE: _("done late"),
+    StatusClass.OPEN_IN_TIME: _("under way, in time"),
+    StatusClass.OPEN_OVERDUE: _("under way, overdue"),
+    StatusClass.STANDING: _("standing"),
+    StatusClass.CANCELLED: _("cancelled / adjusted"),
 }
+
+
+def thresholds() -> list[tuple[str, str]]:
+    return [(str(a), str(b)) for a, b in THRESHOLDS]
+
+
+def _pct(value: float | None, none: str) -> str:
+    """A percentage in the language's own way (75,0% in Vietnamese, 75.0% in English)."""
+    return none if value is None else f"{number_format(value, 1)}%"
 
 
 @dataclass(frozen=True)
@@ -51,48 +66,68 @@ class Evidence:
     def provisional(self) -> bool:
         return self.frozen_at is None
 
+    @property
+    def period_name(self) -> str:
+        return display_period(self.period)
+
     def lines(self) -> list[tuple[str, str]]:
-        """(label, value) rows of the evidence table, in Vietnamese (the document's language)."""
+        """(label, value) rows of the evidence table in the active language (the documents
+        render them under Vietnamese). Nothing to count is said in words, never "0/0"."""
         d = self.data
+        running = self.provisional
 
-        def known(v: Any, suffix: str = "") -> str:
-            return "—" if v is None else f"{v}{suffix}"
+        def ratio(num: Any, den: Any, nothing: str) -> str:
+            if den is None:
+                return "—"
+            if not den:
+                return nothing
+            return f"{num or 0}/{den}"
 
-        rows = [("Nhiệm vụ nhận trong kỳ", str(d["received"]))]
+        rows = [(_("Tasks received in the period"), str(d["received"]))]
         rows += [
             (
-                f"  trong đó: {CLASS_LABELS_VI[StatusClass(c)].lower()}",
+                "  " + _("of which: %(kind)s") % {"kind": CLASS_LABELS[StatusClass(c)]},
                 str(d["received_by_class"].get(c, 0)),
             )
             for c in CLASSES
         ]
+        no_task = _("no task due yet") if running else _("no task was due")
         rows += [
-            ("Nhiệm vụ đến hạn trong kỳ", str(d["due"])),
-            ("Hoàn thành đúng hạn", str(d["on_time"])),
-            ("Hoàn thành quá hạn", str(d["late"])),
-            ("Tỷ lệ hoàn thành đúng hạn", known(d["on_time_pct"], "%")),
-            ("Nhiệm vụ quá hạn tại thời điểm cuối kỳ", str(d["overdue_at_end"])),
+            (_("Tasks due in the period"), str(d["due"])),
+            (_("Done on time"), str(d["on_time"])),
+            (_("Done late"), str(d["late"])),
+            (_("Share done on time"), _pct(d["on_time_pct"], no_task)),
+            (_("Tasks overdue at the end of the period"), str(d["overdue_at_end"])),
             (
-                "Báo cáo đúng hạn / phải nộp",
-                "—"
-                if d.get("reports_due") is None
-                else f"{d.get('reports_on_time') or 0}/{d['reports_due']}",
+                _("Reports on time / due"),
+                ratio(
+                    d.get("reports_on_time"),
+                    d.get("reports_due"),
+                    _("no report due yet") if running else _("no report was due"),
+                ),
             ),
             (
-                "Chỉ tiêu đạt / tổng số",
-                "—"
-                if d.get("indicators") is None
-                else f"{d.get('indicators_achieved') or 0}/{d['indicators']}",
+                _("Indicators achieved / with a target"),
+                ratio(
+                    d.get("indicators_achieved"),
+                    d.get("indicators"),
+                    _("no indicator with a target"),
+                ),
             ),
             (
-                "Kiến nghị đã được trả lời / đã gửi",
-                "—"
-                if d.get("recommendations") is None
-                else f"{d.get('recommendations_answered') or 0}/{d['recommendations']}",
+                _("Recommendations answered / raised"),
+                ratio(
+                    d.get("recommendations_answered"),
+                    d.get("recommendations"),
+                    _("no recommendation raised"),
+                ),
             ),
-            ("Mọi nhiệm vụ hoàn thành đúng hạn", "Có" if d["every_task_on_time"] else "Không"),
+            (
+                _("Every task done on time"),
+                str(_("Yes") if d["every_task_on_time"] else _("No")),
+            ),
         ]
-        return rows
+        return [(str(a), str(b)) for a, b in rows]
 
 
 def _compute(unit: Unit, period: Period, today: date) -> dict[str, Any]:
@@ -150,6 +185,8 @@ def evidence_docx(ev: Evidence) -> bytes:
     committee = _committee_of(ev.unit)
     today = timezone.localdate()
     doc = DocxTemplate(TEMPLATES / "rating_evidence.docx")
+    with translation.override("vi"):  # an official document: Vietnamese, 75,0%
+        rows, levels = ev.lines(), thresholds()
     doc.render(
         {
             "committee_upper": committee.name.upper(),
@@ -164,8 +201,8 @@ def evidence_docx(ev: Evidence) -> bytes:
             "status_note": ", tạm tính"
             if ev.provisional
             else f", chốt ngày {ev.frozen_at:%d/%m/%Y}",
-            "rows": [{"label": a.strip(), "value": b} for a, b in ev.lines()],
-            "levels": [{"label": a, "value": b} for a, b in THRESHOLDS],
+            "rows": [{"label": a.strip(), "value": b} for a, b in rows],
+            "levels": [{"label": a, "value": b} for a, b in levels],
         },
         autoescape=True,
     )

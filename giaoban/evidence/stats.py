@@ -118,7 +118,9 @@ class RankRow:
 
     @staticmethod
     def _arrow(a: float | None, b: float | None, higher_is_better: bool = True) -> str:
-        if a is None or b is None or a == b:
+        if a is None or b is None:  # nothing to compare (no report due yet): no arrow
+            return ""
+        if a == b:
             return "="
         better = a > b if higher_is_better else a < b
         return "▲" if better else "▼"

@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from giaoban.core.permissions import scope_for
+from giaoban.core.references import display_period
 from giaoban.evidence import desk, exports, rating
 from giaoban.evidence.stats import ranking
 from giaoban.org.permissions import units_for
@@ -63,6 +64,11 @@ def desk_page(request: HttpRequest) -> HttpResponse:
         ),
         "period": period,
         "previous": _against(request, period),
+        "period_name": display_period(period),
+        "previous_name": display_period(_against(request, period)),
+        "period_choices": [
+            (p.code, display_period(p), p == period) for p in _periods_around(period)
+        ],
         "compare": request.GET.get("compare", ""),
         "periods": _periods_around(period),
         "today": today,
@@ -166,7 +172,12 @@ def unit_evidence(request: HttpRequest, pk: int) -> HttpResponse:
         for _i in range(6 if kind == PeriodType.QUARTER else 3):
             choices.append(p)
             p = p.previous()
-    ctx = {"ev": ev, "lines": ev.lines(), "thresholds": rating.THRESHOLDS, "choices": choices}
+    ctx = {
+        "ev": ev,
+        "lines": ev.lines(),
+        "thresholds": rating.thresholds(),
+        "choices": [(p.code, display_period(p), p == ev.period) for p in choices],
+    }
     return render(request, "evidence/unit.html", ctx)
 
 
@@ -178,9 +189,11 @@ def unit_evidence_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     subtitle = f"{ev.period.label}; số liệu đến ngày {ev.ref:%d/%m/%Y}" + (
         " (tạm tính)" if ev.provisional else ""
     )
-    rows = [[label, value] for label, value in ev.lines()]
+    with translation.override("vi"):  # the document's language, as the DOCX
+        rows = [[label, value] for label, value in ev.lines()]
+        levels = rating.thresholds()
     rows += [["", ""], ["Mức xếp loại (tham khảo QĐ 366-QĐ/TW)", "Điều kiện"]]
-    rows += [[a, b] for a, b in rating.THRESHOLDS]
+    rows += [[a, b] for a, b in levels]
     data = exports.table_xlsx(title, subtitle, ["Nội dung", "Số liệu"], rows, [60, 40])
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = (

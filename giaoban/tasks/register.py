@@ -108,51 +108,151 @@ def _result(assignments: list[Any], labels: dict[str, Any]) -> str:
     return text
 
 
-def _note(deadline: date | None, directed_by: str, assignments: list[Any]) -> str:
+#: the register file's words (the paper register's Vietnamese, whatever the interface)
+FILE_WORDS = {
+    "standing": STANDING,
+    "all": "Tất cả các đơn vị (%(n)s)",
+    "all_other": "Tất cả các đơn vị khác (%(n)s)",
+    "extended": "Gia hạn đến %(dates)s",
+    "adjusted": "Điều chỉnh: %(reasons)s",
+    "units": "%(n)s đơn vị",
+    "directed": "Chỉ đạo: %(name)s",
+}
+
+
+def page_words() -> dict[str, str]:
+    """The same words in the interface's language, for the register page."""
+    return {
+        "standing": _("Standing"),
+        "all": _("All units (%(n)s)"),
+        "all_other": _("All other units (%(n)s)"),
+        "extended": _("Extended to %(dates)s"),
+        "adjusted": _("Adjusted: %(reasons)s"),
+        "units": _("%(n)s units"),
+        "directed": _("Directed by: %(name)s"),
+    }
+
+
+def _clause(text: str) -> str:
+    """A part of the note without its own closing punctuation (the note adds it once)."""
+    return " ".join(text.split()).rstrip(" .;,:")
+
+
+def _note(deadline: date | None, directed_by: str, assignments: list[Any], words: dict) -> str:
+    """One clean sentence per distinct fact: a reason given for several units is written once
+    with their number, not once per unit."""
     parts = []
     if deadline is None:
-        parts.append(STANDING)
+        parts.append(words["standing"])
     extended = sorted({a.deadline for a in assignments if a.extension_count and a.deadline})
     if extended:
-        parts.append("Gia hạn đến " + ", ".join(f"{d:%d/%m/%Y}" for d in extended[:3]))
-    cancelled = [a for a in assignments if a.cancel_reason]
-    if cancelled:
-        parts.append("Điều chỉnh: " + "; ".join(a.cancel_reason for a in cancelled[:3]))
+        days = ", ".join(f"{d:%d/%m/%Y}" for d in extended[:3])
+        parts.append(words["extended"] % {"dates": days + (" …" if len(extended) > 3 else "")})
+    reasons: dict[str, int] = {}
+    for a in assignments:
+        reason = _clause(a.cancel_reason or "")
+        if reason:
+            reasons[reason] = reasons.get(reason, 0) + 1
+    if reasons:
+        said = []
+        for reason, n in list(reasons.items())[:3]:
+            said.append(f"{reason} ({words['units'] % {'n': n}})" if n > 1 else reason)
+        adjusted = words["adjusted"].split("%(reasons)s")[0].strip(" :").lower()
+        text = "; ".join(said)
+        # "Điều chỉnh: Điều chỉnh theo …" says the word twice: the reason says it already
+        parts.append(
+            text if text.lower().startswith(adjusted) else words["adjusted"] % {"reasons": text}
+        )
     if directed_by:
-        parts.append("Chỉ đạo: " + directed_by)
-    return ". ".join(parts)
+        parts.append(words["directed"] % {"name": _clause(directed_by)})
+    parts = [_clause(p) for p in parts if _clause(p)]
+    return ". ".join(parts) + "." if parts else ""
 
 
-def _row(stt: int, task: tuple, assignments: list[Any], labels: dict[str, Any]) -> RegisterRow:
+def everyone_of(committee_ids: set[int], known: dict[int, frozenset[int]]) -> None:
+    """Add to ``known`` the active units directly below each committee not yet in it ("all
+    units", as a task gives them): one query for the lot."""
+    from giaoban.org.models import Unit
+
+    missing = committee_ids - known.keys()
+    if not missing:
+        return
+    found: dict[int, set[int]] = {pk: set() for pk in missing}
+    for parent, pk in (
+        Unit.objects.active().filter(parent_id__in=missing).values_list("parent_id", "pk")
+    ):
+        found[parent].add(pk)
+    known.update({pk: frozenset(ids) for pk, ids in found.items()})
+
+
+def _lead_cell(
+    lead: list[Any], coordinating: list[Any], everyone: frozenset[int], words
+) -> list[str]:
+    """The lead units' names, or "Tất cả các đơn vị (95)" for a task given to all the
+    committee's units (a paper register does not write 95 names)."""
+    given = {a.unit_id for a in lead} | {a.unit_id for a in coordinating}
+    if len(everyone) >= 3 and len(lead) >= 3 and everyone <= given:
+        return [words["all_other" if coordinating else "all"] % {"n": len(lead)}]
+    return [a.unit.name for a in lead]
+
+
+def _row(
+    stt: int,
+    task: tuple,
+    assignments: list[Any],
+    labels: dict[str, Any],
+    everyone: frozenset[int] = frozenset(),
+    words: dict[str, str] = FILE_WORDS,
+) -> RegisterRow:
     """``task``: (pk, doc_number, doc_date, item_number, text, deadline, directed_by_name)."""
     pk, doc_number, doc_date, item_number, text, deadline, directed_by = task
-    lead = [a.unit.name for a in assignments if a.role == AssignmentRole.LEAD]
-    coordinating = [a.unit.name for a in assignments if a.role == AssignmentRole.COORDINATING]
+    lead = [a for a in assignments if a.role == AssignmentRole.LEAD]
+    coordinating = [a for a in assignments if a.role == AssignmentRole.COORDINATING]
     return RegisterRow(
         stt=stt,
         task_id=pk,
         source=_source(doc_number, doc_date, item_number),
         text=text,
-        lead=lead,
-        coordinating=coordinating,
+        lead=_lead_cell(lead, coordinating, everyone, words),
+        coordinating=[a.unit.name for a in coordinating],
         deadline=deadline,
         result=_result(assignments, labels),
-        note=_note(deadline, directed_by, assignments),
+        note=_note(deadline, directed_by, assignments, words),
     )
 
 
-def row_of(stt: int, task: Task, labels: dict[str, Any] | None = None) -> RegisterRow:
+def row_of(
+    stt: int,
+    task: Task,
+    labels: dict[str, Any] | None = None,
+    *,
+    everyone: dict[int, frozenset[int]] | None = None,
+    words: dict[str, str] = FILE_WORDS,
+) -> RegisterRow:
     t = task
     fields = (t.pk, t.doc_number, t.doc_date, t.item_number, t.text, t.deadline)
-    return _row(stt, (*fields, t.directed_by_name), getattr(t, "visible", []), labels or _labels())
+    if everyone is None:
+        everyone = {}
+        everyone_of({t.committee_id}, everyone)
+    return _row(
+        stt,
+        (*fields, t.directed_by_name),
+        getattr(t, "visible", []),
+        labels or _labels(),
+        everyone.get(t.committee_id, frozenset()),
+        words,
+    )
 
 
 def rows(qs: QuerySet, *, start: int = 1, chunk: int = 2000) -> Iterator[RegisterRow]:
     """Every row of a ``registered_tasks`` query, read in chunks (for a page or a small list;
     the export of a whole register uses ``export_rows``)."""
     stt = start
+    everyone: dict[int, frozenset[int]] = {}
+    labels = _labels()
     for task in qs.iterator(chunk_size=chunk):
-        yield row_of(stt, task)
+        everyone_of({task.committee_id}, everyone)
+        yield row_of(stt, task, labels, everyone=everyone)
         stt += 1
 
 
@@ -166,6 +266,7 @@ class _Line(NamedTuple):
     """What a register row reads of one assignment: a plain row, not a model instance (a
     province's 90,000 tasks have hundreds of thousands of assignments)."""
 
+    unit_id: int
     unit: _UnitName
     role: str
     status: str
@@ -177,6 +278,7 @@ class _Line(NamedTuple):
 
 EXPORT_CHUNK = 1000
 _TASK_FIELDS = ("pk", "doc_number", "doc_date", "item_number", "text", "deadline")
+_COMMITTEE = 7  # the task tuple's committee_id, after the fields and the leader's name
 
 
 def export_rows(user: Any, filters: Filters, ref: date) -> Iterator[RegisterRow]:
@@ -188,23 +290,24 @@ def export_rows(user: Any, filters: Filters, ref: date) -> Iterator[RegisterRow]
     tasks = (
         task_list(user, filters, ref, today=today)
         .order_by("doc_date", "doc_number", "item_number", "id")
-        .values_list(*_TASK_FIELDS, "directed_by_name")
+        .values_list(*_TASK_FIELDS, "directed_by_name", "committee_id")
     )
     units: dict[int, _UnitName] = {}
+    everyone: dict[int, frozenset[int]] = {}
     labels = _labels()
     stt = 1
     chunk: list[tuple] = []
     for task in tasks.iterator(chunk_size=EXPORT_CHUNK):
         chunk.append(task)
         if len(chunk) >= EXPORT_CHUNK:
-            yield from _export_chunk(user, chunk, ref, today, units, stt, labels)
+            yield from _export_chunk(user, chunk, ref, today, units, stt, labels, everyone)
             stt += len(chunk)
             chunk = []
     if chunk:
-        yield from _export_chunk(user, chunk, ref, today, units, stt, labels)
+        yield from _export_chunk(user, chunk, ref, today, units, stt, labels, everyone)
 
 
-def _export_chunk(user, chunk, ref, today, units, stt, labels) -> Iterator[RegisterRow]:
+def _export_chunk(user, chunk, ref, today, units, stt, labels, everyone) -> Iterator[RegisterRow]:
     lines: dict[int, list[_Line]] = {t[0]: [] for t in chunk}
     qs = (
         assignments_for(user)
@@ -235,6 +338,8 @@ def _export_chunk(user, chunk, ref, today, units, stt, labels) -> Iterator[Regis
         unit = units.get(unit_id)
         if unit is None:
             unit = units[unit_id] = _UnitName(name, short or name)
-        lines[task_id].append(_Line(unit, role, status, done, deadline, ext, reason))
+        lines[task_id].append(_Line(unit_id, unit, role, status, done, deadline, ext, reason))
+    everyone_of({t[_COMMITTEE] for t in chunk}, everyone)  # a query only for a new committee
     for i, task in enumerate(chunk):
-        yield _row(stt + i, task, lines[task[0]], labels)
+        fields = task[:_COMMITTEE]
+        yield _row(stt + i, fields, lines[task[0]], labels, everyone[task[_COMMITTEE]])

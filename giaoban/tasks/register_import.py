@@ -9,6 +9,7 @@ time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +26,18 @@ from giaoban.tasks.models import Task
 from giaoban.tasks.register_xlsx import ImportRow
 
 ALL_UNITS_WORDS = {
-    fold(w) for w in ("Các đơn vị", "Tất cả các đơn vị", "Tất cả đơn vị", "All units")
+    fold(w)
+    for w in (
+        "Các đơn vị",
+        "Tất cả các đơn vị",
+        "Tất cả đơn vị",
+        "Tất cả các đơn vị khác",
+        "All units",
+        "All other units",
+    )
 }
+#: the number the export writes after "Tất cả các đơn vị (95)"
+_COUNT = re.compile(r"\s*\(\s*\d+(\s*đơn vị|\s*units?)?\s*\)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -74,7 +85,7 @@ def _resolve(row: ImportRow, matcher: UnitMatcher) -> tuple[list[Unit], list[Uni
     all_units = False
     for names, target in ((row.lead, lead), (row.coordinating, coord)):
         for name in names:
-            if target is lead and fold(name) in ALL_UNITS_WORDS:
+            if target is lead and fold(_COUNT.sub("", name)) in ALL_UNITS_WORDS:
                 all_units = True
                 continue
             unit = matcher.match(name)
@@ -92,6 +103,15 @@ def _resolve(row: ImportRow, matcher: UnitMatcher) -> tuple[list[Unit], list[Uni
     return lead, coord, all_units
 
 
+def _everyone(committee: Unit, on: Any, cache: dict[Any, list[Unit]]) -> list[Unit]:
+    """The committee's active units on a row's date ("all units"), read once per date."""
+    from giaoban.tasks.queries import active_units_of
+
+    if on not in cache:
+        cache[on] = active_units_of(committee, on=on)
+    return cache[on]
+
+
 def _messages(exc: ValidationError) -> list[str]:
     if hasattr(exc, "error_dict"):
         return [m for errs in exc.message_dict.values() for m in errs]
@@ -106,12 +126,20 @@ def run(
     outcome = Outcome(rows=rows)
     matcher = UnitMatcher(committee)
     seen: dict[tuple[str, str, int], int] = {}
+    cache: dict[Any, list[Unit]] = {}
     with transaction.atomic():
         for row in rows:
             if row.errors and not (row.lead or row.coordinating):
                 continue
             # every problem of the row is reported at once, the units' too
             lead, coord, all_units = _resolve(row, matcher)
+            # what the clerk checks before importing: the units each row goes to
+            row.matched_lead = [u.name for u in lead]
+            row.matched_coordinating = [u.name for u in coord]
+            if all_units:
+                everyone = _everyone(committee, row.doc_date, cache)
+                rest = [u for u in everyone if u not in lead and u not in coord]
+                row.matched_all = len(rest)
             if row.errors:
                 continue
             assert row.doc_date is not None

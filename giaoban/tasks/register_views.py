@@ -25,7 +25,10 @@ from giaoban.tasks.filtering import ListQuery, parse_list_query
 from giaoban.tasks.register import (
     COLUMNS,
     RegisterRow,
+    _labels,
+    everyone_of,
     export_rows,
+    page_words,
     registered_tasks,
     row_of,
 )
@@ -47,30 +50,19 @@ PAGE_TITLES = {
 }
 
 
-def _page_note(task) -> str:
-    """The register's note (register._note) in the interface's language."""
-    assignments = getattr(task, "visible", [])
-    parts = []
-    if task.deadline is None:
-        parts.append(_("Standing"))
-    extended = sorted({a.deadline for a in assignments if a.extension_count and a.deadline})
-    if extended:
-        days = ", ".join(f"{d:%d/%m/%Y}" for d in extended[:3])
-        parts.append(_("Extended to %(dates)s") % {"dates": days})
-    cancelled = [a.cancel_reason for a in assignments if a.cancel_reason]
-    if cancelled:
-        parts.append(_("Adjusted: %(reasons)s") % {"reasons": "; ".join(cancelled[:3])})
-    if task.directed_by_name:
-        parts.append(_("Directed by: %(name)s") % {"name": task.directed_by_name})
-    return ". ".join(parts)
-
-
-def _page_row(stt: int, task) -> RegisterRow:
-    """A row of the register as the page shows it: source and note in the interface's
-    language (the file keeps the paper register's Vietnamese)."""
-    row = row_of(stt, task)
-    source = display_reference(task.doc_number, task.doc_date, task.item_number, numbered=False)
-    return replace(row, source=source, note=_page_note(task))
+def _page_rows(tasks: list, offset: int) -> list[RegisterRow]:
+    """The register's rows as the page shows them: source and note in the interface's
+    language (the file keeps the paper register's Vietnamese); "all units" summed up for the
+    tasks given to every unit (one query for the page's committees)."""
+    everyone: dict[int, frozenset[int]] = {}
+    everyone_of({t.committee_id for t in tasks}, everyone)
+    labels, words = _labels(), page_words()
+    out = []
+    for i, task in enumerate(tasks, start=1):
+        row = row_of(offset + i, task, labels, everyone=everyone, words=words)
+        source = display_reference(task.doc_number, task.doc_date, task.item_number, numbered=False)
+        out.append(replace(row, source=source))
+    return out
 
 
 def _filters(request: HttpRequest) -> ListQuery:
@@ -94,7 +86,7 @@ def register(request: HttpRequest) -> HttpResponse:
     qs = registered_tasks(request.user, filters, ref)
     page = paginate(request, qs.none() if query.refused else qs, per_page=50)
     offset = (page.number - 1) * 50
-    table = [_page_row(offset + i, t) for i, t in enumerate(page.object_list, start=1)]
+    table = _page_rows(list(page.object_list), offset)
     ctx = {
         "form": form,
         "page": page,

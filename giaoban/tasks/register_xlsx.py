@@ -248,6 +248,11 @@ class ImportRow:
     errors: list[str] = field(default_factory=list)
     #: filled by the import service: "new", "exists" (skipped on import)
     outcome: str = ""
+    #: filled by the import service: the units the row was matched to, and how many units
+    #: "all units" gives it to besides them
+    matched_lead: list[str] = field(default_factory=list)
+    matched_coordinating: list[str] = field(default_factory=list)
+    matched_all: int = 0
 
 
 ITEM_RE = re.compile(r"m[uụ]c\s*([0-9]+[a-z]?(?:\.[0-9]+)*)", re.IGNORECASE)

@@ -81,7 +81,7 @@ def test_docx_and_xlsx(quarter, client):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Ban Tổ chức Tỉnh ủy Alpha — Quý I/2026" in text
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    assert "Tỷ lệ hoàn thành đúng hạn" in cells and "50.0%" in cells
+    assert "Tỷ lệ hoàn thành đúng hạn" in cells and "50,0%" in cells  # the comma
     assert "Hoàn thành tốt nhiệm vụ" in cells
     ws = load_workbook(io.BytesIO(xlsx.content)).active
     values = {
