@@ -110,7 +110,8 @@ class IndicatorTarget(models.Model):
 
 
 class IndicatorValue(models.Model):
-    """A value a unit reported for one indicator in one report (draft or submitted)."""
+    """A value a unit reported for one indicator in one report: the draft's until it is first
+    sent, then its last sent version's (``reports.sent``)."""
 
     report = models.ForeignKey(
         "reports.UnitReport", models.CASCADE, related_name="values", verbose_name=_("report")

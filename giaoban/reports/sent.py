@@ -37,7 +37,7 @@ class SentVersion:
         when = timezone.localtime(self.submitted_at).strftime("%d/%m/%Y")
         text = f"bản gửi lần {self.number} ngày {when}"
         if self.being_corrected:
-            text += " (đã trả lại, đơn vị đang sửa: chưa gửi lại)"
+            text += "; đã trả lại, đơn vị đang sửa, chưa gửi lại"
         return text
 
 

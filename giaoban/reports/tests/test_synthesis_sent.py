@@ -91,3 +91,30 @@ def test_returned_report_being_edited_does_not_change_the_synthesis(cast, report
     assert _indicator_actual(cells) == "30"
     doc = next(c for c in cells if c.startswith("Báo cáo số 6-BC/BTCTU"))
     assert "bản gửi lần 2 ngày 18/03/2026" in doc and "đang sửa" not in doc
+
+
+def test_the_migration_gives_returned_reports_their_sent_figures_back(cast, report):
+    """Rows written by the autosaves of a corrected draft before this change (the old
+    behaviour, made by hand here) are rewritten from the last sent version."""
+    import importlib
+    from datetime import date
+    from decimal import Decimal
+
+    from django.apps import apps
+
+    from giaoban.reports import services
+    from giaoban.reports.content import RawContent
+
+    services.save_draft(
+        report=report,
+        user=cast.unit_a,
+        raw=RawContent({"results": "Bản gửi"}, [], [], {"DV01": "1.234,5"}, {}),
+    )
+    services.submit_report(
+        report=report, user=cast.unit_a, doc_number="5-BC/BTCTU", doc_date=date(2026, 3, 16)
+    )
+    services.return_report(report=report, user=cast.office_a, reason="Sửa số liệu")
+    IndicatorValue.objects.filter(report=report).update(value=Decimal(30))  # a draft's figure
+    migration = importlib.import_module("giaoban.reports.migrations.0004_rows_follow_sent_versions")
+    migration.resync(apps, None)
+    assert IndicatorValue.objects.get(report=report).value == Decimal("1234.50")
