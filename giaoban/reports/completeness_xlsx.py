@@ -16,8 +16,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from giaoban.documents.sheets import print_a4_landscape
 from giaoban.reports.completeness import completeness
 from giaoban.reports.models import ReportingPeriod
 
@@ -144,14 +144,7 @@ def completeness_xlsx(period: ReportingPeriod) -> bytes:
         put(row_no, 3, totals[key], align=CENTER, fmt="0.0" if key.endswith("rate") else None)
 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    print_a4_landscape(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.oddFooter.center.text = "Trang &P / &N"
     out = io.BytesIO()

@@ -30,6 +30,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from giaoban.core.text import fold
+from giaoban.documents.sheets import print_a4_landscape
 from giaoban.tasks.register import ALL_UNITS, COLUMNS, STANDING, TITLE, RegisterRow
 
 FONT = "Times New Roman"
@@ -70,14 +71,7 @@ def _frame(committee: str, as_of: date) -> bytes:
     ws = wb.create_sheet("So theo doi")
     for i, (_key, _title, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    print_a4_landscape(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW + 1}")
     ws.freeze_panes = f"A{HEADER_ROW + 2}"
     last = get_column_letter(len(COLUMNS))
     ws.merged_cells.add(f"A1:{last}1")
