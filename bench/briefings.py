@@ -341,8 +341,11 @@ def national(runs: int, provinces: int, only: list[str] | None = None) -> None:
             f"   {r['db cpu'][0]:10.1f} {r['db cpu'][1]:6.1f}",
             flush=True,
         )
+    import resource
+
     print(
-        f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}"
+        f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f};"
+        f" peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
 
 
@@ -356,11 +359,20 @@ def main() -> None:
     ap.add_argument(
         "--only", action="append", help="with --national: the measures whose label holds this"
     )
+    ap.add_argument(
+        "--python-gc",
+        action="store_true",
+        help="keep Python's garbage collector defaults instead of the server's tuning",
+    )
     args = ap.parse_args()
 
     import django
 
     django.setup()
+    from giaoban.core.runtime import tune_for_serving
+
+    # as the server process does (giaoban.wsgi, giaoban run): see giaoban/core/runtime.py
+    print("garbage collector:", "Python defaults" if args.python_gc else tune_for_serving())
     if args.national:
         national(args.runs, args.provinces, args.only)
         return

@@ -311,7 +311,7 @@ _cache_kind = env_str("GIAOBAN_CACHE", "file")
 if _cache_kind == "file":
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "giaoban.core.filecache.FastFileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }

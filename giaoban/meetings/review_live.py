@@ -22,13 +22,17 @@ It lives in the database, not the cache: a cache clear, an eviction or a restart
 and the state needs no time limit (what keeps it right is the versions, which count every write,
 whoever makes it). The versions are read before the assignments, so a state is never labelled
 newer than the data it holds; writers take the state's row lock first (one at a time per state),
-so the counts and the units' classes are always written together.
+so the counts and the units' classes are always written together. The counts are stored packed
+(compressed JSON: writing a province's ~100 kB as jsonb cost PostgreSQL ~17 ms, as bytes ~0.4
+ms) with a revision raised by every write, so the read under the lock reuses the counts read
+just before it unless someone wrote them in between.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +41,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from giaoban.meetings.models import Meeting, ReviewState, ReviewStateUnit, UnitDataVersion
@@ -224,6 +229,16 @@ def _dump(by_item, by_notice, totals, unit_counts) -> dict[str, Any]:
     }
 
 
+def _pack(counts: dict[str, Any]) -> bytes:
+    """The counts as stored: compact JSON, compressed (zlib's fastest level)."""
+    return zlib.compress(json.dumps(counts, separators=(",", ":")).encode(), 1)
+
+
+def _unpack(blob: bytes | memoryview | None) -> dict[str, Any]:
+    """The stored counts ({} for a state never counted)."""
+    return json.loads(zlib.decompress(blob)) if blob else {}
+
+
 def live_counts(meeting: Meeting, as_of: date) -> Counts:
     """The review's counts at ``as_of``, kept up to date as ``live_review`` keeps its JSON."""
     return live_review(meeting, as_of, counts_only=True)
@@ -255,42 +270,53 @@ def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> 
     units = subtree_ids([meeting.committee_id])
     row = (
         ReviewState.objects.filter(meeting=meeting, key=key)
-        .values_list("digest", "versions", "counts")
+        .values_list("digest", "versions", "revision", "counts")
         .first()
     )
     versions = None
-    if row is not None and row[0] == digest and "items" in row[2]:
+    read = None  # (revision, counts) read before the lock
+    if row is not None and row[0] == digest and row[2] > 0:
+        read = (row[2], _unpack(row[3]))
         stored = {int(k): v for k, v in row[1].items()}
         if units <= set(stored):
             versions = _versions(sorted(stored))
             if versions == stored:
                 STATS["unchanged"] += 1
-                counts = Counts(f, *_load(row[2]))
+                counts = Counts(f, *_load(read[1]))
                 return _result(f, counts, versions, _cache_key(meeting, as_of), counts_only)
     with transaction.atomic():
-        state = _lock(meeting, key)
+        state = _lock(meeting, key, read)
         counts, versions = _bring_up_to_date(state, f, digest, sorted(units), as_of, versions)
     return _result(f, counts, versions, _cache_key(meeting, as_of), counts_only)
 
 
-def _lock(meeting: Meeting, key: str) -> ReviewState:
+def _lock(meeting: Meeting, key: str, read: tuple[int, dict] | None = None) -> ReviewState:
     """The state's row, created if missing, locked until the transaction ends: one upsert
-    writes it first (a row lock on PostgreSQL, the write lock on SQLite) and returns it."""
+    writes it first (a row lock on PostgreSQL, the write lock on SQLite) and returns it, its
+    counts unpacked in ``counts_data``. ``read``: (revision, counts) read before the lock, used
+    again when the revision is still the same (nobody wrote in between), else read again."""
     table = ReviewState._meta.db_table
     sql = (
-        f"INSERT INTO {table} (meeting_id, key, digest, versions, counts, updated_at) "
-        "VALUES (%s, %s, '', '{}', '{}', %s) "
+        f"INSERT INTO {table} (meeting_id, key, digest, versions, counts, revision, updated_at) "
+        "VALUES (%s, %s, '', '{}', %s, 0, %s) "
         "ON CONFLICT (meeting_id, key) DO UPDATE SET updated_at = excluded.updated_at "
-        "RETURNING id, digest, versions, counts"
+        "RETURNING id, digest, versions, revision"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [meeting.pk, key, timezone.now()])
-        pk, digest, versions, counts = cursor.fetchone()
+        cursor.execute(sql, [meeting.pk, key, b"", timezone.now()])
+        pk, digest, versions, revision = cursor.fetchone()
     if isinstance(versions, str):  # SQLite returns the JSON as text
-        versions, counts = json.loads(versions), json.loads(counts)
-    return ReviewState(
-        pk=pk, meeting=meeting, key=key, digest=digest, versions=versions, counts=counts
-    )
+        versions = json.loads(versions)
+    state = ReviewState(pk=pk, meeting=meeting, key=key, digest=digest, versions=versions)
+    state.revision = revision
+    if revision == 0:
+        state.counts_data = {}
+    elif read is not None and read[0] == revision:
+        state.counts_data = read[1]
+    else:
+        blob = ReviewState.objects.values_list("counts", flat=True).get(pk=pk)
+        state.counts_data = _unpack(blob)
+    return state
 
 
 def _forget_old_states(meeting: Meeting) -> None:
@@ -313,12 +339,12 @@ def _bring_up_to_date(
     ``versions``: the units' versions read before the lock (read now if none): a state is
     never labelled newer than what was read after them."""
     stored = {int(k): v for k, v in state.versions.items()}
-    if state.digest != digest or "items" not in state.counts or not set(units) <= set(stored):
+    if state.digest != digest or "items" not in state.counts_data or not set(units) <= set(stored):
         return _full(state, f, digest, units, as_of)
     if versions is None or set(versions) != set(stored):
         versions = _versions(sorted(stored))
     changed = [u for u in sorted(stored) if versions[u] != stored[u]]
-    by_item, by_notice, totals, unit_counts = _load(state.counts)
+    by_item, by_notice, totals, unit_counts = _load(state.counts_data)
     if not changed:  # brought up to date by the request that held the lock before
         STATS["unchanged"] += 1
         return Counts(f, by_item, by_notice, totals, unit_counts), versions
@@ -366,7 +392,8 @@ def _save(state, digest, versions, by_item, by_notice, totals, unit_counts) -> N
     ReviewState.objects.filter(pk=state.pk).update(
         digest=digest,
         versions=versions,
-        counts=_dump(by_item, by_notice, totals, unit_counts),
+        counts=_pack(_dump(by_item, by_notice, totals, unit_counts)),
+        revision=F("revision") + 1,
         updated_at=timezone.now(),
     )
 

@@ -36,4 +36,7 @@ class Command(BaseCommand):
 
             print_logins(self.stdout)
         self.stdout.write(f"giaoban: http://127.0.0.1:{port}/  (Ctrl+C để dừng / to stop)")
+        from giaoban.core.runtime import tune_for_serving
+
+        tune_for_serving()  # as giaoban.wsgi does (giaoban/core/runtime.py)
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
