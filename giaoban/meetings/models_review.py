@@ -75,6 +75,10 @@ class ReviewState(models.Model):
     #: raised by every write of the counts: a read under the lock reuses the counts it read
     #: before taking the lock when nobody wrote them in between
     revision = models.PositiveIntegerField(_("revision"), default=0)
+    #: the frame (the reviewed notices' items and tasks, review_live._frame) packed as the
+    #: counts are, and the hash of the list of notices it was read for
+    frame_key = models.CharField(_("frame key"), max_length=40, blank=True, default="")
+    frame = models.BinaryField(_("frame"), default=b"")
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

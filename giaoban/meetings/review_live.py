@@ -170,16 +170,34 @@ def _counted(meeting: Meeting, as_of: date) -> Counts:
 
 
 def _frame(meeting: Meeting, as_of: date) -> Frame:
-    """The frame, cached by the list of reviewed notices (one query): an issued notice is
-    locked, so its items and tasks do not change while it stays in the list."""
+    """The frame, kept by the list of reviewed notices (one query): an issued notice is locked
+    (its tasks are given when it is issued), so its items and tasks do not change while it stays
+    in the list. Kept in the cache, and in the state's row so that a cold read does not read
+    the items and tasks again (a province: ~3,400 items, ~2,000 tasks)."""
     reviewed = reviewed_notices(meeting)
     notices = list(reviewed.values_list("id", "number", "doc_date", "title"))
-    fkey = f"{_cache_key(meeting, as_of)}:frame:" + hashlib.sha1(repr(notices).encode()).hexdigest()
-    cached = cache.get(fkey)
-    if cached is None:
-        f = frame(meeting, as_of)
-        cache.set(fkey, (f.items, f.task_item), timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
-        return f
+    fhash = hashlib.sha1(repr(notices).encode()).hexdigest()
+    fkey = f"{_cache_key(meeting, as_of)}:frame:{fhash}"
+    # the cache and the state's row hold the same packed bytes
+    blob = cache.get(fkey)
+    if blob is None:
+        key = _key(meeting, as_of)
+        blob = (
+            ReviewState.objects.filter(meeting=meeting, key=key, frame_key=fhash)
+            .values_list("frame", flat=True)
+            .first()
+        )
+        if not blob:
+            f = frame(meeting, as_of)
+            blob = _pack({"items": f.items, "task_item": list(f.task_item.items())})
+            # the state's row exists from the first count on (the frame is stored next time)
+            ReviewState.objects.filter(meeting=meeting, key=key).update(frame_key=fhash, frame=blob)
+            cache.set(fkey, blob, timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+            return f
+        blob = bytes(blob)
+        cache.set(fkey, blob, timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+    packed = _unpack(blob)
+    cached = ([tuple(i) for i in packed["items"]], dict(packed["task_item"]))
     notice_ids = reviewed.values("id")
     return Frame(
         notices=notices,
@@ -231,12 +249,13 @@ def _dump(by_item, by_notice, totals, unit_counts) -> dict[str, Any]:
 
 def _pack(counts: dict[str, Any]) -> bytes:
     """The counts as stored: compact JSON, compressed (zlib's fastest level)."""
-    return zlib.compress(json.dumps(counts, separators=(",", ":")).encode(), 1)
+    text = json.dumps(counts, separators=(",", ":"), ensure_ascii=False)
+    return zlib.compress(text.encode(), 1)  # UTF-8 rather than ASCII escapes: read twice as fast
 
 
 def _unpack(blob: bytes | memoryview | None) -> dict[str, Any]:
     """The stored counts ({} for a state never counted)."""
-    return json.loads(zlib.decompress(blob)) if blob else {}
+    return json.loads(zlib.decompress(blob).decode()) if blob else {}
 
 
 def live_counts(meeting: Meeting, as_of: date) -> Counts:
@@ -297,13 +316,13 @@ def _lock(meeting: Meeting, key: str, read: tuple[int, dict] | None = None) -> R
     again when the revision is still the same (nobody wrote in between), else read again."""
     table = ReviewState._meta.db_table
     sql = (
-        f"INSERT INTO {table} (meeting_id, key, digest, versions, counts, revision, updated_at) "
-        "VALUES (%s, %s, '', '{}', %s, 0, %s) "
+        f"INSERT INTO {table} (meeting_id, key, digest, versions, counts, revision, frame_key,"
+        " frame, updated_at) VALUES (%s, %s, '', '{}', %s, 0, '', %s, %s) "
         "ON CONFLICT (meeting_id, key) DO UPDATE SET updated_at = excluded.updated_at "
         "RETURNING id, digest, versions, revision"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [meeting.pk, key, b"", timezone.now()])
+        cursor.execute(sql, [meeting.pk, key, b"", b"", timezone.now()])
         pk, digest, versions, revision = cursor.fetchone()
     if isinstance(versions, str):  # SQLite returns the JSON as text
         versions = json.loads(versions)
@@ -376,13 +395,10 @@ def _bring_up_to_date(
                 for c in (item, notice, totals):
                     _add(c, now)
                 add_to_unit(counts, now)
-    texts = {u: _encode(fresh.get(u, {})) for u in changed}
-    for u in changed:
-        if u in old:
-            ReviewStateUnit.objects.filter(state=state, unit_id=u).update(classes=texts[u])
-    missing = [u for u in changed if u not in old]
+    # the changed units' rows replaced in two statements, however many units changed
+    ReviewStateUnit.objects.filter(state=state, unit_id__in=changed).delete()
     ReviewStateUnit.objects.bulk_create(
-        ReviewStateUnit(state=state, unit_id=u, classes=texts[u]) for u in missing
+        ReviewStateUnit(state=state, unit_id=u, classes=_encode(fresh.get(u, {}))) for u in changed
     )
     _save(state, digest, versions, by_item, by_notice, totals, unit_counts)
     return Counts(f, by_item, by_notice, totals, unit_counts), versions

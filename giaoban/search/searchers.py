@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Lookup, Q, Value, When, Window
+from django.db.models import Case, Count, Field, IntegerField, Lookup, Q, Value, When, Window
 from django.urls import reverse
 
 from giaoban.core.text import fold
@@ -70,12 +70,16 @@ class Query:
             cond &= one | extra(w) if extra else one
         return cond
 
-    def phrase_in(self, *columns: str) -> Q:
+    def phrase_in(self, *columns: str, at_start: bool = False) -> Q:
+        """The phrase in one of ``columns`` (at its very start with ``at_start``)."""
         if not self.tokens:
             return Q(pk__in=[])
-        return functools.reduce(operator.or_, (Q(**{f"{c}__regex": self.phrase}) for c in columns))
+        return functools.reduce(
+            operator.or_, (phrase_q(c, self.tokens, at_start=at_start) for c in columns)
+        )
 
 
+@Field.register_lookup
 class Like(Lookup):
     """``column LIKE pattern`` with the pattern as given (``contains`` escapes ``%``)."""
 
@@ -85,6 +89,27 @@ class Like(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+
+
+def phrase_q(column: str, tokens: list[str], *, at_start: bool = False) -> Q:
+    """``column`` holds ``tokens`` as a phrase (``phrase_pattern``; anchored at the start with
+    ``at_start``), tested cheaply first. A regular expression costs tens of microseconds a
+    row, a LIKE a fraction of one: the words in order (``LIKE '%a%b%'``) must be there, or
+    the expression is not run at all; the words one space apart after a space or at the start
+    (``LIKE '% a b%'``) are the phrase, so the expression runs only where punctuation or
+    several spaces stand between them. The same rows as the expression alone, on every
+    engine (the tokens are ``[a-z0-9]+``: nothing in them to escape)."""
+    spaced, ordered = " ".join(tokens), "%".join(tokens)
+    if at_start:
+        pattern = "^" + phrase_pattern(tokens).removeprefix(PHRASE_START)
+        return Q(**{f"{column}__search_like": f"{ordered}%"}) & (
+            Q(**{f"{column}__search_like": f"{spaced}%"}) | Q(**{f"{column}__regex": pattern})
+        )
+    return Q(**{f"{column}__search_like": f"%{ordered}%"}) & (
+        Q(**{f"{column}__search_like": f"{spaced}%"})
+        | Q(**{f"{column}__search_like": f"% {spaced}%"})
+        | Q(**{f"{column}__regex": phrase_pattern(tokens)})
+    )
 
 
 def query_of(text: str) -> Query | None:

@@ -15,19 +15,18 @@ from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.text import fold
 from giaoban.search.searchers import (
-    PHRASE_START,
     TIER_TEXT,
     TIER_UNIT,
     Found,
     Hit,
     Query,
     labels,
+    phrase_q,
     ranked,
     rows_of,
     search_kind,
     url_of,
 )
-from giaoban.tasks.search import phrase_pattern
 from giaoban.tasks.search import words as alnum_words
 
 
@@ -101,10 +100,10 @@ def _tasks(user: Any, q: Query, limit: int) -> Found:
     from giaoban.tasks.permissions import tasks_for
 
     # the folded text starts with the document number: the phrase there is in the title
-    at_start = Q(search_folded__regex="^" + q.phrase.removeprefix(PHRASE_START))
+    at_start = q.phrase_in("search_folded", at_start=True)
     qs = ranked(
         tasks_for(user).filter(q.every("search_folded") | q.phrase_in("search_folded")),
-        phrase_title=at_start if q.tokens else Q(pk__in=[]),
+        phrase_title=at_start,
         phrase_body=q.phrase_in("search_folded"),
     ).order_by("tier", "-doc_date", "-pk")
     total, rows = rows_of(qs, limit, "pk", "doc_number", "doc_date", "item_number", "text")
@@ -220,7 +219,7 @@ def _report_phrase(q: Query, folded: dict[int, str]) -> Q:
     round: "ban to chuc quy i/2026")."""
     if not q.tokens:
         return Q(pk__in=[])
-    cond = Q(unit__name_folded__regex=q.phrase) | Q(number_folded__regex=q.phrase)
+    cond = q.phrase_in("unit__name_folded", "number_folded")
     whole = re.compile(q.phrase)
     cond |= Q(period_id__in=[pk for pk, label in folded.items() if whole.search(label)])
     n = len(q.tokens)
@@ -233,7 +232,7 @@ def _report_phrase(q: Query, folded: dict[int, str]) -> Q:
             rest = q.tokens[:-k]
         else:
             continue
-        cond |= Q(period_id=pk, unit__name_folded__regex=phrase_pattern(rest))
+        cond |= Q(period_id=pk) & phrase_q("unit__name_folded", rest)
     return cond
 
 

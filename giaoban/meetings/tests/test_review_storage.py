@@ -218,6 +218,28 @@ def test_the_cold_page_of_a_coming_briefing_reads_the_stored_state(cast, login, 
     # the only read of assignments is the listing of the first units' unfinished rows
     on_assignments = [q["sql"] for q in ctx.captured_queries if '"tasks_assignment"' in q["sql"]]
     assert len(on_assignments) == 1 and "GROUP BY" not in on_assignments[0].upper()
+    # and the notices' items and tasks (the frame) come from the state's row, not read again
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    assert not [q for q in sqls if '"meetings_noticeitem"' in q or '"meetings_itemtask"' in q]
+
+
+def test_a_stored_frame_is_not_used_once_another_notice_is_in_review(cast, caching):
+    """The frame is kept by the list of reviewed notices: a notice issued later is counted."""
+    from giaoban.meetings.review import _compute_review, build_review
+
+    coming, notice = _coming(cast)
+    build_review(coming)
+    cache.clear()
+    build_review(coming)  # the frame is stored in the state's row
+    cache.clear()
+    assert build_review(coming) == _compute_review(coming, coming.date)
+    from giaoban.meetings.models import Notice
+
+    Notice.objects.filter(pk=notice.pk).update(in_force=False)  # taken out of the review
+    cache.clear()
+    after = build_review(coming)
+    assert after == _compute_review(coming, coming.date)
+    assert notice.pk not in [n["id"] for n in after["notices"]]
 
 
 def test_a_state_counted_before_the_date_is_not_used_once_it_is_past(cast, caching):
