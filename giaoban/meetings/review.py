@@ -299,48 +299,53 @@ def units_and_rows(f: Frame, unit_counts: dict[int, dict[str, int]], as_of: date
             "sort_order": sort_order,
         }
     first = _first_units(units, MAX_ROWS)
+    # the units in the listing order (as _first_units chose them: by order and name, units of
+    # the same order and name together); within those by deadline and id, as the database
+    # orders them (NULLs where each database puts them): a stable sort of its rows
+    groups: dict[tuple[int, str], int] = {}
+    place = {
+        pk: groups.setdefault((units[pk]["sort_order"], units[pk]["unit"]), len(groups))
+        for pk in first
+    }
     rows = (
         f.of_units(first)
         .annotate(sclass=status_case(as_of, today=timezone.localdate()))
         .filter(status_in_unfinished())
-        .annotate(
-            task_text=F("task__text"),
-            task_item=F("task__item_number"),
-            task_doc=F("task__doc_number"),
-        )
-        .values(
+        .values_list(
             "id",
             "unit_id",
-            "unit__name",
             "sclass",
             "deadline",
-            "task_text",
-            "task_item",
-            "task_doc",
+            "task__text",
+            "task__item_number",
+            "task__doc_number",
             "task_id",
         )
-        .order_by("unit__sort_order", "unit__name", "deadline", "id")
+        .order_by("deadline", "id")
         if first
         else []
     )
     overdue: list[dict[str, Any]] = []
     listed = 0
-    for r in rows:
-        if r["task_id"] not in f.task_item:
+    task_item = f.task_item
+    for pk, unit_id, sclass, deadline, text, item, doc, task_id in sorted(
+        rows, key=lambda r: place[r[1]]
+    ):
+        if task_id not in task_item:
             continue  # another task of the unit
         if listed >= MAX_ROWS:
             break
         row = {
-            "assignment_id": r["id"],
-            "source": f"{r['task_doc']}, mục {r['task_item']}",
-            "text": r["task_text"],
-            "deadline": r["deadline"].isoformat() if r["deadline"] else None,
-            "status": r["sclass"],
+            "assignment_id": pk,
+            "source": f"{doc}, mục {item}",
+            "text": text,
+            "deadline": deadline.isoformat() if deadline else None,
+            "status": sclass,
         }
-        units[r["unit_id"]]["rows"].append(row)
+        units[unit_id]["rows"].append(row)
         listed += 1
-        if r["sclass"] == OPEN_OVERDUE:
-            overdue.append({**row, "unit": r["unit__name"]})
+        if sclass == OPEN_OVERDUE:
+            overdue.append({**row, "unit": units[unit_id]["unit"]})
     unfinished = sum(u["unfinished"] for u in units.values())
     for u in units.values():
         del u["sort_order"]

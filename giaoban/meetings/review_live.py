@@ -170,17 +170,17 @@ def _counted(meeting: Meeting, as_of: date) -> Counts:
 
 
 def _frame(meeting: Meeting, as_of: date) -> Frame:
-    """The frame, kept by the list of reviewed notices (one query): an issued notice is locked
-    (its tasks are given when it is issued), so its items and tasks do not change while it stays
-    in the list. Kept in the cache, and in the state's row so that a cold read does not read
-    the items and tasks again (a province: ~3,400 items, ~2,000 tasks)."""
+    """The frame, kept by the list of reviewed notices and their last change (one query): an
+    issued notice is locked (its tasks are given when it is issued), so its items and tasks do
+    not change while it stays in the list. Kept in the cache, and in the state's row so that a
+    cold read does not read the items and tasks again (a province: ~3,400 items and tasks)."""
     reviewed = reviewed_notices(meeting)
-    notices = list(reviewed.values_list("id", "number", "doc_date", "title"))
-    fhash = hashlib.sha1(repr(notices).encode()).hexdigest()
+    rows = list(reviewed.values_list("id", "number", "doc_date", "title", "updated_at"))
+    notices = [r[:4] for r in rows]
+    fhash = hashlib.sha1(repr(rows).encode()).hexdigest()  # the notices and their last change
     fkey = f"{_cache_key(meeting, as_of)}:frame:{fhash}"
-    # the cache and the state's row hold the same packed bytes
-    blob = cache.get(fkey)
-    if blob is None:
+    cached = cache.get(fkey)
+    if cached is None:
         key = _key(meeting, as_of)
         blob = (
             ReviewState.objects.filter(meeting=meeting, key=key, frame_key=fhash)
@@ -189,15 +189,16 @@ def _frame(meeting: Meeting, as_of: date) -> Frame:
         )
         if not blob:
             f = frame(meeting, as_of)
-            blob = _pack({"items": f.items, "task_item": list(f.task_item.items())})
             # the state's row exists from the first count on (the frame is stored next time)
-            ReviewState.objects.filter(meeting=meeting, key=key).update(frame_key=fhash, frame=blob)
-            cache.set(fkey, blob, timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+            ReviewState.objects.filter(meeting=meeting, key=key).update(
+                frame_key=fhash,
+                frame=_pack({"items": f.items, "task_item": list(f.task_item.items())}),
+            )
+            cache.set(fkey, (f.items, f.task_item), settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
             return f
-        blob = bytes(blob)
-        cache.set(fkey, blob, timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
-    packed = _unpack(blob)
-    cached = ([tuple(i) for i in packed["items"]], dict(packed["task_item"]))
+        packed = _unpack(blob)
+        cached = ([tuple(i) for i in packed["items"]], dict(packed["task_item"]))
+        cache.set(fkey, cached, timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
     notice_ids = reviewed.values("id")
     return Frame(
         notices=notices,
