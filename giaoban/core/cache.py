@@ -7,13 +7,16 @@ global one, now and when its transaction commits (``log_action`` calls
 committees they cover, so they never outlive a change made through the
 services or the admin, and a change in one province leaves the other
 provinces' cached dashboards alone. A time limit bounds staleness for anything written around them
-(bulk loads, SQL by hand). The cache is Django's: a file cache under var/
+(bulk loads, SQL by hand). The versions live in the same cache, which culls entries when it is
+full: a version key that was culled starts again at a random value, never one it had before,
+so an entry cached under an older version can never become current again. The cache is Django's: a file cache under var/
 shared by the processes of one host by default; Redis or memcached via
 settings when several hosts serve.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,12 +27,26 @@ from django.db import transaction
 VERSION_KEY = "giaoban:data-version"
 
 
-def data_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _fresh() -> int:
+    """A version for a key that is missing (new, culled, cleared): a random 62-bit number, never
+    one the key had before (a counter restarting at 1, or at the global version, could meet a
+    value an old cached entry is still filed under, and serve it). Increments go on from it;
+    two draws meet with a chance of about one in 2**62 / bumps."""
+    return secrets.randbits(62) + 1
+
+
+def _read(key: str) -> int:
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, _fresh(), timeout=None)
+        version = cache.get(key)
+        if version is None:  # culled again at once: a fresh value is still never a reused one
+            version = _fresh()
     return int(version)
+
+
+def data_version() -> int:
+    return _read(VERSION_KEY)
 
 
 def _version_key(root: int | None) -> str:
@@ -37,23 +54,15 @@ def _version_key(root: int | None) -> str:
 
 
 def _version(root: int | None) -> int:
-    key = _version_key(root)
-    version = cache.get(key)
-    if version is None:
-        # a missing key (new, evicted, cleared) must not bring back an older cached value:
-        # start from the global version, which only grows
-        start = data_version() if root is not None else 1
-        cache.add(key, start, timeout=None)
-        version = cache.get(key, start)
-    return int(version)
+    return _read(_version_key(root))
 
 
 def _incr(root: int | None) -> None:
     key = _version_key(root)
     try:
         cache.incr(key)
-    except ValueError:  # missing: start again above any cached entry
-        cache.set(key, data_version() + 1, timeout=None)
+    except ValueError:  # missing: a fresh value, above no cached entry's
+        cache.set(key, _fresh(), timeout=None)
 
 
 def ancestor_ids(unit_id: int) -> list[int]:

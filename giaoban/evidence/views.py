@@ -56,7 +56,7 @@ def desk_page(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     period = _period(request)
     ctx = {
-        "overdue": list(desk.overdue(request.user, today)[: desk.LIST_LIMIT]),
+        "overdue": desk.overdue_tasks(request.user, today),
         "awaiting": list(desk.awaiting_tasks(request.user)[: desk.LIST_LIMIT]),
         "decisions": desk.decisions(request.user),
         "gave": list(desk.work_i_gave(request.user, today)[: desk.LIST_LIMIT]),

@@ -38,7 +38,9 @@ class PeriodIn(Schema):
 class PeriodOut(Schema):
     id: int
     committee_id: int
-    label: str
+    label: str = Field(
+        ..., description="the period's name in the request's language (Quý I/2026, Q1 2026)"
+    )
     code: str
     period_type: str
     year: int
@@ -53,6 +55,11 @@ class PeriodOut(Schema):
     @staticmethod
     def resolve_code(obj) -> str:
         return obj.period.code
+
+    @staticmethod
+    def resolve_label(obj) -> str:
+        # the request's language, as the pages show it; ``code`` is the same in every language
+        return obj.display_label
 
     @staticmethod
     def resolve_expected_units(obj) -> list[int]:
@@ -141,7 +148,7 @@ class VersionOut(Schema):
 
 class HistoryOut(Schema):
     period_id: int
-    label: str
+    label: str = Field(..., description="the period's name in the request's language")
     due_date: date
     status: str
     state: str
@@ -339,7 +346,7 @@ def timeliness(request: HttpRequest, unit_id: int):
         periods.append(
             {
                 "period_id": h.period.pk,
-                "label": h.period.label,
+                "label": h.period.display_label,
                 "due_date": h.period.due_date,
                 "status": r.status,
                 "state": r.state,

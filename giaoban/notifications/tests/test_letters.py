@@ -109,3 +109,33 @@ def test_letter_keeps_an_ampersand_and_names_the_unit_in_full(cast, late, login)
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert "Ban Tuyên giáo & Dân vận Tỉnh ủy Alpha" in cells
     assert any("Alpha, ngày 16 tháng 03 năm 2026" in c for c in cells), cells[:8]
+
+
+def test_letter_shows_on_the_timeline_with_number_date_and_download(cast, late, login):
+    import re
+
+    office = login(cast.office_a)
+    assert post(office, cast, number="215").status_code == 302
+    letter = ReminderLetter.objects.get()
+    asg = late[0].assignments.get(unit=cast.board_a)
+    href = f"/notifications/letters/{letter.pk}/file/"
+    day = f"{letter.created_on:%d/%m/%Y}"
+    for user in (cast.office_a, cast.unit_a):  # the office and the unit it was sent to
+        client = login(user)
+        page = client.get(f"/tasks/assignments/{asg.pk}/").content.decode()
+        timeline = page[page.index('id="timeline"') :]
+        timeline = timeline[: timeline.index("</ul>")]
+        entry = re.search(r'<li class="kind-letter">.*?</li>', timeline, re.S)
+        assert entry, timeline
+        text = re.sub(r"<[^>]+>", "", entry.group(0))
+        assert "Văn bản đôn đốc số 215-CV/VPTU ngày " + day in " ".join(text.split())
+        assert f'href="{href}"' in entry.group(0)
+        assert client.get(href).status_code == 200
+    english = login(cast.unit_a).get(f"/tasks/assignments/{asg.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert f"Reminder letter No. 215-CV/VPTU dated {day}" in " ".join(
+        re.sub(r"<[^>]+>", "", english.content.decode()).split()
+    )
+    # another unit sees neither the assignment nor the letter
+    other = login(cast.unit_b)
+    assert other.get(f"/tasks/assignments/{asg.pk}/").status_code == 404
+    assert other.get(href).status_code == 404
