@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,7 +31,9 @@ from typing import Any
 from django.db.models import Case, Count, Field, IntegerField, Lookup, Q, Value, When, Window
 from django.urls import reverse
 
+from giaoban.core.permissions import scope_for
 from giaoban.core.text import fold
+from giaoban.search import compiled
 from giaoban.tasks.search import phrase_pattern
 from giaoban.tasks.search import words as alnum_words
 
@@ -62,12 +64,20 @@ class Query:
     def phrase(self) -> str:
         return phrase_pattern(self.tokens)
 
-    def every(self, *columns: str, extra: Callable[[str], Q] | None = None) -> Q:
-        """Every word in one of ``columns`` (or ``extra(word)``)."""
+    def placeholders(self) -> Query:
+        """A query of the same shape whose words are placeholders (``compiled``)."""
+        return Query(
+            words=[compiled.WORD.format(i) for i in range(len(self.words))],
+            tokens=[compiled.TOKEN.format(i) for i in range(len(self.tokens))],
+            folded="",
+        )
+
+    def every(self, *columns: str, extra: Callable[[int], Q] | None = None) -> Q:
+        """Every word in one of ``columns`` (or ``extra(index of the word)``)."""
         cond = Q()
-        for w in self.words:
+        for i, w in enumerate(self.words):
             one = functools.reduce(operator.or_, (Q(**{f"{c}__contains": w}) for c in columns))
-            cond &= one | extra(w) if extra else one
+            cond &= one | extra(i) if extra else one
         return cond
 
     def phrase_in(self, *columns: str, at_start: bool = False) -> Q:
@@ -220,9 +230,26 @@ def labels(choices: Any) -> dict[str, str]:
     return {value: str(label) for value, label in choices}
 
 
-def rows_of(qs: Any, limit: int, *fields: str) -> tuple[int, list[tuple]]:
-    """The total and the first ``limit`` rows as (tier, row) with row = ``fields``."""
-    rows = list(qs.values_list("tier", "total", *fields)[:limit])
+def rows_of(
+    kind: Hashable,
+    user: Any,
+    q: Query,
+    limit: int,
+    build: Callable[[Query], Any],
+    *fields: str,
+) -> tuple[int, list[tuple]]:
+    """The total and the first ``limit`` rows as (tier, row) with row = ``fields`` of
+    ``build(q)`` (a ``ranked``, ordered queryset). ``build`` reads only the user's scope, the
+    query's words and what ``kind`` holds: its statement is compiled once per shape of the
+    search and kept (``compiled``)."""
+    key = (kind, scope_for(user), len(q.words), len(q.tokens))
+    rows = compiled.rows(
+        key,
+        q,
+        limit,
+        lambda query: build(query).values_list("tier", "total", *fields),
+        placeholders=q.placeholders,
+    )
     total = rows[0][1] if rows else 0
     return total, [(r[0], r[2:]) for r in rows]
 

@@ -37,13 +37,15 @@ def _units(user: Any, q: Query, limit: int) -> Found:
     from giaoban.org.models import UnitKind
     from giaoban.org.permissions import units_for
 
-    qs = ranked(
-        units_for(user).filter(q.every("name_folded") | q.phrase_in("name_folded")),
-        phrase_title=q.phrase_in("name_folded"),
-        phrase_body=Q(pk__in=[]),
-        title_tier=TIER_UNIT,
-    ).order_by("tier", "sort_order", "name", "pk")
-    total, rows = rows_of(qs, limit, "pk", "name", "short_name", "kind")
+    def build(q: Query) -> Any:
+        return ranked(
+            units_for(user).filter(q.every("name_folded") | q.phrase_in("name_folded")),
+            phrase_title=q.phrase_in("name_folded"),
+            phrase_body=Q(pk__in=[]),
+            title_tier=TIER_UNIT,
+        ).order_by("tier", "sort_order", "name", "pk")
+
+    total, rows = rows_of("unit", user, q, limit, build, "pk", "name", "short_name", "kind")
     url, label = reverse("tasks:assignments"), str(_("Unit"))
     kind_labels = labels(UnitKind.choices)
 
@@ -67,15 +69,27 @@ def _units(user: Any, q: Query, limit: int) -> Found:
 def _notices(user: Any, q: Query, limit: int) -> Found:
     from giaoban.meetings.models import Notice
 
-    qs = ranked(
-        Notice.objects.for_user(user).filter(
-            q.every("search_folded") | q.phrase_in("search_folded")
-        ),
-        phrase_title=q.phrase_in("search_folded"),
-        phrase_body=Q(pk__in=[]),
-    ).order_by("tier", F("doc_date").desc(nulls_last=True), "-pk")
+    def build(q: Query) -> Any:
+        return ranked(
+            Notice.objects.for_user(user).filter(
+                q.every("search_folded") | q.phrase_in("search_folded")
+            ),
+            phrase_title=q.phrase_in("search_folded"),
+            phrase_body=Q(pk__in=[]),
+        ).order_by("tier", F("doc_date").desc(nulls_last=True), "-pk")
+
     total, rows = rows_of(
-        qs, limit, "pk", "number", "doc_date", "title", "state", "committee__name"
+        "notice",
+        user,
+        q,
+        limit,
+        build,
+        "pk",
+        "number",
+        "doc_date",
+        "title",
+        "state",
+        "committee__name",
     )
     url, label, draft = url_of("meetings:notice"), str(_("Notice")), str(_("Draft notice"))
     states = labels(Notice._meta.get_field("state").flatchoices)
@@ -99,14 +113,17 @@ def _notices(user: Any, q: Query, limit: int) -> Found:
 def _tasks(user: Any, q: Query, limit: int) -> Found:
     from giaoban.tasks.permissions import tasks_for
 
-    # the folded text starts with the document number: the phrase there is in the title
-    at_start = q.phrase_in("search_folded", at_start=True)
-    qs = ranked(
-        tasks_for(user).filter(q.every("search_folded") | q.phrase_in("search_folded")),
-        phrase_title=at_start,
-        phrase_body=q.phrase_in("search_folded"),
-    ).order_by("tier", "-doc_date", "-pk")
-    total, rows = rows_of(qs, limit, "pk", "doc_number", "doc_date", "item_number", "text")
+    def build(q: Query) -> Any:
+        # the folded text starts with the document number: the phrase there is in the title
+        return ranked(
+            tasks_for(user).filter(q.every("search_folded") | q.phrase_in("search_folded")),
+            phrase_title=q.phrase_in("search_folded", at_start=True),
+            phrase_body=q.phrase_in("search_folded"),
+        ).order_by("tier", "-doc_date", "-pk")
+
+    total, rows = rows_of(
+        "task", user, q, limit, build, "pk", "doc_number", "doc_date", "item_number", "text"
+    )
     url, label = url_of("tasks:detail"), str(_("Task"))
 
     def make(row: tuple, partial: bool) -> Hit:
@@ -128,14 +145,18 @@ def _tasks(user: Any, q: Query, limit: int) -> Found:
 def _meetings(user: Any, q: Query, limit: int) -> Found:
     from giaoban.meetings.models import Meeting
 
-    qs = ranked(
-        Meeting.objects.for_user(user).filter(
-            q.every("search_folded") | q.phrase_in("search_folded")
-        ),
-        phrase_title=q.phrase_in("search_folded"),
-        phrase_body=Q(pk__in=[]),
-    ).order_by("tier", "-starts_at", "-pk")
-    total, rows = rows_of(qs, limit, "pk", "title", "starts_at", "committee__name", "place")
+    def build(q: Query) -> Any:
+        return ranked(
+            Meeting.objects.for_user(user).filter(
+                q.every("search_folded") | q.phrase_in("search_folded")
+            ),
+            phrase_title=q.phrase_in("search_folded"),
+            phrase_body=Q(pk__in=[]),
+        ).order_by("tier", "-starts_at", "-pk")
+
+    total, rows = rows_of(
+        "meeting", user, q, limit, build, "pk", "title", "starts_at", "committee__name", "place"
+    )
     url, label = url_of("meetings:detail"), str(_("Meeting"))
 
     def make(row: tuple, partial: bool) -> Hit:
@@ -162,20 +183,33 @@ def _reports(user: Any, q: Query, limit: int) -> Found:
 
     periods = dict(_period_labels(periods_for(user)))
     folded = {pk: fold(label) for pk, label in periods.items()}
+    # which periods' labels hold each word, the phrase, or the phrase's head or tail: read in
+    # Python, part of the statement's shape
+    in_label = tuple(tuple(pk for pk, label in folded.items() if w in label) for w in q.words)
+    matches = _label_matches(q, folded)
 
-    def in_label(w: str) -> Q:
-        return Q(period_id__in=[pk for pk, label in folded.items() if w in label])
+    def build(q: Query) -> Any:
+        phrase = _report_phrase(q, *matches)
+        qs = reports_for(user).annotate(number_folded=Lower("doc_number"))
+        return ranked(
+            qs.filter(
+                q.every(
+                    "unit__name_folded",
+                    "number_folded",
+                    extra=lambda i: Q(period_id__in=in_label[i]),
+                )
+                | phrase
+            ),
+            phrase_title=phrase,
+            phrase_body=Q(pk__in=[]),
+        ).order_by("tier", "-period__due_date", "unit__sort_order", "pk")
 
-    qs = reports_for(user).annotate(number_folded=Lower("doc_number"))
-    phrase = _report_phrase(q, folded)
-    qs = ranked(
-        qs.filter(q.every("unit__name_folded", "number_folded", extra=in_label) | phrase),
-        phrase_title=phrase,
-        phrase_body=Q(pk__in=[]),
-    ).order_by("tier", "-period__due_date", "unit__sort_order", "pk")
     total, rows = rows_of(
-        qs,
+        ("report", in_label, matches),
+        user,
+        q,
         limit,
+        build,
         "pk",
         "period_id",
         "period__due_date",
@@ -213,26 +247,39 @@ def _reports(user: Any, q: Query, limit: int) -> Found:
     return Found(total, [(t, r[2], r) for t, r in rows], make)
 
 
-def _report_phrase(q: Query, folded: dict[int, str]) -> Q:
-    """A report's title is "<period> — <unit>": the phrase is in the unit's name or the
-    number, in a period's label, or a period's label then the unit's name (or the other way
-    round: "ban to chuc quy i/2026")."""
+def _label_matches(
+    q: Query, folded: dict[int, str]
+) -> tuple[tuple[int, ...], tuple[tuple[int, bool, tuple[int, ...]], ...]]:
+    """The periods whose label holds the phrase, and those whose label is the phrase's first
+    (or else last) k tokens, grouped as (k, first?, periods)."""
     if not q.tokens:
-        return Q(pk__in=[])
-    cond = q.phrase_in("unit__name_folded", "number_folded")
+        return (), ()
     whole = re.compile(q.phrase)
-    cond |= Q(period_id__in=[pk for pk, label in folded.items() if whole.search(label)])
     n = len(q.tokens)
+    groups: dict[tuple[int, bool], list[int]] = {}
     for pk, label in folded.items():
         toks = alnum_words(label)
         k = len(toks)
         if 0 < k < n and q.tokens[:k] == toks:
-            rest = q.tokens[k:]
+            groups.setdefault((k, True), []).append(pk)
         elif 0 < k < n and q.tokens[-k:] == toks:
-            rest = q.tokens[:-k]
-        else:
-            continue
-        cond |= Q(period_id=pk) & phrase_q("unit__name_folded", rest)
+            groups.setdefault((k, False), []).append(pk)
+    found = tuple(pk for pk, label in folded.items() if whole.search(label))
+    return found, tuple((k, first, tuple(pks)) for (k, first), pks in sorted(groups.items()))
+
+
+def _report_phrase(
+    q: Query, whole: tuple[int, ...], parts: tuple[tuple[int, bool, tuple[int, ...]], ...]
+) -> Q:
+    """A report's title is "<period> — <unit>": the phrase is in the unit's name or the
+    number, in a period's label (``whole``), or a period's label then the unit's name (or the
+    other way round: "ban to chuc quy i/2026"; ``parts``, from ``_label_matches``)."""
+    if not q.tokens:
+        return Q(pk__in=[])
+    cond = q.phrase_in("unit__name_folded", "number_folded") | Q(period_id__in=whole)
+    for k, first, pks in parts:
+        rest = q.tokens[k:] if first else q.tokens[:-k]
+        cond |= Q(period_id__in=pks) & phrase_q("unit__name_folded", rest)
     return cond
 
 
@@ -255,15 +302,29 @@ def _recommendations(user: Any, q: Query, limit: int) -> Found:
     from giaoban.recommendations.models import Recommendation
     from giaoban.recommendations.permissions import recommendations_for
 
-    phrase = q.phrase_in("search_folded", "unit__name_folded")
-    qs = ranked(
-        recommendations_for(user).filter(q.every("search_folded", "unit__name_folded") | phrase),
-        phrase_title=Q(pk__in=[]),
-        phrase_body=phrase,
-        body_tier=TIER_TEXT,
-    ).order_by("tier", "-raised_on", "-pk")
+    def build(q: Query) -> Any:
+        phrase = q.phrase_in("search_folded", "unit__name_folded")
+        return ranked(
+            recommendations_for(user).filter(
+                q.every("search_folded", "unit__name_folded") | phrase
+            ),
+            phrase_title=Q(pk__in=[]),
+            phrase_body=phrase,
+            body_tier=TIER_TEXT,
+        ).order_by("tier", "-raised_on", "-pk")
+
     total, rows = rows_of(
-        qs, limit, "pk", "raised_on", "unit__name", "unit__short_name", "state", "text"
+        "recommendation",
+        user,
+        q,
+        limit,
+        build,
+        "pk",
+        "raised_on",
+        "unit__name",
+        "unit__short_name",
+        "state",
+        "text",
     )
     url, label, title_of = (
         url_of("recommendations:detail"),

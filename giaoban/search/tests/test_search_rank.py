@@ -120,13 +120,16 @@ def test_a_document_number_is_a_phrase_at_a_word_start(cast, login):
 
 def test_reports_by_period_and_unit_are_phrase_hits(cast, login):
     from giaoban.search.searchers import query_of
-    from giaoban.search.sources import _report_phrase
+    from giaoban.search.sources import _label_matches, _report_phrase
 
     labels = {7: "quy i/2026", 8: "nam 2026"}
-    cond = str(_report_phrase(query_of("ban to chuc quy i/2026"), labels))
-    assert "'period_id', 7" in cond and "'period_id', 8" not in cond
-    cond = str(_report_phrase(query_of("quy i/2026 ban to chuc"), labels))
-    assert "'period_id', 7" in cond
+    q = query_of("ban to chuc quy i/2026")
+    assert _label_matches(q, labels) == ((), ((3, False, (7,)),))
+    cond = str(_report_phrase(q, *_label_matches(q, labels)))
+    assert "'period_id__in', (7,)" in cond and "8" not in cond
+    q = query_of("quy i/2026 ban to chuc")
+    assert _label_matches(q, labels) == ((), ((3, True, (7,)),))
+    assert _label_matches(query_of("quy i/2026"), labels) == ((7,), ())
 
 
 def test_more_than_the_cap_is_said_and_pages_stop(cast, login, monkeypatch):
