@@ -41,6 +41,7 @@ PER_PAGE = 20
 CAP = 1000  # hits a search pages through at most
 TIER_UNIT, TIER_TITLE, TIER_TEXT, TIER_PARTIAL = 0, 1, 2, 3
 PHRASE_START = "(^|[^a-z0-9])"  # how ``phrase_pattern`` starts
+MANY_WORDS = 4  # from here a row's words cost more LIKEs than the phrase's exact ones
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,35 @@ class Query:
         return cond
 
     def phrase_in(self, *columns: str, at_start: bool = False) -> Q:
-        """The phrase in one of ``columns`` (at its very start with ``at_start``)."""
-        if not self.tokens:
-            return Q(pk__in=[])
-        return functools.reduce(
-            operator.or_, (phrase_q(c, self.tokens, at_start=at_start) for c in columns)
+        """The phrase in one of ``columns`` (at its very start with ``at_start``), tested on
+        rows already found: the exact LIKEs first (``phrase_parts``)."""
+        return _any(
+            exact | (ordered & regex) for ordered, exact, regex in self._parts(columns, at_start)
         )
+
+    def found(self, every: Q, *columns: str) -> Q:
+        """``every`` (the words) or the phrase in one of ``columns``, the cheapest tests
+        first: most rows hold neither, and one word's LIKE turns them down; with many words
+        the rows holding the phrase one space apart are found by two LIKEs before the words'
+        many, and the expression runs only where neither decided."""
+        parts = self._parts(columns, False)
+        if len(self.words) < MANY_WORDS:
+            return every | _any(ordered & (exact | regex) for ordered, exact, regex in parts)
+        return (
+            _any(ordered & exact for ordered, exact, _ in parts)
+            | every
+            | _any(ordered & regex for ordered, _, regex in parts)
+        )
+
+    def _parts(self, columns: tuple[str, ...], at_start: bool) -> list[tuple[Q, Q, Q]]:
+        if not self.tokens:
+            nothing = Q(pk__in=[])
+            return [(nothing, nothing, nothing)]
+        return [phrase_parts(c, self.tokens, at_start=at_start) for c in columns]
+
+
+def _any(conditions: Any) -> Q:
+    return functools.reduce(operator.or_, conditions)
 
 
 @Field.register_lookup
@@ -101,25 +125,31 @@ class Like(Lookup):
         return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
 
 
-def phrase_q(column: str, tokens: list[str], *, at_start: bool = False) -> Q:
+def phrase_parts(column: str, tokens: list[str], *, at_start: bool = False) -> tuple[Q, Q, Q]:
     """``column`` holds ``tokens`` as a phrase (``phrase_pattern``; anchored at the start with
-    ``at_start``), tested cheaply first. A regular expression costs tens of microseconds a
-    row, a LIKE a fraction of one: the words in order (``LIKE '%a%b%'``) must be there, or
-    the expression is not run at all; the words one space apart after a space or at the start
-    (``LIKE '% a b%'``) are the phrase, so the expression runs only where punctuation or
-    several spaces stand between them. The same rows as the expression alone, on every
-    engine (the tokens are ``[a-z0-9]+``: nothing in them to escape)."""
+    ``at_start``) when ``ordered & (exact | regex)``; returned as (ordered, exact, regex). A
+    regular expression costs tens of microseconds a row, a LIKE a fraction of one. The words
+    one space apart at the start or after a space (``LIKE 'a b%'``, ``LIKE '% a b%'``) are
+    the phrase: exact. Otherwise the expression decides, behind the words in order (``LIKE
+    '%a%b%'``, which the exact LIKEs imply), without which it is not run at all. The same
+    rows as the expression alone, on every engine (the tokens are ``[a-z0-9]+``: nothing in
+    them to escape)."""
     spaced, ordered = " ".join(tokens), "%".join(tokens)
+    like, regex = f"{column}__search_like", f"{column}__regex"
     if at_start:
         pattern = "^" + phrase_pattern(tokens).removeprefix(PHRASE_START)
-        return Q(**{f"{column}__search_like": f"{ordered}%"}) & (
-            Q(**{f"{column}__search_like": f"{spaced}%"}) | Q(**{f"{column}__regex": pattern})
-        )
-    return Q(**{f"{column}__search_like": f"%{ordered}%"}) & (
-        Q(**{f"{column}__search_like": f"{spaced}%"})
-        | Q(**{f"{column}__search_like": f"% {spaced}%"})
-        | Q(**{f"{column}__regex": phrase_pattern(tokens)})
+        return Q(**{like: f"{ordered}%"}), Q(**{like: f"{spaced}%"}), Q(**{regex: pattern})
+    return (
+        Q(**{like: f"%{ordered}%"}),
+        Q(**{like: f"{spaced}%"}) | Q(**{like: f"% {spaced}%"}),
+        Q(**{regex: phrase_pattern(tokens)}),
     )
+
+
+def phrase_q(column: str, tokens: list[str], *, at_start: bool = False) -> Q:
+    """``column`` holds ``tokens`` as a phrase (``phrase_parts``)."""
+    ordered, exact, regex = phrase_parts(column, tokens, at_start=at_start)
+    return ordered & (exact | regex)
 
 
 def query_of(text: str) -> Query | None:

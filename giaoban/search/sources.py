@@ -39,7 +39,7 @@ def _units(user: Any, q: Query, limit: int) -> Found:
 
     def build(q: Query) -> Any:
         return ranked(
-            units_for(user).filter(q.every("name_folded") | q.phrase_in("name_folded")),
+            units_for(user).filter(q.found(q.every("name_folded"), "name_folded")),
             phrase_title=q.phrase_in("name_folded"),
             phrase_body=Q(pk__in=[]),
             title_tier=TIER_UNIT,
@@ -72,7 +72,7 @@ def _notices(user: Any, q: Query, limit: int) -> Found:
     def build(q: Query) -> Any:
         return ranked(
             Notice.objects.for_user(user).filter(
-                q.every("search_folded") | q.phrase_in("search_folded")
+                q.found(q.every("search_folded"), "search_folded")
             ),
             phrase_title=q.phrase_in("search_folded"),
             phrase_body=Q(pk__in=[]),
@@ -116,7 +116,7 @@ def _tasks(user: Any, q: Query, limit: int) -> Found:
     def build(q: Query) -> Any:
         # the folded text starts with the document number: the phrase there is in the title
         return ranked(
-            tasks_for(user).filter(q.every("search_folded") | q.phrase_in("search_folded")),
+            tasks_for(user).filter(q.found(q.every("search_folded"), "search_folded")),
             phrase_title=q.phrase_in("search_folded", at_start=True),
             phrase_body=q.phrase_in("search_folded"),
         ).order_by("tier", "-doc_date", "-pk")
@@ -148,7 +148,7 @@ def _meetings(user: Any, q: Query, limit: int) -> Found:
     def build(q: Query) -> Any:
         return ranked(
             Meeting.objects.for_user(user).filter(
-                q.every("search_folded") | q.phrase_in("search_folded")
+                q.found(q.every("search_folded"), "search_folded")
             ),
             phrase_title=q.phrase_in("search_folded"),
             phrase_body=Q(pk__in=[]),
@@ -303,11 +303,10 @@ def _recommendations(user: Any, q: Query, limit: int) -> Found:
     from giaoban.recommendations.permissions import recommendations_for
 
     def build(q: Query) -> Any:
-        phrase = q.phrase_in("search_folded", "unit__name_folded")
+        columns = ("search_folded", "unit__name_folded")
+        phrase = q.phrase_in(*columns)
         return ranked(
-            recommendations_for(user).filter(
-                q.every("search_folded", "unit__name_folded") | phrase
-            ),
+            recommendations_for(user).filter(q.found(q.every(*columns), *columns)),
             phrase_title=Q(pk__in=[]),
             phrase_body=phrase,
             body_tier=TIER_TEXT,

@@ -68,3 +68,50 @@ def test_the_guarded_phrase_finds_what_the_expression_finds(at_start):
             "giao tuyen",
             "tuyen truyen ban giao",
         }
+
+
+MATCH_TEXTS = [
+    *TEXTS,
+    "thuong truc thanh uy ha noi chi dao",  # many words, the phrase one space apart
+    "thuong-truc/thanh uy ha noi",  # many words, punctuation between
+    "ha noi: thanh uy, thuong truc",  # every word, not the phrase
+    "thuong truc thanh uy ha",  # one word short
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuyen giao",
+        "1 TB TU",
+        "1-tb/tu",
+        "giao",
+        "tuyen giao ban",
+        "thuong truc thanh uy ha noi",  # many words: the exact LIKEs are tried first
+        "ha noi thanh uy",
+        "xyzzy",
+    ],
+)
+def test_found_holds_every_word_or_the_phrase(text):
+    """``Query.found`` (the words or the phrase, in the order that is cheapest for its number
+    of words) and ``Query.phrase_in`` (the phrase, exact LIKEs first) find exactly what the
+    plain conditions find."""
+    from giaoban.search.searchers import query_of
+
+    units = [Unit.objects.create(kind="board", name=f"Ban {i}") for i in range(len(MATCH_TEXTS))]
+    for unit, folded in zip(units, MATCH_TEXTS, strict=True):
+        Unit.objects.filter(pk=unit.pk).update(name_folded=folded)
+    by_pk = {u.pk: folded for u, folded in zip(units, MATCH_TEXTS, strict=True)}
+    q = query_of(text)
+    pattern = phrase_pattern(q.tokens)
+    phrase = {pk for pk, t in by_pk.items() if q.tokens and re.search(pattern, t)}
+    every = {pk for pk, t in by_pk.items() if all(w in t for w in q.words)}
+    scope = Unit.objects.filter(pk__in=list(by_pk))
+
+    def pks(cond: Q) -> set[int]:
+        return set(scope.filter(cond).values_list("pk", flat=True))
+
+    assert pks(q.found(q.every("name_folded"), "name_folded")) == every | phrase
+    assert pks(q.phrase_in("name_folded")) == phrase
+    assert phrase or every or text == "xyzzy"
