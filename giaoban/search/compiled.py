@@ -91,8 +91,9 @@ def plan_of(qs: Any, words: int, tokens: int) -> Plan:
     return Plan(sql, qs.db, tuple(_template(p) for p in params), columns, words, tokens)
 
 
-def run(plan: Plan, words: list[str], tokens: list[str], limit: int) -> list[tuple]:
-    """The plan's first ``limit`` rows for these words, converted as the ORM converts them."""
+def run(plan: Plan, words: list[str], tokens: list[str], limit: int | None) -> list[tuple]:
+    """The plan's first ``limit`` rows (all with None) for these words, converted as the ORM
+    converts them."""
     if plan.sql is None:
         return []
     connection = connections[plan.using]
@@ -100,7 +101,10 @@ def run(plan: Plan, words: list[str], tokens: list[str], limit: int) -> list[tup
     like = [connection.ops.prep_for_like_query(w) for w in words]
     params = [p.fill(like, tokens) if isinstance(p, _Template) else p for p in plan.params]
     with connection.cursor() as cursor:
-        cursor.execute(f"{plan.sql} LIMIT %s", [*params, limit])
+        if limit is None:
+            cursor.execute(plan.sql, params)
+        else:
+            cursor.execute(f"{plan.sql} LIMIT %s", [*params, limit])
         rows = cursor.fetchall()
     converters = []
     for pos, column in enumerate(plan.columns):
@@ -124,7 +128,7 @@ def run(plan: Plan, words: list[str], tokens: list[str], limit: int) -> list[tup
 def rows(
     key: Hashable,
     q: Any,
-    limit: int,
+    limit: int | None,
     build: Callable[[Any], Any],
     *,
     placeholders: Callable[[], Any],
@@ -132,7 +136,7 @@ def rows(
     """``build(q)[:limit]`` as tuples: through the plan kept under ``key`` (built from
     ``build(placeholders())`` the first time), or through the ORM when ``ENABLED`` is off."""
     if not ENABLED:
-        return list(build(q)[:limit])
+        return list(build(q) if limit is None else build(q)[:limit])
     with _lock:
         plan = _plans.get(key)
         if plan is not None:

@@ -28,7 +28,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Count, Field, IntegerField, Lookup, Q, Value, When, Window
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Field,
+    Func,
+    IntegerField,
+    Lookup,
+    Q,
+    Value,
+    When,
+    Window,
+)
 from django.urls import reverse
 
 from giaoban.core.permissions import scope_for
@@ -123,6 +135,18 @@ class Like(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+
+
+class Unplanned(Func):
+    """``column || ''``: the same text, without the column's statistics. PostgreSQL plans a
+    LIKE or a regular expression on a column by running it on the column's histogram (a
+    hundred values or so) each time; on an expression it takes a default selectivity. A kind
+    with tens of such tests on a small number of rows (the scope's index finds them) plans
+    in a fraction of the time; the tasks, many rows, keep the plain column (the
+    concatenation would cost more per row than the planning)."""
+
+    template = "(%(expressions)s || '')"
+    output_field = CharField()
 
 
 def phrase_parts(column: str, tokens: list[str], *, at_start: bool = False) -> tuple[Q, Q, Q]:

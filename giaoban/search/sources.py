@@ -13,13 +13,16 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from giaoban.core.permissions import scope_for
 from giaoban.core.text import fold
+from giaoban.search import compiled
 from giaoban.search.searchers import (
     TIER_TEXT,
     TIER_UNIT,
     Found,
     Hit,
     Query,
+    Unplanned,
     labels,
     phrase_q,
     ranked,
@@ -39,8 +42,10 @@ def _units(user: Any, q: Query, limit: int) -> Found:
 
     def build(q: Query) -> Any:
         return ranked(
-            units_for(user).filter(q.found(q.every("name_folded"), "name_folded")),
-            phrase_title=q.phrase_in("name_folded"),
+            units_for(user)
+            .annotate(name_q=Unplanned("name_folded"))
+            .filter(q.found(q.every("name_q"), "name_q")),
+            phrase_title=q.phrase_in("name_q"),
             phrase_body=Q(pk__in=[]),
             title_tier=TIER_UNIT,
         ).order_by("tier", "sort_order", "name", "pk")
@@ -71,10 +76,10 @@ def _notices(user: Any, q: Query, limit: int) -> Found:
 
     def build(q: Query) -> Any:
         return ranked(
-            Notice.objects.for_user(user).filter(
-                q.found(q.every("search_folded"), "search_folded")
-            ),
-            phrase_title=q.phrase_in("search_folded"),
+            Notice.objects.for_user(user)
+            .annotate(text_q=Unplanned("search_folded"))
+            .filter(q.found(q.every("text_q"), "text_q")),
+            phrase_title=q.phrase_in("text_q"),
             phrase_body=Q(pk__in=[]),
         ).order_by("tier", F("doc_date").desc(nulls_last=True), "-pk")
 
@@ -147,10 +152,10 @@ def _meetings(user: Any, q: Query, limit: int) -> Found:
 
     def build(q: Query) -> Any:
         return ranked(
-            Meeting.objects.for_user(user).filter(
-                q.found(q.every("search_folded"), "search_folded")
-            ),
-            phrase_title=q.phrase_in("search_folded"),
+            Meeting.objects.for_user(user)
+            .annotate(text_q=Unplanned("search_folded"))
+            .filter(q.found(q.every("text_q"), "text_q")),
+            phrase_title=q.phrase_in("text_q"),
             phrase_body=Q(pk__in=[]),
         ).order_by("tier", "-starts_at", "-pk")
 
@@ -179,9 +184,9 @@ def _meetings(user: Any, q: Query, limit: int) -> Found:
 def _reports(user: Any, q: Query, limit: int) -> Found:
     """Reports by unit, period ("quy i/2026") and document number: every word must match one
     of them. The period labels of the reachable periods are folded in Python (one query)."""
-    from giaoban.reports.permissions import periods_for, reports_for
+    from giaoban.reports.permissions import reports_for
 
-    periods = dict(_period_labels(periods_for(user)))
+    periods = dict(_period_labels(user))
     folded = {pk: fold(label) for pk, label in periods.items()}
     # which periods' labels hold each word, the phrase, or the phrase's head or tail: read in
     # Python, part of the statement's shape
@@ -190,11 +195,13 @@ def _reports(user: Any, q: Query, limit: int) -> Found:
 
     def build(q: Query) -> Any:
         phrase = _report_phrase(q, *matches)
-        qs = reports_for(user).annotate(number_folded=Lower("doc_number"))
+        qs = reports_for(user).annotate(
+            number_folded=Lower("doc_number"), unit_q=Unplanned("unit__name_folded")
+        )
         return ranked(
             qs.filter(
                 q.every(
-                    "unit__name_folded",
+                    "unit_q",
                     "number_folded",
                     extra=lambda i: Q(period_id__in=in_label[i]),
                 )
@@ -276,18 +283,31 @@ def _report_phrase(
     other way round: "ban to chuc quy i/2026"; ``parts``, from ``_label_matches``)."""
     if not q.tokens:
         return Q(pk__in=[])
-    cond = q.phrase_in("unit__name_folded", "number_folded") | Q(period_id__in=whole)
+    cond = q.phrase_in("unit_q", "number_folded") | Q(period_id__in=whole)
     for k, first, pks in parts:
         rest = q.tokens[k:] if first else q.tokens[:-k]
-        cond |= Q(period_id__in=pks) & phrase_q("unit__name_folded", rest)
+        cond |= Q(period_id__in=pks) & phrase_q("unit_q", rest)
     return cond
 
 
-def _period_labels(qs) -> list[tuple[int, str]]:
+def _period_labels(user: Any) -> list[tuple[int, str]]:
+    """The labels of the reporting periods ``user`` reaches, by pk (a kept statement: it
+    depends on the scope only)."""
     from giaoban.periods import Period, PeriodType
+    from giaoban.reports.permissions import periods_for
 
+    none = Query(words=[], tokens=[], folded="")
+    rows = compiled.rows(
+        ("periods", scope_for(user)),
+        none,
+        None,
+        lambda _q: (
+            periods_for(user).order_by("pk").values_list("pk", "year", "period_type", "number")
+        ),
+        placeholders=lambda: none,
+    )
     out = []
-    for pk, year, ptype, number in qs.values_list("pk", "year", "period_type", "number"):
+    for pk, year, ptype, number in rows:
         try:
             out.append((pk, Period(year, PeriodType(ptype), number).label))
         except ValueError:
@@ -303,10 +323,13 @@ def _recommendations(user: Any, q: Query, limit: int) -> Found:
     from giaoban.recommendations.permissions import recommendations_for
 
     def build(q: Query) -> Any:
-        columns = ("search_folded", "unit__name_folded")
+        columns = ("text_q", "unit_q")
         phrase = q.phrase_in(*columns)
+        qs = recommendations_for(user).annotate(
+            text_q=Unplanned("search_folded"), unit_q=Unplanned("unit__name_folded")
+        )
         return ranked(
-            recommendations_for(user).filter(q.found(q.every(*columns), *columns)),
+            qs.filter(q.found(q.every(*columns), *columns)),
             phrase_title=Q(pk__in=[]),
             phrase_body=phrase,
             body_tier=TIER_TEXT,
