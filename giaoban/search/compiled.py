@@ -88,7 +88,33 @@ def plan_of(qs: Any, words: int, tokens: int) -> Plan:
     except EmptyResultSet:
         return Plan(None, qs.db, (), (), words, tokens)
     columns = tuple(s[0] for s in compiler.select[: compiler.col_count])
+    sql, params = inline_integers(sql, params)
     return Plan(sql, qs.db, tuple(_template(p) for p in params), columns, words, tokens)
+
+
+_PLACEHOLDER = re.compile(r"%%|%s")
+
+
+def inline_integers(sql: str, params: Any) -> tuple[str, list[Any]]:
+    """``sql`` with its integer parameters written in (the scope's ids, the tiers): they are
+    part of the plan's key, and the driver then parses a statement of a few placeholders
+    instead of hundreds each time (psycopg does not cache the parsing of a long statement).
+    An integer's decimal form is the literal a client-side binding sends anyway."""
+    values = iter(params)
+    kept: list[Any] = []
+
+    def one(match: re.Match[str]) -> str:
+        if match.group() == "%%":
+            return "%%"
+        value = next(values)
+        if type(value) is int:
+            return str(value)
+        kept.append(value)
+        return "%s"
+
+    out = _PLACEHOLDER.sub(one, sql)
+    assert next(values, one) is one, "a parameter without its placeholder"
+    return out, kept
 
 
 def run(plan: Plan, words: list[str], tokens: list[str], limit: int | None) -> list[tuple]:

@@ -111,3 +111,16 @@ def test_another_scope_never_reads_a_kept_statement(cast, records):  # noqa: F81
             assert not kinds & {1, 3, 4, 5}, (user, q)  # no notice, meeting, report, rec.
     # the same words, the same shape: each scope has its own statements
     assert len({key[1] for key in compiled._plans if len(key) > 2}) == 3
+
+
+def test_integers_are_written_into_the_kept_statement(cast, records):  # noqa: F811
+    sql, params = compiled.inline_integers(
+        "a = %s AND b LIKE %s AND c IN (%s, %s) AND d LIKE '%%' AND e = %s", [1, "x%", -2, True, 3]
+    )
+    assert sql == "a = 1 AND b LIKE %s AND c IN (-2, %s) AND d LIKE '%%' AND e = 3"
+    assert params == ["x%", True]  # strings and anything not a plain int stay parameters
+    compiled.clear()
+    search(cast.office_a, "giao ban")
+    for plan in compiled._plans.values():
+        assert not any(type(p) is int for p in plan.params)
+        assert plan.sql is None or plan.sql.count("%s") == len(plan.params)
