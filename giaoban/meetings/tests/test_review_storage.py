@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from giaoban.core.cache import clear_process_memos
 from giaoban.meetings import services
 from giaoban.meetings.models import Part, ReviewRendering, UnitDataVersion
 from giaoban.meetings.review_section import RENDER_VERSION
@@ -212,6 +213,7 @@ def test_the_cold_page_of_a_coming_briefing_reads_the_stored_state(cast, login, 
     assert stats["full"] == 1 and stats["patched"] == 1
     assert "1/6 đã hoàn thành" in html and "0/6 đã hoàn thành" in first
     cache.clear()
+    clear_process_memos()  # as a freshly started process: nothing kept in memory either
     with CaptureQueriesContext(connection) as ctx:
         assert _section(client.get(url).content.decode()) == _section(html)
     assert stats["full"] == 1 and stats["unchanged"] == 1
