@@ -32,8 +32,9 @@ from django.utils.translation import get_language
 from giaoban.core.cache import cached
 from giaoban.core.permissions import scope_for
 from giaoban.meetings.models import Meeting, ReviewRendering, ReviewSnapshot
-from giaoban.meetings.review import _item_tasks, done_since, frozen_summary, units_and_rows
+from giaoban.meetings.review import _item_tasks, frozen_summary, units_and_rows
 from giaoban.meetings.review_live import Counts, live_counts
+from giaoban.meetings.review_since import since_done
 from giaoban.meetings.review_table import CANCELLED, WIDTH
 from giaoban.meetings.templatetags.meetings import notice_table
 from giaoban.tasks.status import STATUS_COLOURS, StatusClass
@@ -221,7 +222,9 @@ def review_section(meeting: Meeting, user: Any) -> str:
     if snap is not None:
         summary, body = _frozen(snap, user)
         since = cached(
-            f"review-since:{snap.pk}", lambda: done_since(summary), roots=[meeting.committee_id]
+            f"review-since:{snap.pk}",
+            lambda: since_done(meeting, snap.pk, summary),
+            roots=[meeting.committee_id],
         )
         ctx = {"as_of": snap.as_of, "snapshot": snap, "since_done": since, "review_body": body}
         return render_to_string("meetings/_review.html", ctx)
