@@ -76,9 +76,10 @@ CODES = [c.value for c in StatusClass]
 CODE_OF = {c: str(i) for i, c in enumerate(CODES)}
 #: states kept per meeting (its date and a few more dates asked through the API)
 KEEP_STATES = 4
-#: frames read in this process, by the hash of their notices (see ``_frame``)
+#: frames read in this process, by the hash of their notices (see ``_frame``): a province's is
+#: ~1.2 MB with its index, and up to ~1.5 MB more of item tables (review_section.MAX_TABLES)
 _FRAMES: dict[str, tuple] = process_memo()
-MAX_FRAMES = 32
+MAX_FRAMES = 16
 
 
 def _key(meeting: Meeting, as_of: date) -> str:
@@ -244,8 +245,8 @@ def _packed_frame(f: Frame) -> bytes:
 def _remember(fkey: str, pair: tuple) -> tuple:
     """(items, task_item) of a frame kept in this process with its index: it is a function of
     the frame's hash (its notices and their last change), which is in the key."""
-    if len(_FRAMES) >= MAX_FRAMES:
-        _FRAMES.clear()
+    while len(_FRAMES) >= MAX_FRAMES:  # the oldest first
+        del _FRAMES[next(iter(_FRAMES))]
     items, task_item = pair
     value = _FRAMES[fkey] = (items, task_item, {})
     return value

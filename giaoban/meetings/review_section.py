@@ -145,7 +145,7 @@ def _frozen(snap: ReviewSnapshot, user: Any) -> tuple[dict[str, Any], str]:
 
 #: item tables kept per frame and process (``LiveNotices``): a change in one unit changes the
 #: figures of a few notices, and the other four hundred tables of a province are the same
-MAX_TABLES = 4000
+MAX_TABLES = 1000  # ~1.5 kB each: a province's 421 notices in two languages, and their changes
 
 
 class LiveNotices:

@@ -7,6 +7,7 @@ import json
 import re
 import zlib
 from array import array
+from datetime import date
 
 import pytest
 from django.core.cache import cache
@@ -135,3 +136,26 @@ def test_after_a_change_only_the_moved_notices_table_is_rendered_again(
     rendered.clear()
     assert _section(client.get(url).content.decode()) == _section(html)
     assert len(rendered) == 2
+
+
+def test_what_the_process_keeps_is_bounded(cast, login, caching, monkeypatch):
+    from giaoban.meetings import review_live, review_section
+
+    monkeypatch.setattr(review_section, "MAX_TABLES", 3)
+    monkeypatch.setattr(review_live, "MAX_FRAMES", 1)
+    make_briefing(cast, number="13-TB/TU")
+    coming, notice = _coming(cast)
+    client = login(cast.office_a)
+    url = f"/meetings/{coming.pk}/"
+    client.get(url)
+    _finish_item_1(cast, notice)
+    client.get(url)
+    client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert len(review_live._FRAMES) == 1
+    ((_, _, memo),) = review_live._FRAMES.values()
+    assert len(memo["tables"]) == 3  # the oldest went first
+    # another date of the same meeting (the API's): its frame replaces the one kept
+    from giaoban.meetings.review import build_review
+
+    build_review(coming, as_of=date(2026, 3, 17))
+    assert len(review_live._FRAMES) == 1 and "2026-03-17" in next(iter(review_live._FRAMES))
