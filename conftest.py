@@ -29,7 +29,10 @@ def _test_settings(request, tmp_path):
     }
     from django.core.cache import cache
 
+    from giaoban.core.cache import clear_process_memos
+
     cache.clear()
+    clear_process_memos()
     yield
     translation.deactivate()
 

@@ -30,7 +30,8 @@ keep a cluster of bench/load.py's settings — JIT off — between runs and pass
 the review of the province's last held briefing if the bulk load left it without a snapshot (as
 marking it held does), then, as the office user of the first province (``vp01``), measures the
 review section of the briefing page (``meetings.review_section``) of the coming briefing and of
-the held one (after a change in one unit, with nothing changed, and cold: the cache cleared),
+the held one (after a change in one unit, with nothing changed, and cold: the cache cleared and
+the process's memos emptied, as in a freshly started server process),
 the whole page after a change, the review computed from scratch (coming, and held as of its date:
 the historical form of the status rule), and the live JSON. Each line gives wall time, this
 process's CPU time and the database backend's CPU time (p50/p95, ms); ``--only TEXT`` keeps the
@@ -294,6 +295,13 @@ def national(runs: int, provinces: int, only: list[str] | None = None) -> None:
     def section(meeting):
         return lambda: review_section(meeting, office)
 
+    from giaoban.core.cache import clear_process_memos
+
+    def new_process():
+        """As the first read of a freshly started server process after a cache clear."""
+        cache.clear()
+        clear_process_memos()
+
     rows = [
         (
             "review section, coming briefing, after a change in one unit",
@@ -301,13 +309,13 @@ def national(runs: int, provinces: int, only: list[str] | None = None) -> None:
             one_change,
         ),
         ("review section, coming briefing, nothing changed", section(coming), None),
-        ("review section, coming briefing, cold (cache cleared)", section(coming), cache.clear),
+        ("review section, coming briefing, cold (cache cleared)", section(coming), new_process),
         ("review section, held briefing (snapshot), after a change", section(held), one_change),
         ("review section, held briefing (snapshot), nothing changed", section(held), None),
         (
             "review section, held briefing (snapshot), cold (cache cleared)",
             section(held),
-            cache.clear,
+            new_process,
         ),
         ("briefing page whole, coming briefing, after a change", page(coming), one_change),
         ("briefing page whole, held briefing, after a change", page(held), one_change),

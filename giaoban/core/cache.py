@@ -104,6 +104,25 @@ def bump_on_commit(unit_id: int | None = None) -> None:
     transaction.on_commit(lambda: bump(unit_id))
 
 
+#: the process's memos (``process_memo``), emptied together by ``clear_process_memos``
+_MEMOS: list[dict] = []
+
+
+def process_memo() -> dict:
+    """A dict kept in this process for values that are a pure function of their key (the key
+    holds everything the value depends on, e.g. a content hash): no version is read, nothing
+    goes stale. The caller bounds its size. Emptied by ``clear_process_memos`` (the tests call
+    it between test databases, whose rows reuse ids)."""
+    memo: dict = {}
+    _MEMOS.append(memo)
+    return memo
+
+
+def clear_process_memos() -> None:
+    for memo in _MEMOS:
+        memo.clear()
+
+
 def cached(key: str, compute: Callable[[], Any], roots: Iterable[int] | None = None) -> Any:
     """``compute()`` cached under ``key`` at the current versions of the committees
     ``roots`` whose subtrees it reads (``None``: the whole tree, the global version)."""

@@ -157,6 +157,8 @@ class Frame:
     task_ids: QuerySet  # the tasks' ids, as a subquery
     notice_ids: Any = None  # the reviewed notices' ids, as a subquery
     as_of: date | None = None
+    #: what the live review keeps of this frame in the process (review_live._index)
+    memo: dict | None = None
 
     def of_units(self, unit_ids: list[int]) -> QuerySet:
         """Every assignment of a few units, read by the unit index (a unit has a few thousand

@@ -25,7 +25,9 @@ newer than the data it holds; writers take the state's row lock first (one at a 
 so the counts and the units' classes are always written together. The counts are stored packed
 (compressed JSON: writing a province's ~100 kB as jsonb cost PostgreSQL ~17 ms, as bytes ~0.4
 ms) with a revision raised by every write, so the read under the lock reuses the counts read
-just before it unless someone wrote them in between.
+just before it unless someone wrote them in between. They are one flat table of integers
+(review_table.py), read and written as bytes and moved in place: as dicts per item they cost
+~8 ms each way on a province's review.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -41,9 +44,11 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import CharField, F
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from giaoban.core.cache import process_memo
 from giaoban.meetings.models import Meeting, ReviewState, ReviewStateUnit, UnitDataVersion
 from giaoban.meetings.review import (
     OPEN_OVERDUE,
@@ -53,20 +58,16 @@ from giaoban.meetings.review import (
     _compute_review,
     _item_tasks,
     _zero,
-    add_to_unit,
     assemble,
     frame,
     grouped,
     new_unit_counts,
-    notice_sums,
     reviewed_notices,
 )
+from giaoban.meetings.review_table import CountTable, ids_of
 from giaoban.org.models import subtree_ids
 from giaoban.tasks.models import Assignment
 from giaoban.tasks.status import StatusClass, status_case
-
-CANCELLED = StatusClass.CANCELLED.value
-DONE_ON_TIME, DONE_LATE = StatusClass.DONE_ON_TIME.value, StatusClass.DONE_LATE.value
 
 #: counters for tests and the bench: how the last reads were answered
 STATS = {"full": 0, "patched": 0, "unchanged": 0, "units_read": 0}
@@ -75,6 +76,10 @@ CODES = [c.value for c in StatusClass]
 CODE_OF = {c: str(i) for i, c in enumerate(CODES)}
 #: states kept per meeting (its date and a few more dates asked through the API)
 KEEP_STATES = 4
+#: frames read in this process, by the hash of their notices (see ``_frame``): a province's is
+#: ~1.2 MB with its index, and up to ~1.5 MB more of item tables (review_section.MAX_TABLES)
+_FRAMES: dict[str, tuple] = process_memo()
+MAX_FRAMES = 16
 
 
 def _key(meeting: Meeting, as_of: date) -> str:
@@ -87,8 +92,16 @@ def _cache_key(meeting: Meeting, as_of: date) -> str:
 
 
 def _digest(f: Frame) -> str:
-    text = repr((sorted(n[0] for n in f.notices), sorted(f.task_item.items())))
-    return hashlib.sha1(text.encode()).hexdigest()
+    """The notices and tasks counted (kept with the frame in the process: ~3 ms a province)."""
+    memo = f.memo if f.memo is not None else {}
+    found = memo.get("digest")
+    if found is None:
+        numbers = array("q", sorted(n[0] for n in f.notices))
+        numbers.append(-1)  # between the notices and the (task, item) pairs
+        for pair in sorted(f.task_item.items()):
+            numbers.extend(pair)
+        found = memo["digest"] = hashlib.sha1(numbers.tobytes()).hexdigest()
+    return found
 
 
 def _versions(unit_ids: list[int]) -> dict[int, int]:
@@ -166,20 +179,24 @@ def _counted(meeting: Meeting, as_of: date) -> Counts:
     """``Counts`` counted from scratch (one grouped pass, as ``review._compute_review``)."""
     f = frame(meeting, as_of)
     by_item, unit_counts = grouped(f, as_of)
-    return Counts(f, by_item, *notice_sums(f, by_item), unit_counts)
+    return Counts(f, CountTable.from_dicts(f.items, f.notices, by_item, unit_counts))
 
 
 def _frame(meeting: Meeting, as_of: date) -> Frame:
     """The frame, kept by the list of reviewed notices and their last change (one query): an
     issued notice is locked (its tasks are given when it is issued), so its items and tasks do
-    not change while it stays in the list. Kept in the cache, and in the state's row so that a
-    cold read does not read the items and tasks again (a province: ~3,400 items and tasks)."""
+    not change while it stays in the list. Kept in the process, and in the state's row (written
+    with the counts) so that a new process does not read the items and tasks again (a province:
+    ~3,400 items and tasks; their ~50 kB read and unpacked in ~5 ms, where a copy in the cache
+    cost ~4 ms to write and as much to read)."""
     reviewed = reviewed_notices(meeting)
-    rows = list(reviewed.values_list("id", "number", "doc_date", "title", "updated_at"))
+    # the last change as text: it is only hashed, and parsing 400 timestamps costs ~3 ms
+    stamp = Cast("updated_at", output_field=CharField())
+    rows = list(reviewed.values_list("id", "number", "doc_date", "title", stamp))
     notices = [r[:4] for r in rows]
     fhash = hashlib.sha1(repr(rows).encode()).hexdigest()  # the notices and their last change
     fkey = f"{_cache_key(meeting, as_of)}:frame:{fhash}"
-    cached = cache.get(fkey)
+    cached = _FRAMES.get(fkey)
     if cached is None:
         key = _key(meeting, as_of)
         blob = (
@@ -189,16 +206,16 @@ def _frame(meeting: Meeting, as_of: date) -> Frame:
         )
         if not blob:
             f = frame(meeting, as_of)
-            # the state's row exists from the first count on (the frame is stored next time)
+            # a state counted before stores it now (a new state stores it with its counts)
             ReviewState.objects.filter(meeting=meeting, key=key).update(
-                frame_key=fhash,
-                frame=_pack({"items": f.items, "task_item": list(f.task_item.items())}),
+                frame_key=fhash, frame=_packed_frame(f)
             )
-            cache.set(fkey, (f.items, f.task_item), settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+            f.memo = _remember(fkey, (f.items, f.task_item))[2]
+            f.memo["fhash"] = fhash
             return f
         packed = _unpack(blob)
-        cached = ([tuple(i) for i in packed["items"]], dict(packed["task_item"]))
-        cache.set(fkey, cached, timeout=settings.GIAOBAN_AGGREGATE_CACHE_SECONDS)
+        cached = _remember(fkey, ([tuple(i) for i in packed["items"]], dict(packed["task_item"])))
+        cached[2]["fhash"] = fhash
     notice_ids = reviewed.values("id")
     return Frame(
         notices=notices,
@@ -207,7 +224,47 @@ def _frame(meeting: Meeting, as_of: date) -> Frame:
         task_ids=_item_tasks(notice_ids, as_of).values("task_id"),
         notice_ids=notice_ids,
         as_of=as_of,
+        memo=cached[2],
     )
+
+
+@dataclass(frozen=True)
+class FrameIndex:
+    """Where each item and notice of a frame stands in its ``CountTable``."""
+
+    item_ids: Any  # array of the items' ids, in the frame's order
+    notice_ids: Any  # the same of the notices
+    item_row: dict[int, int]  # item id -> row
+    notice_of_row: list[int]  # item row -> its notice's index
+
+
+def _packed_frame(f: Frame) -> bytes:
+    return _pack({"items": f.items, "task_item": list(f.task_item.items())})
+
+
+def _remember(fkey: str, pair: tuple) -> tuple:
+    """(items, task_item) of a frame kept in this process with its index: it is a function of
+    the frame's hash (its notices and their last change), which is in the key."""
+    while len(_FRAMES) >= MAX_FRAMES:  # the oldest first
+        del _FRAMES[next(iter(_FRAMES))]
+    items, task_item = pair
+    value = _FRAMES[fkey] = (items, task_item, {})
+    return value
+
+
+def _index(f: Frame) -> FrameIndex:
+    """The frame's index, made once per frame and process (kept with the frame's items)."""
+    memo = f.memo if f.memo is not None else {}
+    found = memo.get("index")
+    if found is None or found.notice_ids != ids_of(f.notices):
+        notice_index = {n[0]: i for i, n in enumerate(f.notices)}
+        found = memo["index"] = FrameIndex(
+            item_ids=ids_of(f.items),
+            notice_ids=ids_of(f.notices),
+            item_row={item[0]: i for i, item in enumerate(f.items)},
+            notice_of_row=[notice_index.get(item[1], -1) for item in f.items],
+        )
+    return found
 
 
 @dataclass
@@ -215,48 +272,42 @@ class Counts:
     """The counted review before its JSON is built: the page renders it directly."""
 
     frame: Frame
-    by_item: dict[int, dict[str, int]]
-    by_notice: dict[int, dict[str, int]]
-    totals: dict[str, int]
-    units: dict[int, dict[str, int]]
+    table: CountTable
+
+    @property
+    def by_item(self) -> dict[int, dict[str, int]]:
+        return defaultdict(_zero, self.table.by_item)
+
+    @property
+    def by_notice(self) -> dict[int, dict[str, int]]:
+        return self.table.by_notice
+
+    @property
+    def totals(self) -> dict[str, int]:
+        return self.table.totals
+
+    @property
+    def units(self) -> dict[int, dict[str, int]]:
+        units = new_unit_counts()
+        units.update(self.table.unit_counts())
+        return units
 
 
-def _from_codes(values: list[int]) -> dict[str, int]:
-    """An item's, a notice's or the total counts from their six class counts."""
-    counts = dict(zip(CODES, values))
-    counts["total"] = sum(values) - counts[CANCELLED]
-    counts["done"] = counts[DONE_ON_TIME] + counts[DONE_LATE]
-    return counts
-
-
-def _load(counts: dict[str, Any]) -> tuple[dict, dict, dict, dict]:
-    """(by item, by notice, totals, units) from a state's JSON: lists of class counts in the
-    order of CODES (a province's state is ~100 kB so, against ~450 kB as dicts)."""
-    by_item = defaultdict(_zero, {row[0]: _from_codes(row[1:]) for row in counts["items"]})
-    by_notice = {row[0]: _from_codes(row[1:]) for row in counts["notices"]}
-    unit_counts = new_unit_counts()
-    unit_counts.update({u: {"unfinished": a, "overdue": b} for u, a, b in counts["units"]})
-    return by_item, by_notice, _from_codes(counts["totals"]), unit_counts
-
-
-def _dump(by_item, by_notice, totals, unit_counts) -> dict[str, Any]:
-    return {
-        "items": [[pk, *(c[k] for k in CODES)] for pk, c in by_item.items()],
-        "notices": [[pk, *(c[k] for k in CODES)] for pk, c in by_notice.items()],
-        "totals": [totals[k] for k in CODES],
-        "units": [[u, c["unfinished"], c["overdue"]] for u, c in unit_counts.items()],
-    }
-
-
-def _pack(counts: dict[str, Any]) -> bytes:
-    """The counts as stored: compact JSON, compressed (zlib's fastest level)."""
-    text = json.dumps(counts, separators=(",", ":"), ensure_ascii=False)
+def _pack(value: dict[str, Any]) -> bytes:
+    """The frame as stored: compact JSON, compressed (zlib's fastest level)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
     return zlib.compress(text.encode(), 1)  # UTF-8 rather than ASCII escapes: read twice as fast
 
 
 def _unpack(blob: bytes | memoryview | None) -> dict[str, Any]:
-    """The stored counts ({} for a state never counted)."""
+    """The stored frame ({} for none)."""
     return json.loads(zlib.decompress(blob).decode()) if blob else {}
+
+
+def _table(blob: Any, f: Frame) -> CountTable | None:
+    """The stored counts, if they are a table of this frame's items and notices."""
+    index = _index(f)
+    return CountTable.unpack(blob, index.item_ids, index.notice_ids)
 
 
 def live_counts(meeting: Meeting, as_of: date) -> Counts:
@@ -296,25 +347,28 @@ def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> 
     versions = None
     read = None  # (revision, counts) read before the lock
     if row is not None and row[0] == digest and row[2] > 0:
-        read = (row[2], _unpack(row[3]))
+        read = (row[2], _table(row[3], f))
         stored = {int(k): v for k, v in row[1].items()}
-        if units <= set(stored):
+        if units <= set(stored) and read[1] is not None:
             versions = _versions(sorted(stored))
             if versions == stored:
                 STATS["unchanged"] += 1
-                counts = Counts(f, *_load(read[1]))
+                counts = Counts(f, read[1])
                 return _result(f, counts, versions, _cache_key(meeting, as_of), counts_only)
     with transaction.atomic():
-        state = _lock(meeting, key, read)
+        state = _lock(meeting, key, f, read)
         counts, versions = _bring_up_to_date(state, f, digest, sorted(units), as_of, versions)
     return _result(f, counts, versions, _cache_key(meeting, as_of), counts_only)
 
 
-def _lock(meeting: Meeting, key: str, read: tuple[int, dict] | None = None) -> ReviewState:
+def _lock(
+    meeting: Meeting, key: str, f: Frame, read: tuple[int, CountTable | None] | None = None
+) -> ReviewState:
     """The state's row, created if missing, locked until the transaction ends: one upsert
     writes it first (a row lock on PostgreSQL, the write lock on SQLite) and returns it, its
-    counts unpacked in ``counts_data``. ``read``: (revision, counts) read before the lock, used
-    again when the revision is still the same (nobody wrote in between), else read again."""
+    counts in ``table`` (None: none of this frame). ``read``: (revision, table) read before
+    the lock, used again when the revision is still the same (nobody wrote in between), else
+    read again."""
     table = ReviewState._meta.db_table
     sql = (
         f"INSERT INTO {table} (meeting_id, key, digest, versions, counts, revision, frame_key,"
@@ -330,12 +384,12 @@ def _lock(meeting: Meeting, key: str, read: tuple[int, dict] | None = None) -> R
     state = ReviewState(pk=pk, meeting=meeting, key=key, digest=digest, versions=versions)
     state.revision = revision
     if revision == 0:
-        state.counts_data = {}
+        state.table = None
     elif read is not None and read[0] == revision:
-        state.counts_data = read[1]
+        state.table = read[1]
     else:
         blob = ReviewState.objects.values_list("counts", flat=True).get(pk=pk)
-        state.counts_data = _unpack(blob)
+        state.table = _table(blob, f)
     return state
 
 
@@ -359,15 +413,15 @@ def _bring_up_to_date(
     ``versions``: the units' versions read before the lock (read now if none): a state is
     never labelled newer than what was read after them."""
     stored = {int(k): v for k, v in state.versions.items()}
-    if state.digest != digest or "items" not in state.counts_data or not set(units) <= set(stored):
+    table = state.table
+    if state.digest != digest or table is None or not set(units) <= set(stored):
         return _full(state, f, digest, units, as_of)
     if versions is None or set(versions) != set(stored):
         versions = _versions(sorted(stored))
     changed = [u for u in sorted(stored) if versions[u] != stored[u]]
-    by_item, by_notice, totals, unit_counts = _load(state.counts_data)
     if not changed:  # brought up to date by the request that held the lock before
         STATS["unchanged"] += 1
-        return Counts(f, by_item, by_notice, totals, unit_counts), versions
+        return Counts(f, table), versions
     old = dict(
         ReviewStateUnit.objects.filter(state=state, unit_id__in=changed).values_list(
             "unit_id", "classes"
@@ -376,40 +430,47 @@ def _bring_up_to_date(
     STATS["patched"] += 1
     STATS["units_read"] += len(changed)
     fresh = _classes(f, as_of, changed)
-    item_notice = {i[0]: i[1] for i in f.items}
+    index = _index(f)
+    item_row, notice_of_row = index.item_row, index.notice_of_row
     for u in changed:
         before, after = _decode(old.get(u, "")), fresh.get(u, {})
-        counts = unit_counts[u] = dict(unit_counts.get(u, {"unfinished": 0, "overdue": 0}))
         for task_id in before.keys() | after.keys():
             was, now = before.get(task_id), after.get(task_id)
             if was == now:
                 continue
-            item_id = f.task_item[task_id]
-            notice_id = item_notice[item_id]
-            item = by_item[item_id] = dict(by_item[item_id])
-            notice = by_notice[notice_id] = dict(by_notice.get(notice_id) or _zero())
+            row = item_row[f.task_item[task_id]]
+            notice = notice_of_row[row]
             if was is not None:
-                for c in (item, notice, totals):
-                    _add(c, was, -1)
-                add_to_unit(counts, was, -1)
+                table.move(row, notice, was, -1)
+                table.move_unit(u, was, -1)
             if now is not None:
-                for c in (item, notice, totals):
-                    _add(c, now)
-                add_to_unit(counts, now)
+                table.move(row, notice, now, 1)
+                table.move_unit(u, now, 1)
     # the changed units' rows replaced in two statements, however many units changed
     ReviewStateUnit.objects.filter(state=state, unit_id__in=changed).delete()
     ReviewStateUnit.objects.bulk_create(
         ReviewStateUnit(state=state, unit_id=u, classes=_encode(fresh.get(u, {}))) for u in changed
     )
-    _save(state, digest, versions, by_item, by_notice, totals, unit_counts)
-    return Counts(f, by_item, by_notice, totals, unit_counts), versions
+    _save(state, digest, versions, table)
+    return Counts(f, table), versions
 
 
-def _save(state, digest, versions, by_item, by_notice, totals, unit_counts) -> None:
+def _save(
+    state: ReviewState,
+    digest: str,
+    versions: dict[int, int],
+    table: CountTable,
+    f: Frame | None = None,
+) -> None:
+    """Write the counts (and, from a count from scratch, the frame they were counted for)."""
+    more = {}
+    if f is not None and f.memo is not None and "fhash" in f.memo:
+        more = {"frame_key": f.memo["fhash"], "frame": _packed_frame(f)}
     ReviewState.objects.filter(pk=state.pk).update(
+        **more,
         digest=digest,
         versions=versions,
-        counts=_pack(_dump(by_item, by_notice, totals, unit_counts)),
+        counts=table.pack(),
         revision=F("revision") + 1,
         updated_at=timezone.now(),
     )
@@ -424,11 +485,11 @@ def _full(
     extra = sorted(set(texts) - set(units))  # assignments of units outside the tree, if any
     if extra:
         versions.update(_versions(extra))
-    by_notice, totals = notice_sums(f, by_item)
+    table = CountTable.from_dicts(f.items, f.notices, by_item, unit_counts)
     _forget_old_states(state.meeting)
     ReviewStateUnit.objects.filter(state=state).delete()
     ReviewStateUnit.objects.bulk_create(
         ReviewStateUnit(state=state, unit_id=u, classes=t) for u, t in texts.items()
     )
-    _save(state, digest, versions, by_item, by_notice, totals, unit_counts)
-    return Counts(f, by_item, by_notice, totals, unit_counts), versions
+    _save(state, digest, versions, table, f)
+    return Counts(f, table), versions

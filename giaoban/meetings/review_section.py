@@ -32,8 +32,11 @@ from django.utils.translation import get_language
 from giaoban.core.cache import cached
 from giaoban.core.permissions import scope_for
 from giaoban.meetings.models import Meeting, ReviewRendering, ReviewSnapshot
-from giaoban.meetings.review import ZERO, _item_tasks, done_since, frozen_summary, units_and_rows
-from giaoban.meetings.review_live import live_counts
+from giaoban.meetings.review import _item_tasks, frozen_summary, units_and_rows
+from giaoban.meetings.review_live import Counts, live_counts
+from giaoban.meetings.review_since import since_done
+from giaoban.meetings.review_table import CANCELLED, WIDTH
+from giaoban.meetings.templatetags.meetings import notice_table
 from giaoban.tasks.status import STATUS_COLOURS, StatusClass
 
 STATUS_ORDER = [c.value for c in StatusClass]
@@ -140,30 +143,76 @@ def _frozen(snap: ReviewSnapshot, user: Any) -> tuple[dict[str, Any], str]:
     return hit
 
 
+#: item tables kept per frame and process (``LiveNotices``): a change in one unit changes the
+#: figures of a few notices, and the other four hundred tables of a province are the same
+MAX_TABLES = 1000  # ~1.5 kB each: a province's 421 notices in two languages, and their changes
+
+
+class LiveNotices:
+    """The reviewed notices of the live review, for the page: each notice's item table is a
+    function of the notice (its number, title and items, fixed while its frame is), the labels
+    and its items' figures, so it is kept with the frame (``Frame.memo``), by those figures,
+    and only a notice whose figures moved is rendered again."""
+
+    def __init__(self, counts: Counts) -> None:
+        self.frame, self.table = counts.frame, counts.table
+
+    def __len__(self) -> int:
+        return len(self.frame.notices)
+
+    def _spans(self) -> list[tuple[int, int]]:
+        """Each notice's rows in the table (its items, in the frame's order)."""
+        memo = self.frame.memo if self.frame.memo is not None else {}
+        spans = memo.get("spans")
+        if spans is None:
+            where: dict[int, tuple[int, int]] = {}
+            start = 0
+            for notice_id, group in groupby(self.frame.items, key=itemgetter(1)):
+                n = sum(1 for _ in group)
+                where[notice_id] = (start, start + n)
+                start += n
+            spans = memo["spans"] = [where.get(n[0], (0, 0)) for n in self.frame.notices]
+        return spans
+
+    def tables(self, head: tuple[str, str, str]) -> str:
+        f, cells = self.frame, self.table.cells
+        memo = f.memo if f.memo is not None else {}
+        kept = memo.setdefault("tables", {})
+        items = f.items
+        out = []
+        for (pk, number, _, title), (a, b) in zip(f.notices, self._spans()):
+            key = (head, pk, cells[a * WIDTH : b * WIDTH].tobytes())
+            html = kept.get(key)
+            if html is None:
+                rows = (
+                    (
+                        item[2],
+                        item[4],
+                        item[5],
+                        (*v[:5], v[0] + v[1], sum(v) - v[CANCELLED]),
+                    )
+                    for item, v in zip(
+                        items[a:b], (cells[i * WIDTH : i * WIDTH + WIDTH] for i in range(a, b))
+                    )
+                )
+                html = notice_table(head, number, title, rows)
+                while len(kept) >= MAX_TABLES:  # the oldest first
+                    del kept[next(iter(kept))]
+                kept[key] = html
+            out.append(html)
+        return "".join(out)
+
+
 def _live_view(meeting: Meeting) -> dict[str, Any]:
     """What the section shows of the live review, equal to its JSON (``build_review``) but with
-    each notice's items as (number, text, no task, counts) read straight from the counts: the
-    JSON's item dicts (thousands for a province) are never built for the page."""
+    the notices' item tables rendered from the counts' table (``LiveNotices``): the JSON's item
+    dicts (thousands for a province) are never built for the page."""
     c = live_counts(meeting, meeting.date)
-    f = c.frame
-    spans: dict[int, tuple[int, int]] = {}
-    start = 0
-    for notice_id, group in groupby(f.items, key=itemgetter(1)):  # items in notice order
-        n = sum(1 for _ in group)
-        spans[notice_id] = (start, start + n)
-        start += n
-    items, by_item = f.items, c.by_item
-
-    def rows(notice_id: int):
-        a, b = spans.get(notice_id, (0, 0))
-        for pk, _, number, _, text, no_task in items[a:b]:
-            yield number, text, no_task, by_item.get(pk) or ZERO
-
     return {
         "as_of": meeting.date.isoformat(),
-        "notices": [(number, title, rows(pk)) for pk, number, _, title in f.notices],
+        "notices": LiveNotices(c),
         "totals": c.totals,
-        **units_and_rows(f, c.units, meeting.date),
+        **units_and_rows(c.frame, c.table.unit_counts(), meeting.date),
     }
 
 
@@ -173,7 +222,9 @@ def review_section(meeting: Meeting, user: Any) -> str:
     if snap is not None:
         summary, body = _frozen(snap, user)
         since = cached(
-            f"review-since:{snap.pk}", lambda: done_since(summary), roots=[meeting.committee_id]
+            f"review-since:{snap.pk}",
+            lambda: since_done(meeting, snap.pk, summary),
+            roots=[meeting.committee_id],
         )
         ctx = {"as_of": snap.as_of, "snapshot": snap, "since_done": since, "review_body": body}
         return render_to_string("meetings/_review.html", ctx)

@@ -6,6 +6,8 @@ from datetime import date
 
 from django import template
 
+from giaoban.core.cache import process_memo
+
 register = template.Library()
 
 
@@ -56,63 +58,88 @@ def _cut(text: str, n: int) -> str:
 
 #: escaped item labels by (number, text): the same few thousand items are shown on every read
 #: of a briefing's page, and escaping them was a third of its rendering
-_labels: dict[tuple[int, str], str] = {}
+_labels: dict[tuple[int, str], str] = process_memo()
 
 
-def notice_tables(notices, h_notice, h_item, *labels) -> str:
-    """The item tables of the reviewed notices, built directly: a province reviews some four
-    hundred notices of eight items, and template loops cost ~1 ms per row. ``notices``: (number,
-    title, items) with items (number, text, no_task, counts); ``labels``: the five class
-    headings, "Done", and the "no task arises" label."""
-    from html import escape as plain_escape  # Django's escape() is this, behind a lazy wrapper
-
+def table_head(h_notice, h_item, *labels) -> tuple[str, str, str]:
+    """(notice heading, the tables' opening with their header row, "no task arises"), escaped:
+    ``labels`` are the five class headings, "Done", and the "no task arises" label."""
     from django.utils.html import conditional_escape as esc
 
     *heads, no_task = (str(esc(x)) for x in labels)
     thead = "".join(f"<th>{h}</th>" for h in (str(esc(h_item)), *heads))
     thead = f'<table class="table table-sm review-items"><thead><tr>{thead}</tr></thead><tbody>'
-    h_notice = str(esc(h_notice))
-    out = []
+    return str(esc(h_notice)), thead, no_task
+
+
+def notice_table(head: tuple[str, str, str], number: str, title: str, items) -> str:
+    """One notice's item table; ``items``: (number, text, no_task, counts) with counts the
+    seven figures (done on time, done late, in time, overdue, standing, done, total)."""
+    from html import escape as plain_escape  # Django's escape() is this, behind a lazy wrapper
+
+    h_notice, thead, no_task = head
+    out = [f'<h3 class="h6 mt-2">{h_notice} {plain_escape(number)} — {plain_escape(title)}</h3>']
     add = out.append
-    for number, title, items in notices:
-        add(f'<h3 class="h6 mt-2">{h_notice} {plain_escape(number)} — {plain_escape(title)}</h3>')
-        add(thead)
-        for item_number, item_text, item_no_task, c in items:
-            key = (item_number, item_text)
-            text = _labels.get(key)
-            if text is None:
-                if len(_labels) > 50_000:
-                    _labels.clear()
-                text = _labels[key] = plain_escape(_cut(f"{item_number}. {item_text}", 120))
-            if item_no_task:
-                add(
-                    f'<tr><td class="text-task">{text}</td><td colspan="6" class="text-muted">{no_task}</td></tr>'
-                )
-                continue
+    add(thead)
+    for item_number, item_text, item_no_task, c in items:
+        key = (item_number, item_text)
+        text = _labels.get(key)
+        if text is None:
+            if len(_labels) > 50_000:
+                _labels.clear()
+            text = _labels[key] = plain_escape(_cut(f"{item_number}. {item_text}", 120))
+        if item_no_task:
             add(
-                f'<tr><td class="text-task">{text}</td><td>{c["done_on_time"]}</td><td>{c["done_late"]}</td>'
-                f"<td>{c['open_in_time']}</td><td>{c['open_overdue']}</td><td>{c['standing']}</td>"
-                f"<td>{c['done']}/{c['total']}</td></tr>"
+                f'<tr><td class="text-task">{text}</td><td colspan="6" class="text-muted">{no_task}</td></tr>'
             )
-        add("</tbody></table>")
+            continue
+        dot, late, in_time, overdue, standing, done, total = c
+        add(
+            f'<tr><td class="text-task">{text}</td><td>{dot}</td><td>{late}</td>'
+            f"<td>{in_time}</td><td>{overdue}</td><td>{standing}</td><td>{done}/{total}</td></tr>"
+        )
+    add("</tbody></table>")
     return "".join(out)
+
+
+def figures(c: dict) -> tuple[int, ...]:
+    """The seven figures of ``notice_table`` from a counts dict of the review's JSON."""
+    return (
+        c["done_on_time"],
+        c["done_late"],
+        c["open_in_time"],
+        c["open_overdue"],
+        c["standing"],
+        c["done"],
+        c["total"],
+    )
+
+
+def notice_tables(notices, h_notice, h_item, *labels) -> str:
+    """The item tables of the reviewed notices, built directly: a province reviews some four
+    hundred notices of eight items, and template loops cost ~1 ms per row. ``notices``: (number,
+    title, items) with items as ``notice_table`` takes them."""
+    head = table_head(h_notice, h_item, *labels)
+    return "".join(notice_table(head, number, title, items) for number, title, items in notices)
 
 
 @register.simple_tag
 def review_notices(notices, h_notice, h_item, *labels) -> str:
-    """``notice_tables`` of the review's JSON notices, or of (number, title, items) rows."""
+    """The item tables of the review's JSON notices, or of an object that renders its own
+    (``tables``: the live review's page, review_section.LiveNotices)."""
     from django.utils.safestring import mark_safe
 
-    if notices and isinstance(notices[0], dict):
-        notices = (
-            (
-                n["number"],
-                n["title"],
-                ((i["number"], i["text"], i["no_task"], i["counts"]) for i in n["items"]),
-            )
-            for n in notices
+    if hasattr(notices, "tables"):
+        return mark_safe(notices.tables(table_head(h_notice, h_item, *labels)))
+    rows = (
+        (
+            n["number"],
+            n["title"],
+            ((i["number"], i["text"], i["no_task"], figures(i["counts"])) for i in n["items"]),
         )
-    return mark_safe(notice_tables(notices, h_notice, h_item, *labels))
+        for n in notices
+    )
+    return mark_safe(notice_tables(rows, h_notice, h_item, *labels))
 
 
 @register.simple_tag

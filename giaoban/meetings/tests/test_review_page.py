@@ -79,7 +79,9 @@ def test_held_page_reads_the_snapshot_and_one_count(cast, login, caching, monkey
     assert re.search(r"\b1\b", _since(html)), _since(html)
     sql = [q["sql"] for q in ctx.captured_queries]
     on_assignments = [q for q in sql if '"tasks_assignment"' in q]
-    assert len(on_assignments) == 1 and "COUNT(" in on_assignments[0].upper()
+    # "since the briefing": only the changed unit's done assignments are read (review_since.py)
+    assert len(on_assignments) == 1 and "COUNT(" not in on_assignments[0].upper()
+    assert f'"unit_id" IN ({cast.board_a.pk})' in on_assignments[0]
     # the snapshot's row is read without its data (the frozen HTML is kept)
     snapshot_reads = [q for q in sql if '"meetings_reviewsnapshot"' in q]
     assert len(snapshot_reads) == 1 and '"meetings_reviewsnapshot"."data"' not in snapshot_reads[0]
@@ -101,8 +103,9 @@ def test_held_page_query_counts_are_pinned(cast, login, caching, django_assert_n
     _finish_item_1(cast, notice)
     with CaptureQueriesContext(connection) as changed:
         client.get(url)
-    # one more after a change: the count of what is done now
-    assert len(changed.captured_queries) == len(warm.captured_queries) + 1
+    # after a change, "since the briefing" (review_since.py): its state, the committee's units
+    # and their versions, the changed unit's done assignments, the state written
+    assert len(changed.captured_queries) == len(warm.captured_queries) + 5
     for n in range(3):  # more notices reviewed: the same queries
         make_briefing(cast, number=f"{40 + n}-TB/TU")
     with CaptureQueriesContext(connection) as more:
