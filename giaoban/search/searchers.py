@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +43,7 @@ from django.db.models import (
     Window,
 )
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from giaoban.core.permissions import scope_for
 from giaoban.core.text import fold
@@ -65,6 +67,23 @@ class Hit:
     url: str
     when: date | None
     partial: bool = False  # every word found, not the phrase
+
+    @property
+    def day(self) -> str:
+        """``when`` as the page writes it (``date:"d/m/Y"``), without the filter's cost."""
+        return f"{self.when:%d/%m/%Y}" if self.when else ""
+
+    @property
+    def short(self) -> str:
+        """``snippet`` cut as ``truncatechars:200`` cuts it; most are shorter, and cost
+        nothing then (the filter counts every character of every snippet)."""
+        return clip(self.snippet, 200)
+
+
+def clip(text: str, length: int) -> str:
+    """``Truncator(text).chars(length)``: the same text, when it cannot be too long."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= length else Truncator(text).chars(length)
 
 
 @dataclass(frozen=True)

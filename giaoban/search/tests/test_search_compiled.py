@@ -124,3 +124,19 @@ def test_integers_are_written_into_the_kept_statement(cast, records):  # noqa: F
     for plan in compiled._plans.values():
         assert not any(type(p) is int for p in plan.params)
         assert plan.sql is None or plan.sql.count("%s") == len(plan.params)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "ngắn", "Tăng cường công tác tuyên giáo " * 10, "a" * 200, "a" * 201, "e\u0301" * 210],
+)
+def test_a_hit_is_written_as_the_filters_write_it(text):
+    from django.template.defaultfilters import date as date_filter
+    from django.template.defaultfilters import truncatechars
+
+    from giaoban.search.searchers import Hit
+
+    hit = Hit("task", "Task", "t", text, "/", date(2026, 3, 5))
+    assert hit.short == truncatechars(text, 200)
+    assert hit.day == date_filter(hit.when, "d/m/Y") == "05/03/2026"
+    assert Hit("task", "Task", "t", text, "/", None).day == ""
