@@ -140,3 +140,13 @@ def test_a_hit_is_written_as_the_filters_write_it(text):
     assert hit.short == truncatechars(text, 200)
     assert hit.day == date_filter(hit.when, "d/m/Y") == "05/03/2026"
     assert Hit("task", "Task", "t", text, "/", None).day == ""
+
+
+def test_the_page_costs_the_same_queries_with_and_without_kept_statements(cast, login, records):  # noqa: F811
+    from giaoban.search.tests.test_search_more import SEARCH_QUERIES, count_queries
+
+    client = login(cast.office_a)
+    compiled.clear()
+    assert count_queries(client, "giao ban") == SEARCH_QUERIES  # built and kept
+    assert count_queries(client, "kinh phi") == SEARCH_QUERIES  # reused
+    assert count_queries(client, "hoi nghi giao ban quy iv") == SEARCH_QUERIES  # another shape
