@@ -5,14 +5,16 @@ tier, the order) and compiling it to SQL costs the request more Python time than
 database takes to answer it. The statement only depends on the *shape* of the search — the
 user's scope, the number of words and of phrase tokens, and for reports which periods'
 labels hold which word — not on the words themselves: so it is built once through the ORM,
-with placeholder words (``PlaceholderQuery``), and kept with its parameters as a template.
-The next search of the same shape fills the template with its words and runs it: the same
+with placeholder words (``searchers.Query.placeholders``), and kept with its parameters as a
+template (its integers written in: ``inline_integers``). The next search of the same shape
+fills the template with its words and runs it on the database the queryset read: the same
 SQL the ORM would build, the same rows, the same converters applied to them.
 
-Safe by construction: the key holds the whole ``Scope`` the scope helpers read (a change of
-memberships is another scope, another statement), the database connection and every value
-the kind's builder reads beyond the words (``extra``); the words only ever reach the
-statement as parameters. ``ENABLED = False`` runs the ORM every time (the tests compare).
+Safe by construction: the key (``searchers.rows_of``) holds the whole ``Scope`` the scope
+helpers read (a change of memberships is another scope, another statement) and every value
+the kind's builder reads beyond the words (the reports' periods); the words only ever reach
+the statement as parameters, filled in one pass (a word that looks like a placeholder stays
+a word). ``ENABLED = False`` runs the ORM every time (the tests compare).
 """
 
 from __future__ import annotations
