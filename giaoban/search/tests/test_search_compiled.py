@@ -36,6 +36,7 @@ QUERIES = [
     "a_c",
     "xyzzyqwerty",
     "ban tổ chức tỉnh ủy alpha kinh phí máy tính các xã",  # more than 8 words
+    "kinh qzw0wzq qzt1tzq",  # words that look like the placeholders stay words
 ]
 
 
