@@ -221,6 +221,15 @@ def ranked(
     return qs.annotate(tier=tier, total=Window(Count("pk")))
 
 
+def ranked_by_title(qs: Any, q: Any, column: str, *, title_tier: int = TIER_TITLE) -> Any:
+    """``ranked`` for a kind whose folded ``column`` is all title (a unit's names, a notice's or
+    a meeting's heading): the rows holding the query, the phrase there a title hit, no body."""
+    qs = qs.annotate(title_q=Unplanned(column)).filter(q.found(q.every("title_q"), "title_q"))
+    return ranked(
+        qs, phrase_title=q.phrase_in("title_q"), phrase_body=Q(pk__in=[]), title_tier=title_tier
+    )
+
+
 @dataclass
 class Found:
     """One kind's answer: its total and its best rows in order, with how to make a hit."""

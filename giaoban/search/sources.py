@@ -26,6 +26,7 @@ from giaoban.search.searchers import (
     labels,
     phrase_q,
     ranked,
+    ranked_by_title,
     rows_of,
     search_kind,
     url_of,
@@ -41,14 +42,9 @@ def _units(user: Any, q: Query, limit: int) -> Found:
     from giaoban.org.permissions import units_for
 
     def build(q: Query) -> Any:
-        return ranked(
-            units_for(user)
-            .annotate(name_q=Unplanned("name_folded"))
-            .filter(q.found(q.every("name_q"), "name_q")),
-            phrase_title=q.phrase_in("name_q"),
-            phrase_body=Q(pk__in=[]),
-            title_tier=TIER_UNIT,
-        ).order_by("tier", "sort_order", "name", "pk")
+        return ranked_by_title(units_for(user), q, "name_folded", title_tier=TIER_UNIT).order_by(
+            "tier", "sort_order", "name", "pk"
+        )
 
     total, rows = rows_of("unit", user, q, limit, build, "pk", "name", "short_name", "kind")
     url, label = reverse("tasks:assignments"), str(_("Unit"))
@@ -75,13 +71,9 @@ def _notices(user: Any, q: Query, limit: int) -> Found:
     from giaoban.meetings.models import Notice
 
     def build(q: Query) -> Any:
-        return ranked(
-            Notice.objects.for_user(user)
-            .annotate(text_q=Unplanned("search_folded"))
-            .filter(q.found(q.every("text_q"), "text_q")),
-            phrase_title=q.phrase_in("text_q"),
-            phrase_body=Q(pk__in=[]),
-        ).order_by("tier", F("doc_date").desc(nulls_last=True), "-pk")
+        return ranked_by_title(Notice.objects.for_user(user), q, "search_folded").order_by(
+            "tier", F("doc_date").desc(nulls_last=True), "-pk"
+        )
 
     total, rows = rows_of(
         "notice",
@@ -151,13 +143,9 @@ def _meetings(user: Any, q: Query, limit: int) -> Found:
     from giaoban.meetings.models import Meeting
 
     def build(q: Query) -> Any:
-        return ranked(
-            Meeting.objects.for_user(user)
-            .annotate(text_q=Unplanned("search_folded"))
-            .filter(q.found(q.every("text_q"), "text_q")),
-            phrase_title=q.phrase_in("text_q"),
-            phrase_body=Q(pk__in=[]),
-        ).order_by("tier", "-starts_at", "-pk")
+        return ranked_by_title(Meeting.objects.for_user(user), q, "search_folded").order_by(
+            "tier", "-starts_at", "-pk"
+        )
 
     total, rows = rows_of(
         "meeting", user, q, limit, build, "pk", "title", "starts_at", "committee__name", "place"
