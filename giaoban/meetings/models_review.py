@@ -62,15 +62,16 @@ class ReviewState(models.Model):
     meeting = models.ForeignKey(
         "meetings.Meeting", models.CASCADE, related_name="+", verbose_name=_("meeting")
     )
-    #: the meeting's date, the review's date and whether that date was past when counted
+    #: the meeting's date, the review's date and whether that date was past when counted; or
+    #: "since:<snapshot>", a held briefing's done count per unit (review_since.py)
     key = models.CharField(_("key"), max_length=64)
     #: the notices and tasks counted (``review_live._digest``)
     digest = models.CharField(_("digest"), max_length=40)
     #: {unit id: data version} when each unit was last read
     versions = models.JSONField(_("versions"))
-    #: the counts {"items", "notices", "totals", "units"} as compact JSON compressed with zlib
-    #: (review_live._pack): a province's counts are ~100 kB of JSON, which PostgreSQL took
-    #: ~17 ms to write as jsonb and ~0.4 ms as these ~20 kB of bytes
+    #: the counts as one table of integers with the ids of its items and notices
+    #: (review_table.CountTable.pack): bytes, where a province's counts as jsonb took
+    #: PostgreSQL ~17 ms to write
     counts = models.BinaryField(_("counts"), default=b"")
     #: raised by every write of the counts: a read under the lock reuses the counts it read
     #: before taking the lock when nobody wrote them in between

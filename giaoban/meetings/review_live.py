@@ -13,8 +13,8 @@ meeting, date and mode (the date past or not when counted: the status rule diffe
 
 A read compares the units' versions with the state's (one query each): for the units that
 changed it reads their assignments again (by the unit index), takes the old classes out of the
-counts and puts the new ones in. The frame (the notices in force, their items and tasks) is
-read on every request: when it differs from the one counted (a notice issued or taken out of
+counts and puts the new ones in. The list of notices in force is read on every request (their
+items and tasks, the frame, are kept by that list: ``_frame``): when the frame differs from the one counted (a notice issued or taken out of
 review), or the tree has a unit the state does not know, everything is counted again (``full``:
 one statement, so the counts and the units' classes come from one snapshot).
 
@@ -22,12 +22,11 @@ It lives in the database, not the cache: a cache clear, an eviction or a restart
 and the state needs no time limit (what keeps it right is the versions, which count every write,
 whoever makes it). The versions are read before the assignments, so a state is never labelled
 newer than the data it holds; writers take the state's row lock first (one at a time per state),
-so the counts and the units' classes are always written together. The counts are stored packed
-(compressed JSON: writing a province's ~100 kB as jsonb cost PostgreSQL ~17 ms, as bytes ~0.4
-ms) with a revision raised by every write, so the read under the lock reuses the counts read
-just before it unless someone wrote them in between. They are one flat table of integers
-(review_table.py), read and written as bytes and moved in place: as dicts per item they cost
-~8 ms each way on a province's review.
+so the counts and the units' classes are always written together. The counts are one flat table
+of integers (review_table.py), stored as bytes (writing a province's ~100 kB of counts as jsonb
+cost PostgreSQL ~17 ms) and moved in place (as dicts per item they cost ~8 ms each way), with a
+revision raised by every write, so the read under the lock reuses the counts read just before
+it unless someone wrote them in between.
 """
 
 from __future__ import annotations
@@ -64,15 +63,14 @@ from giaoban.meetings.review import (
     new_unit_counts,
     reviewed_notices,
 )
-from giaoban.meetings.review_table import CountTable, ids_of
+from giaoban.meetings.review_table import CODES, CountTable, ids_of
 from giaoban.org.models import subtree_ids
 from giaoban.tasks.models import Assignment
-from giaoban.tasks.status import StatusClass, status_case
+from giaoban.tasks.status import status_case
 
 #: counters for tests and the bench: how the last reads were answered
 STATS = {"full": 0, "patched": 0, "unchanged": 0, "units_read": 0}
 #: a class as one character in the units' texts
-CODES = [c.value for c in StatusClass]
 CODE_OF = {c: str(i) for i, c in enumerate(CODES)}
 #: states kept per meeting (its date and a few more dates asked through the API)
 KEEP_STATES = 4
@@ -104,7 +102,7 @@ def _digest(f: Frame) -> str:
     return found
 
 
-def _versions(unit_ids: list[int]) -> dict[int, int]:
+def unit_versions(unit_ids: list[int]) -> dict[int, int]:
     """{unit id: data version} (no row: 0), one query."""
     found = dict(UnitDataVersion.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "n"))
     return {u: found.get(u, 0) for u in unit_ids}
@@ -256,7 +254,7 @@ def _index(f: Frame) -> FrameIndex:
     """The frame's index, made once per frame and process (kept with the frame's items)."""
     memo = f.memo if f.memo is not None else {}
     found = memo.get("index")
-    if found is None or found.notice_ids != ids_of(f.notices):
+    if found is None:
         notice_index = {n[0]: i for i, n in enumerate(f.notices)}
         found = memo["index"] = FrameIndex(
             item_ids=ids_of(f.items),
@@ -350,7 +348,7 @@ def live_review(meeting: Meeting, as_of: date, *, counts_only: bool = False) -> 
         read = (row[2], _table(row[3], f))
         stored = {int(k): v for k, v in row[1].items()}
         if units <= set(stored) and read[1] is not None:
-            versions = _versions(sorted(stored))
+            versions = unit_versions(sorted(stored))
             if versions == stored:
                 STATS["unchanged"] += 1
                 counts = Counts(f, read[1])
@@ -417,7 +415,7 @@ def _bring_up_to_date(
     if state.digest != digest or table is None or not set(units) <= set(stored):
         return _full(state, f, digest, units, as_of)
     if versions is None or set(versions) != set(stored):
-        versions = _versions(sorted(stored))
+        versions = unit_versions(sorted(stored))
     changed = [u for u in sorted(stored) if versions[u] != stored[u]]
     if not changed:  # brought up to date by the request that held the lock before
         STATS["unchanged"] += 1
@@ -480,11 +478,11 @@ def _full(
     state: ReviewState, f: Frame, digest: str, units: list[int], as_of: date
 ) -> tuple[Counts, dict[int, int]]:
     STATS["full"] += 1
-    versions = _versions(units)  # before the assignments are read
+    versions = unit_versions(units)  # before the assignments are read
     by_item, unit_counts, texts = _counted_with_units(f, as_of)
     extra = sorted(set(texts) - set(units))  # assignments of units outside the tree, if any
     if extra:
-        versions.update(_versions(extra))
+        versions.update(unit_versions(extra))
     table = CountTable.from_dicts(f.items, f.notices, by_item, unit_counts)
     _forget_old_states(state.meeting)
     ReviewStateUnit.objects.filter(state=state).delete()

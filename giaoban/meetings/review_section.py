@@ -35,7 +35,6 @@ from giaoban.meetings.models import Meeting, ReviewRendering, ReviewSnapshot
 from giaoban.meetings.review import _item_tasks, frozen_summary, units_and_rows
 from giaoban.meetings.review_live import Counts, live_counts
 from giaoban.meetings.review_since import since_done
-from giaoban.meetings.review_table import CANCELLED, WIDTH
 from giaoban.meetings.templatetags.meetings import notice_table
 from giaoban.tasks.status import STATUS_COLOURS, StatusClass
 
@@ -175,25 +174,17 @@ class LiveNotices:
         return spans
 
     def tables(self, head: tuple[str, str, str]) -> str:
-        f, cells = self.frame, self.table.cells
+        f, table = self.frame, self.table
         memo = f.memo if f.memo is not None else {}
         kept = memo.setdefault("tables", {})
         items = f.items
         out = []
         for (pk, number, _, title), (a, b) in zip(f.notices, self._spans()):
-            key = (head, pk, cells[a * WIDTH : b * WIDTH].tobytes())
+            key = (head, pk, table.rows_key(a, b))
             html = kept.get(key)
             if html is None:
                 rows = (
-                    (
-                        item[2],
-                        item[4],
-                        item[5],
-                        (*v[:5], v[0] + v[1], sum(v) - v[CANCELLED]),
-                    )
-                    for item, v in zip(
-                        items[a:b], (cells[i * WIDTH : i * WIDTH + WIDTH] for i in range(a, b))
-                    )
+                    (items[i][2], items[i][4], items[i][5], table.figures(i)) for i in range(a, b)
                 )
                 html = notice_table(head, number, title, rows)
                 while len(kept) >= MAX_TABLES:  # the oldest first

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from giaoban.meetings.models import Meeting, ReviewState
 from giaoban.meetings.review import done_since
-from giaoban.meetings.review_live import _versions
+from giaoban.meetings.review_live import unit_versions
 from giaoban.org.models import subtree_ids
 from giaoban.tasks.models import Assignment, AssignmentState
 
@@ -87,7 +87,7 @@ def since_done(meeting: Meeting, snapshot_pk: int, summary: dict[str, Any]) -> i
     if row is not None and row[0] == digest:
         stored = {int(k): v for k, v in row[1].items()}
         done = _unpack(row[2])
-        versions = _versions(sorted(units | set(stored)))
+        versions = unit_versions(sorted(units | set(stored)))
         changed = [u for u, n in versions.items() if stored.get(u) != n]
         if not changed:
             STATS["unchanged"] += 1
@@ -97,11 +97,11 @@ def since_done(meeting: Meeting, snapshot_pk: int, summary: dict[str, Any]) -> i
         done.update(_done_by_unit(task_ids, changed))
     else:
         STATS["counted"] += 1
-        versions = _versions(sorted(units))  # before the assignments are read
+        versions = unit_versions(sorted(units))  # before the assignments are read
         done = _done_by_unit(task_ids)
         extra = sorted(set(done) - set(versions))  # units outside the tree, if any
         if extra:
-            versions.update(_versions(extra))
+            versions.update(unit_versions(extra))
     done = {u: n for u, n in done.items() if n}
     values = {"digest": digest, "versions": versions, "counts": _pack(done)}
     if row is None:

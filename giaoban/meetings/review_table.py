@@ -65,6 +65,16 @@ class CountTable:
         """The six columns of a row (an item's index, ``notice_row(i)`` or ``total_row``)."""
         return self.cells[row * WIDTH : row * WIDTH + WIDTH]
 
+    def figures(self, row: int) -> tuple[int, ...]:
+        """A row's seven figures as the item tables show them: the five classes shown, done,
+        and total (not cancelled)."""
+        v = self.values(row)
+        return (*v[:5], v[DONE[0]] + v[DONE[1]], sum(v) - v[CANCELLED])
+
+    def rows_key(self, first: int, end: int) -> bytes:
+        """The figures of rows ``first`` to ``end`` as bytes (a key that moves with them)."""
+        return self.cells[first * WIDTH : end * WIDTH].tobytes()
+
     def notice_row(self, index: int) -> int:
         return len(self.item_ids) + index
 

@@ -17,6 +17,17 @@ from giaoban.core.tests.support import frozen  # noqa: F401
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
+@pytest.fixture
+def caching(settings):
+    """The aggregate cache on for an hour, empty before and after."""
+    from django.core.cache import cache
+
+    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def make_briefing(cast, *, number: str = "12-TB/TU", issue: bool = True):
     from giaoban.meetings import notice_services as ns
     from giaoban.meetings import services

@@ -22,14 +22,6 @@ from giaoban.tasks.models import Assignment
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
-@pytest.fixture
-def caching(settings):
-    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _finish_item_1(cast, notice) -> None:
     """Ban Tổ chức A finishes item 1 of the notice (claimed, then confirmed by the office)."""
     task = ItemTask.objects.get(item__notice=notice, item__number=1).task

@@ -19,14 +19,6 @@ from giaoban.tasks.models import Assignment
 pytestmark = pytest.mark.usefixtures("frozen")
 
 
-@pytest.fixture
-def caching(settings):
-    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _stats():
     review_since.STATS.update(counted=0, patched=0, unchanged=0, units_read=0)
     return review_since.STATS

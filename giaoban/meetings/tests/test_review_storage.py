@@ -91,14 +91,6 @@ def _units_table(html: str) -> str:
     return found.group(0) if found else ""
 
 
-@pytest.fixture
-def caching(settings):
-    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_held_review_is_rendered_when_frozen_and_read_from_the_database(
     cast, login, caching, monkeypatch
 ):

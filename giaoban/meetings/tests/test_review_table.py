@@ -74,14 +74,6 @@ def test_a_stored_table_is_read_only_for_the_same_items_and_notices():
         assert CountTable.unpack(stored, ids_of(ITEMS), ids_of(NOTICES)) is None
 
 
-@pytest.fixture
-def caching(settings):
-    settings.GIAOBAN_AGGREGATE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_counts_stored_in_the_older_form_are_counted_again(cast, caching):
     from giaoban.meetings.review import _compute_review, build_review
 
