@@ -260,7 +260,7 @@ def get_meeting(request: HttpRequest, meeting_id: int):
 def get_review(request: HttpRequest, meeting_id: int) -> dict:
     """The review of earlier notices: the frozen snapshot once the meeting is held, else live."""
     meeting = _meeting(request, meeting_id)
-    ctx = _review_for(meeting, request.user)
+    ctx = _review_for(meeting, request.user, since=True)
     data = dict(ctx["review"])
     data.pop("open_ids", None)
     data["frozen"] = ctx["snapshot"] is not None

@@ -9,30 +9,43 @@ from django.utils import timezone
 from giaoban.core.permissions import scope_for
 from giaoban.documents import pdf_unavailable_reason
 from giaoban.meetings.models import Meeting, Minutes, Notice, Part
-from giaoban.meetings.review import build_review, done_since, item_rollup, notice_rollup
+from giaoban.meetings.review import build_review, frozen_summary, item_rollup, notice_rollup
+from giaoban.meetings.review_section import frozen_since
 from giaoban.tasks.status import STATUS_COLOURS, STATUS_HEX, StatusClass
 
 STATUS_ORDER = [c.value for c in StatusClass]
 
 
-def _review_for(meeting: Meeting, user: Any | None) -> dict[str, Any]:
+def _review_for(meeting: Meeting, user: Any, *, since: bool = False) -> dict[str, Any]:
+    """The review's figures for the presentation and the API; ``since``: also "since the
+    briefing: N more done" of a held meeting (the API's; the presentation shows what the meeting
+    was told)."""
     # a missing one-to-one raises RelatedObjectDoesNotExist, an AttributeError
     snap = getattr(meeting, "snapshot", None)
     if snap is not None:
         data, frozen = snap.data, snap
     else:
         data, frozen = build_review(meeting, as_of=meeting.date), None
+    # the office's count reads the stored rendering's summary (with the reviewed tasks); a unit
+    # user's, the snapshot's figures already read here
+    summary = None if frozen is None or not since or _sees_all(user) else frozen_summary(data)
     data = visible_review(data, user)
     return {
         "review": data,
         "snapshot": frozen,
-        "since_done": done_since(data) if frozen is not None else None,
+        "since_done": (
+            frozen_since(meeting, frozen, user, summary) if frozen is not None and since else None
+        ),
         "chart": {
             "labels": [str(StatusClass(c).label) for c in STATUS_ORDER],
             "values": [data["totals"].get(c, 0) for c in STATUS_ORDER],
             "colours": [STATUS_HEX[StatusClass(c)] for c in STATUS_ORDER],
         },
     }
+
+
+def _sees_all(user: Any) -> bool:
+    return scope_for(user).is_overseer
 
 
 def visible_review(data: dict[str, Any], user: Any | None) -> dict[str, Any]:

@@ -207,16 +207,27 @@ def _live_view(meeting: Meeting) -> dict[str, Any]:
     }
 
 
+def frozen_since(
+    meeting: Meeting, snap: ReviewSnapshot, user: Any, summary: dict[str, Any] | None = None
+) -> int:
+    """ "Since the briefing: N more done" of a held meeting, as the page, the presentation and
+    the API show it: cached, and kept unit by unit (``review_since``) when the cache is cold.
+    ``summary``: the snapshot's, if the caller has it (else read as the page reads it)."""
+
+    def count() -> int:
+        return since_done(
+            meeting, snap.pk, summary if summary is not None else _frozen(snap, user)[0]
+        )
+
+    return cached(f"review-since:{snap.pk}", count, roots=[meeting.committee_id])
+
+
 def review_section(meeting: Meeting, user: Any) -> str:
     """The HTML of the section "Kết quả thực hiện kết luận kỳ trước" of the meeting's page."""
     snap = ReviewSnapshot.objects.filter(meeting=meeting).defer("data").first()
     if snap is not None:
         summary, body = _frozen(snap, user)
-        since = cached(
-            f"review-since:{snap.pk}",
-            lambda: since_done(meeting, snap.pk, summary),
-            roots=[meeting.committee_id],
-        )
+        since = frozen_since(meeting, snap, user, summary)
         ctx = {"as_of": snap.as_of, "snapshot": snap, "since_done": since, "review_body": body}
         return render_to_string("meetings/_review.html", ctx)
 

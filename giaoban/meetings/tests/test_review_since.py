@@ -70,3 +70,34 @@ def test_the_page_keeps_the_count_across_a_cache_clear(cast, login, caching):
     assert 'data-testid="since-done">' in html and stats == {**stats, "counted": 1, "unchanged": 1}
     # the aggregate over every reviewed assignment is not made again
     assert not [q for q in ctx.captured_queries if '"tasks_assignment"' in q["sql"]]
+
+
+def test_the_api_gives_the_page_s_count_and_the_presentation_does_not_count_it(
+    cast, login, caching
+):
+    from giaoban.api.tests.support import api
+
+    held, notice = _held_with_board_a(cast)
+    _finish_item_1(cast, notice)  # one more done since the briefing
+    stats = _stats()
+    page = login(cast.office_a).get(f"/meetings/{held.pk}/").content.decode()
+    assert 'data-testid="since-done">' in page
+    assert stats["counted"] == 1
+    url = f"/api/meetings/{held.pk}/review"
+    assert api(cast, "office_a").get(url).json()["since_done"] == 1
+    cache.clear()  # the count is kept in the state, not made again from every assignment
+    with CaptureQueriesContext(connection) as ctx:
+        assert api(cast, "office_a").get(url).json()["since_done"] == 1
+    assert stats["counted"] == 1 and stats["unchanged"] == 1
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    # a unit user of the reviewed unit: the same count
+    assert api(cast, "unit_a").get(url).json()["since_done"] == 1
+    # the presentation shows what the meeting was told: no count since
+    before = dict(stats)
+    cache.clear()
+    client = login(cast.office_a)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/meetings/{held.pk}/present/")
+    assert response.status_code == 200
+    assert stats == before
+    assert not [q for q in ctx.captured_queries if '"tasks_assignment"' in q["sql"]]
