@@ -89,8 +89,18 @@ def test_report_cycle_in_the_browser(page, log_in, cast, open_period, tmp_path):
     page.locator("[data-testid=saved]").wait_for()
     page.wait_for_function("document.querySelector('[data-testid=saved]') !== null")
     assert page.evaluate("window.__noReload") == "still here", "autosave did not reload the page"
-    page.wait_for_timeout(2500)  # let the last autosave land
-    report.refresh_from_db()
+    # "saved" may be the answer to an autosave sent before the last fields were typed: wait for
+    # the one that carries the last field typed (the next period's task), reading the database
+    # as the server writes it (on SQLite a read meeting the autosave's write lock fails at once)
+    from giaoban.tests_browser.test_reporting_attachment import _read, _wait_for
+
+    assert _wait_for(
+        lambda: (
+            UnitReport.objects.get(pk=report.pk).content.get("next_tasks")
+            == ["Sơ kết 6 tháng công tác tổ chức"]
+        )
+    ), "the last autosave did not land"
+    report = _read(lambda: UnitReport.objects.get(pk=report.pk))
     assert report.content["sections"]["results"].startswith("Tham mưu Ban Thường vụ")
     assert report.content["indicators"] == {"DV01": "120"}
     assert (
