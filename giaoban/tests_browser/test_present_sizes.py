@@ -48,7 +48,8 @@ def test_every_slide_fits_the_projector(browser, live_server, cast, width, heigh
         n = slides.count()
         titles = []
         for i in range(n):
-            page.wait_for_timeout(100)
+            # the slide shown is the i-th: the first on opening, then the one the arrow key led to
+            page.wait_for_function("i => document.body.dataset.slide === String(i)", arg=i)
             active = page.locator(".slide.active")
             fit = active.evaluate(
                 "s => ({content: s.scrollHeight, box: s.clientHeight, wide: s.scrollWidth,"
