@@ -75,6 +75,9 @@ def test_menu_is_one_line_at_1366_with_search_and_full_name(page, log_in, cast):
     _office(cast)
     page.set_viewport_size({"width": 1366, "height": 768})
     log_in("office_a")
+    # the bell's count and the office's queue count arrive by htmx after the page and widen the
+    # header: measure the line once they are in, not before
+    page.wait_for_load_state("networkidle")
     tops = page.eval_on_selector_all(
         "#menu-groups > li", "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
     )
