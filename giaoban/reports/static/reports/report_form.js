@@ -76,3 +76,22 @@
     mark(form, errors);
   });
 })();
+
+// Sending (or saving the draft by its button) posts the whole form: an autosave still waiting
+// for its delay (the click on "send" takes the focus from the last field, whose change starts
+// one) must not go out after it: the report would already be sent, the save refused. From the
+// submit on, the form's autosaves are dropped; a page brought back by "back" autosaves again.
+(function () {
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!event.defaultPrevented && form && form.id === "report-form") form.dataset.sending = "1";
+  });
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    if (elt && elt.id === "report-form" && elt.dataset.sending) event.preventDefault();
+  });
+  window.addEventListener("pageshow", function (event) {
+    var form = document.getElementById("report-form");
+    if (event.persisted && form) delete form.dataset.sending;
+  });
+})();
