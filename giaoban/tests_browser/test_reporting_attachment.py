@@ -45,6 +45,20 @@ def _read(query, seconds=15.0):
             time.sleep(0.2)
 
 
+def start_report(page, log_in, cast, period):
+    """Board A's clerk starts the period's report from its page; the report, once the page's
+    scripts run."""
+    from giaoban.reports.models import UnitReport
+
+    log_in("unit_a")
+    page.goto(f"/reports/periods/{period.pk}/")
+    with page.expect_navigation():
+        page.click("#start-report")
+    report = _read(lambda: UnitReport.objects.get(unit=cast.board_a))
+    page.wait_for_function("window.htmx !== undefined")
+    return report
+
+
 def test_a_100_mb_file_is_refused_on_the_page_and_nothing_typed_is_lost(
     page,
     log_in,
@@ -57,12 +71,7 @@ def test_a_100_mb_file_is_refused_on_the_page_and_nothing_typed_is_lost(
     big = tmp_path / "bao-cao-quy.pdf"
     with open(big, "wb") as f:
         f.truncate(100 * 1024 * 1024)  # a sparse 100 MB file
-    log_in("unit_a")
-    page.goto(f"/reports/periods/{open_period.pk}/")
-    with page.expect_navigation():
-        page.click("#start-report")
-    report = _read(lambda: UnitReport.objects.get(unit=cast.board_a))
-    page.wait_for_function("window.htmx !== undefined")
+    report = start_report(page, log_in, cast, open_period)
     page.fill("#section_results", "Kết quả trước khi chọn tệp")
     page.locator("[data-testid=saved]").wait_for()
     page.fill("input[name=doc_number]", "335-BC/BTCTU")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from giaoban.tests_browser.test_reporting_attachment import _read, _wait_for
+from giaoban.tests_browser.test_reporting_attachment import _wait_for, start_report
 from giaoban.tests_browser.test_reporting_flow import open_period  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
@@ -21,12 +21,7 @@ def test_a_wrong_indicator_is_marked_and_everything_else_is_saved(
 ):
     from giaoban.reports.models import UnitReport
 
-    log_in("unit_a")
-    page.goto(f"/reports/periods/{open_period.pk}/")
-    with page.expect_navigation():
-        page.click("#start-report")
-    report = _read(lambda: UnitReport.objects.get(unit=cast.board_a))
-    page.wait_for_function("window.htmx !== undefined")
+    report = start_report(page, log_in, cast, open_period)
     page.fill("#indicator_DV01", "150000")
     page.fill("#section_results", "Kết nạp 12 đảng viên; sơ kết chuyên đề")
     page.fill("#section_difficulties", "Thiếu biên chế sau sắp xếp")

@@ -25,14 +25,9 @@ def test_a_pending_autosave_does_not_follow_the_send(
 ):
     from giaoban.reports import views
     from giaoban.reports.models import ReportState, UnitReport
-    from giaoban.tests_browser.test_reporting_attachment import _read
+    from giaoban.tests_browser.test_reporting_attachment import _read, start_report
 
-    log_in("unit_a")
-    page.goto(f"/reports/periods/{open_period.pk}/")
-    with page.expect_navigation():
-        page.click("#start-report")
-    report = _read(lambda: UnitReport.objects.get(unit=cast.board_a))
-    page.wait_for_function("window.htmx !== undefined")
+    report = start_report(page, log_in, cast, open_period)
     page.fill("#section_results", "Kết nạp 12 đảng viên")
     page.locator("[data-testid=saved]").wait_for()
 
