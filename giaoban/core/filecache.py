@@ -32,7 +32,7 @@ LOCK_NAME = "update.lock"
 class FastFileBasedCache(FileBasedCache):
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        os.makedirs(self._dir, 0o700, exist_ok=True)
+        self._createdir()  # Django's, as its writes do
         fd = os.open(os.path.join(self._dir, LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)

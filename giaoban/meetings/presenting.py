@@ -28,7 +28,9 @@ def _review_for(meeting: Meeting, user: Any, *, since: bool = False) -> dict[str
         data, frozen = build_review(meeting, as_of=meeting.date), None
     # the office's count reads the stored rendering's summary (with the reviewed tasks); a unit
     # user's, the snapshot's figures already read here
-    summary = None if frozen is None or not since or _sees_all(user) else frozen_summary(data)
+    summary = None
+    if frozen is not None and since and not scope_for(user).is_overseer:
+        summary = frozen_summary(data)
     data = visible_review(data, user)
     return {
         "review": data,
@@ -42,10 +44,6 @@ def _review_for(meeting: Meeting, user: Any, *, since: bool = False) -> dict[str
             "colours": [STATUS_HEX[StatusClass(c)] for c in STATUS_ORDER],
         },
     }
-
-
-def _sees_all(user: Any) -> bool:
-    return scope_for(user).is_overseer
 
 
 def visible_review(data: dict[str, Any], user: Any | None) -> dict[str, Any]:
